@@ -1,0 +1,58 @@
+"""Problems found in a charter file, in the one format every tool prints.
+
+``charters/FILE.yml:LINE: field.path: what is wrong. How to fix it.``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["CharterError", "Problem", "format_path"]
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Turn ``("sections", 0, "title")`` into ``sections[0].title``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor must fix, with where it is and how to fix it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        fix = f" {self.fix}" if self.fix else ""
+        return f"{where}:{field} {self.message}{fix}"
+
+
+class CharterError(Exception):
+    """Raised with every problem found, so an editor sees them all at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one a line, followed by a count."""
+        lines = [str(p) for p in self.problems]
+        n = len(self.problems)
+        files = len({p.file for p in self.problems})
+        lines.append(
+            f"{n} problem{'s' if n != 1 else ''} in {files} charter file{'s' if files != 1 else ''}. "
+            "Nothing was built."
+        )
+        return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""MkDocs adapters: thin plugins over the charterkit core. Only this package imports MkDocs."""

@@ -1,0 +1,258 @@
+"""``charterkit/charters``: turn ``charters/*.yml`` into pages.
+
+Adds a page per charter (``/charters/<slug>/``), an easy-read page where a charter has one, index pages
+(all, by sector, by area, by theme) and the JSON Schema, and fills the markers that site pages may hold:
+``<!-- charterkit:charter-list -->``, ``<!-- charterkit:themes -->``, ``<!-- charterkit:icon-sets -->``,
+``<!-- charterkit:credits -->``. Navigation never lists every charter, so build time and page size grow
+linearly with the number of charters.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..errors import CharterError
+from ..icons import ICON_SETS, IconSet, load_icon_set
+from ..loader import LoadedCharter, find_charter_files, load_charters
+from ..pages import Link, PageLinks, Rendered, render_charter, render_easy_read, render_groups, render_list
+from ..render import make_env
+from ..schema import charter_schema
+from ..themes import load_themes
+from ..views import Heading, build_view, walk
+from .config import ChartersConfig
+
+log = logging.getLogger("mkdocs.plugins.charterkit.charters")
+
+MARKER = "<!-- charterkit:{} -->"
+
+
+@dataclass
+class _Generated:
+    kind: str  # charter, easy-read, index, by-sector, by-area, themes
+    slug: str = ""
+
+
+class ChartersPlugin(BasePlugin[ChartersConfig]):
+    """Reads and checks the charters, then adds their pages to the site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.charters: list[LoadedCharter] = []
+        self.by_slug: dict[str, LoadedCharter] = {}
+        self.icons: IconSet | None = None
+        self.env: Environment | None = None
+        self.generated: dict[str, _Generated] = {}
+        self.urls: dict[str, str] = {}
+        self.pdf_links: dict[str, list[Link]] = {}
+        """Filled by ``charterkit/pdf``: the PDFs of each charter."""
+        self.readability: dict[str, Any] = {}
+        """Filled by ``charterkit/readability``: each charter's reading-age summary."""
+        self.report_uri: str | None = None
+        """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.extra_files: list[tuple[str, str]] = []
+
+    # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
+    # broken charter stops the build with the old site untouched.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        folder = root / self.config.charters_dir
+        if not folder.is_dir():
+            raise PluginError(f"charterkit: the charters folder {folder} does not exist. "
+                              f"Create it, or set charters_dir in mkdocs.yml.")
+        self.icons = load_icon_set()
+        try:
+            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
+        except CharterError as exc:
+            raise PluginError("\n" + exc.report()) from None
+        self.by_slug = {c.slug: c for c in self.charters}
+        custom = config.theme.custom_dir
+        self.env = make_env([Path(custom)] if custom else [], self.icons)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        base = self.config.url.strip("/")
+        self.generated.clear()
+        for item in self.charters:
+            self._add(files, config, f"{base}/{item.slug}/index.md", _Generated("charter", item.slug))
+            if item.charter.easy_read:
+                self._add(files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug))
+            elif self.config.missing_easy_read == "warn":
+                log.warning(f"{item.display_path}: easy_read: this charter has no easy-read version. "
+                            "Add one (see the format page), or set missing_easy_read: ignore.")
+        for name, kind in (("index", "index"), ("by-sector", "by-sector"), ("by-area", "by-area"),
+                           ("themes", "themes")):
+            self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        if self.config.schema:
+            schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
+            files.append(File.generated(config, "schema/charter.schema.json", content=schema))
+        for uri, content in self.extra_files:
+            files.append(File.generated(config, uri, content=content))
+        self.urls = {}
+        for uri, gen in self.generated.items():
+            f = files.get_file_from_path(uri)
+            if gen.kind == "charter" and f is not None:
+                self.urls[gen.slug] = f.url
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, uri: str, gen: _Generated) -> None:
+        if files.get_file_from_path(uri) is not None:
+            # The site's own docs provide this page (a council may write its own index): keep theirs.
+            if gen.kind in ("charter", "easy-read"):
+                raise PluginError(f"charterkit: docs/{uri} clashes with the page of charter '{gen.slug}'. "
+                                  "Remove or rename that file.")
+            return
+        # Charter pages are reached through index pages, never listed in the nav (see module docstring).
+        inclusion = InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        self.generated[uri] = gen
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        gen = self.generated.get(page.file.src_uri)
+        if gen is None:
+            return markdown
+        titles = {"index": "All charters", "by-sector": "Charters by sector", "by-area": "Charters by area",
+                  "themes": "Co-production themes"}
+        if gen.kind == "charter":
+            title = self.by_slug[gen.slug].charter.title
+        elif gen.kind == "easy-read":
+            title = self.by_slug[gen.slug].charter.title + ": easy read"
+        else:
+            title = titles[gen.kind]
+        # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
+        page.meta["title"] = str(escape(title))
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        gen = self.generated.get(page.file.src_uri)
+        if gen is not None:
+            rendered = self._render(gen, page, files)
+            page.toc = get_toc(_toc_tokens(rendered.outline))
+            return rendered.html
+        return self._fill_markers(html, page, files)
+
+    # -- rendering ---------------------------------------------------------------------------------
+
+    def _href(self, page: Page, files: Files, uri: str) -> str:
+        target = files.get_file_from_path(uri)
+        return target.url_relative_to(page.file) if target else ""
+
+    def _charter_href(self, page: Page, files: Files, slug: str) -> str:
+        return self._href(page, files, f"{self.config.url.strip('/')}/{slug}/index.md")
+
+    def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
+        base = self.config.url.strip("/")
+        easy = f"{base}/{item.slug}/easy-read.md"
+        pdfs = [Link(p.label, self._rel_to(page, p.href), p.details) for p in self.pdf_links.get(item.slug, [])]
+        return PageLinks(
+            standard=self._charter_href(page, files, item.slug),
+            easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
+            report=self._href(page, files, self.report_uri) if self.report_uri else "",
+            pdfs=pdfs,
+        )
+
+    @staticmethod
+    def _rel_to(page: Page, site_path: str) -> str:
+        # PDFs are written straight to site_dir; ``site_path`` is relative to the site root.
+        page_dir = posixpath.dirname(page.file.dest_uri)
+        return posixpath.relpath(site_path, page_dir or ".")
+
+    def _render(self, gen: _Generated, page: Page, files: Files) -> Rendered:
+        assert self.env is not None
+        lang, contact = self.config.language, self.config.contact
+        if gen.kind == "charter":
+            item = self.by_slug[gen.slug]
+            return render_charter(self.env, item, self.links_for(page, files, item),
+                                  readability=self.readability.get(gen.slug), site_lang=lang,
+                                  site_contact=contact)
+        if gen.kind == "easy-read":
+            item = self.by_slug[gen.slug]
+            return render_easy_read(self.env, item, self.links_for(page, files, item), site_lang=lang,
+                                    site_contact=contact)
+        hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+        if gen.kind == "index":
+            intro = self._index_intro(page, files)
+            ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
+            return Rendered(f'<h1 id="all-charters">All charters</h1>\n{intro}'
+                            + render_list(self.env, [(c, hrefs[c.slug]) for c in ordered], level=2))
+        if gen.kind in ("by-sector", "by-area"):
+            key = gen.kind.removeprefix("by-")
+            body = render_groups(self.env, self.charters, key, hrefs)
+            title = "Charters by sector" if key == "sector" else "Charters by area"
+            return Rendered(f'<h1 id="charters-by-{key}">{title}</h1>\n' + body.html, body.outline)
+        if gen.kind == "themes":
+            return Rendered('<h1 id="co-production-themes">Co-production themes</h1>\n'
+                            "<p>Each principle in a charter can name the themes it is about. "
+                            "These are the themes and what they mean.</p>\n" + self._themes_html(page, files))
+        raise AssertionError(gen.kind)
+
+    def _index_intro(self, page: Page, files: Files) -> str:
+        base = self.config.url.strip("/")
+        sector = self._href(page, files, f"{base}/by-sector.md")
+        area = self._href(page, files, f"{base}/by-area.md")
+        themes = self._href(page, files, f"{base}/themes.md")
+        n = len(self.charters)
+        return (f"<p>{n} charter{'s' if n != 1 else ''}, A to Z. You can also see them "
+                f'<a href="{sector}">by sector</a> or <a href="{area}">by area</a>, '
+                f'or read about the <a href="{themes}">co-production themes</a> they share.</p>\n')
+
+    def _themes_html(self, page: Page, files: Files) -> str:
+        assert self.env is not None
+        uses: dict[str, list[dict[str, str]]] = {t: [] for t in load_themes()}
+        for item in self.charters:
+            view = build_view(item, reserved=("other-formats", "source-and-credit"))
+            href = self._charter_href(page, files, item.slug)
+            principles = {h.id: h for h in walk(view.outline)}
+            for block in _walk_blocks(view.blocks):
+                if block.is_principle and block.id in principles:
+                    for theme in block.themes:
+                        uses[theme.id].append({"href": f"{href}#{block.id}", "title": block.title or "",
+                                               "charter": item.charter.title})
+        return self.env.get_template("charterkit/themes.html").render(themes=load_themes().values(), uses=uses)
+
+    def _fill_markers(self, html: str, page: Page, files: Files) -> str:
+        if "<!-- charterkit:" not in html:
+            return html
+        assert self.env is not None
+        if MARKER.format("charter-list") in html:
+            ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
+            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 2)
+            html = html.replace(MARKER.format("charter-list"), listing)
+        if MARKER.format("themes-table") in html:
+            table = self.env.get_template("charterkit/themes-table.html").render(themes=load_themes().values())
+            html = html.replace(MARKER.format("themes-table"), table)
+        if MARKER.format("themes") in html:
+            html = html.replace(MARKER.format("themes"), self._themes_html(page, files))
+        if MARKER.format("icon-sets") in html or MARKER.format("credits") in html:
+            html = html.replace(MARKER.format("icon-sets"),
+                                self.env.get_template("charterkit/icon-sets.html").render(sets=ICON_SETS))
+            html = html.replace(MARKER.format("credits"), self.env.get_template("charterkit/credits.html").render(
+                items=[(c.charter, self._charter_href(page, files, c.slug)) for c in self.charters]))
+        return html
+
+
+def _walk_blocks(blocks: Any) -> Any:
+    for b in blocks:
+        yield b
+        yield from _walk_blocks(b.children)
+
+
+def _toc_tokens(headings: list[Heading]) -> list[Any]:
+    # MkDocs themes print toc titles as HTML, so the text is escaped here.
+    return [{"level": h.level, "id": h.id, "name": str(escape(h.title)), "children": _toc_tokens(h.children)}
+            for h in headings]

@@ -1,0 +1,115 @@
+"""Render the pages of a charter site (page bodies only), independent of any site generator.
+
+Each function returns the HTML of a page body and its outline (for a table of contents); the
+generator adapter (``charterkit.mkdocs``) places them in its pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from markdown.extensions.toc import slugify, unique
+
+from .loader import LoadedCharter
+from .views import Heading, build_view, group_by
+
+__all__ = ["Link", "PageLinks", "Rendered", "render_charter", "render_easy_read", "render_list"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a file of a charter, such as a PDF, with GOV.UK-style details ("PDF, 4 pages, 96 KB")."""
+
+    label: str
+    href: str
+    details: str = ""
+
+
+@dataclass
+class PageLinks:
+    """Where a charter page links to, as hrefs relative to that page."""
+
+    standard: str = "../"
+    easy_read: str | None = None
+    report: str = ""
+    pdfs: Sequence[Link] = ()
+
+
+@dataclass
+class Rendered:
+    """A page body and its outline."""
+
+    html: str
+    outline: list[Heading] = field(default_factory=list)
+
+
+def _ids(*titles: str, used: set[str] | None = None) -> list[str]:
+    used = set() if used is None else used
+    return [unique(slugify(t, "-"), used) for t in titles]
+
+
+def render_charter(
+    env: Environment,
+    loaded: LoadedCharter,
+    links: PageLinks,
+    *,
+    readability: Any = None,
+    site_lang: str = "en-GB",
+    site_contact: str = "",
+) -> Rendered:
+    """The standard page of a charter: every part of it, in order, with real headings and lists."""
+    view = build_view(loaded, reserved=("other-formats", "source-and-credit"))
+    ids = {"formats": "other-formats", "source": "source-and-credit"}
+    html = env.get_template("charterkit/charter.html").render(
+        view=view, charter=loaded.charter, links=links, readability=readability, ids=ids,
+        site_lang=site_lang, site_contact=site_contact, current="standard",
+    )
+    outline = [*view.outline, Heading(2, ids["formats"], "Other formats"),
+               Heading(2, ids["source"], "Source and credit")]
+    return Rendered(html, outline)
+
+
+def render_easy_read(
+    env: Environment, loaded: LoadedCharter, links: PageLinks, *, site_lang: str = "en-GB", site_contact: str = ""
+) -> Rendered:
+    """The easy-read page of a charter, which must have an easy-read version."""
+    er = loaded.charter.easy_read
+    assert er is not None
+    used: set[str] = set()
+    (h1,) = _ids(loaded.charter.title + " easy read", used=used)
+    section_ids = _ids(*(s.heading for s in er.sections), used=used)
+    words, checked = _ids("Word list", "Who checked this", used=used)
+    ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": "other-formats"}
+    html = env.get_template("charterkit/easy_read.html").render(
+        charter=loaded.charter, links=links, ids=ids, site_lang=site_lang, site_contact=site_contact,
+        current="easy-read",
+    )
+    outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
+    if er.words:
+        outline.append(Heading(2, words, "Word list"))
+    outline.append(Heading(2, checked, "Who checked this"))
+    return Rendered(html, outline)
+
+
+def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], level: int = 2) -> str:
+    """A list of charters, each with its title (linked), summary, organisation, area, sector and date."""
+    data = [{"charter": c.charter, "href": href} for c, href in items]
+    return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
+
+
+def render_groups(
+    env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
+) -> Rendered:
+    """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
+    parts: list[str] = []
+    outline: list[Heading] = []
+    used: set[str] = set()
+    for name, members in group_by(charters, key):
+        (gid,) = _ids(name, used=used)
+        outline.append(Heading(2, gid, name))
+        parts.append(env.get_template("charterkit/group.html").render(id=gid, name=name, count=len(members)))
+        parts.append(render_list(env, [(m, href[m.slug]) for m in members], level=3))
+    return Rendered("\n".join(parts), outline)

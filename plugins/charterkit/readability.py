@@ -1,0 +1,473 @@
+"""Score how hard charter text is to read, entirely offline.
+
+The method is described for editors in ``docs/readability-method.md``. In short:
+
+* Syllables come from pyphen's British English (``en_GB``) hyphenation dictionary, using the same rule
+  textstat falls back to (``len(positions) + 1`` per word). We do not use textstat itself because its
+  English syllable counter downloads the CMU dictionary through NLTK on first use, and importing textstat
+  imports NLTK. The build must work with no network, so this module never imports either.
+* Flesch reading ease and Flesch–Kincaid grade are computed here from those counts with exact
+  (``Fraction``) arithmetic and rounded half away from zero, so the figures are stable across platforms
+  and can be checked by hand.
+* UK reading age is the Flesch–Kincaid (US school) grade + 5.
+
+Scores are a prompt for editors, not proof that text is easy: they cannot see meaning, layout or whether
+the words are familiar to the people the charter is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pyphen
+import yaml
+
+__all__ = [
+    "DEFAULT_SENTENCE_LIMIT",
+    "DEFAULT_WORDS_TO_AVOID_PATH",
+    "HYPHENATION_LANG",
+    "FlaggedWord",
+    "Scores",
+    "count_syllables",
+    "count_words",
+    "load_words_to_avoid",
+    "score_texts",
+    "split_sentences",
+]
+
+#: pyphen dictionary used for syllables. Changing it changes every published figure, so it is a
+#: constant rather than an option.
+HYPHENATION_LANG = "en_GB"
+
+#: Sentences with more words than this are listed in ``Scores.over_limit``. 25 is the ceiling GOV.UK
+#: content design guidance suggests for a sentence.
+DEFAULT_SENTENCE_LIMIT = 25
+
+#: The words-to-avoid list shipped with charterkit.
+DEFAULT_WORDS_TO_AVOID_PATH = Path(__file__).resolve().parent / "data" / "words_to_avoid.yml"
+
+# Published Flesch (1948) and Kincaid et al. (1975) coefficients, kept as exact fractions so that the
+# arithmetic has no binary floating-point error before rounding.
+_FRE_BASE = Fraction("206.835")
+_FRE_SENTENCE = Fraction("1.015")
+_FRE_SYLLABLE = Fraction("84.6")
+_FK_SENTENCE = Fraction("0.39")
+_FK_SYLLABLE = Fraction("11.8")
+_FK_BASE = Fraction("15.59")
+# US grade 1 is roughly age 6, so UK reading age = grade + 5.
+_READING_AGE_OFFSET = 5
+
+# A word with this many syllables or more is listed as a hard word (the usual "polysyllable" cut-off
+# used by Gunning fog and SMOG).
+_HARD_WORD_SYLLABLES = 3
+
+# Links and e-mail addresses are read as one unit, so they count as one word of one syllable and are
+# never hard words: a charter must be able to give a contact address without being marked down for it.
+_LINK_PATTERN = (
+    r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # Bare domains such as GOV.UK or nhs.uk; limited to common endings so that a missing space after a
+    # full stop ("end.Next") is not mistaken for a link.
+    r"|(?<![\w@.])(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|nhs|info|io|eu|scot|wales)\b"
+    r"(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”])?"
+)
+_LINK_RE = re.compile(_LINK_PATTERN, re.IGNORECASE)
+
+# One token per word. Order matters: links first (they contain dots and @), then dotted abbreviations
+# such as "e.g." (one word, not two), then numbers with separators ("3.5", "1,000", "10:30"), then ordinary
+# words. Hyphens and apostrophes between letters keep a word whole ("co-production", "don't").
+_TOKEN_RE = re.compile(
+    rf"(?P<link>{_LINK_PATTERN})"
+    r"|(?P<abbr>(?<![^\W_])(?:[^\W\d_]\.){2,})"
+    r"|(?P<number>\d+(?:[.,:]\d+)+)"
+    r"|(?P<word>[^\W_]+(?:['’‐‑-][^\W_]+)*)",
+    re.IGNORECASE,
+)
+
+# A run of terminal punctuation, with any closing quotes or brackets, followed by a space or the end.
+# Requiring the space means dots inside "3.5", "gov.uk" or "a@b.org" never end a sentence.
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+
+# Abbreviations that are always followed by more of the same sentence.
+_NEVER_ENDS_SENTENCE = frozenset({"e.g", "i.e", "eg", "ie", "vs", "cf", "approx"}) | frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "cllr", "rev"}  # titles come before a name
+)
+# Abbreviations that can end a sentence ("pens, paper etc. Then...") but usually do not: they end one only
+# when the next word starts with a capital letter.
+_MAY_END_SENTENCE = frozenset({"etc", "incl"})
+_DOTTED_ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+_WHITESPACE_RE = re.compile(r"\s+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_WORD_CHARS_RE = re.compile(r"[^\w']+|_")
+
+
+@dataclass(frozen=True)
+class FlaggedWord:
+    """A word or phrase from the words-to-avoid list found in the text."""
+
+    word: str
+    """The word or phrase as found in the text (original case, e.g. "Facilitating")."""
+    alternative: str
+    """The plain alternative suggested in ``words_to_avoid.yml``."""
+    sentence: str
+    """The sentence it was found in, as returned by :func:`split_sentences`."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Readability figures for a set of text units. All-zero (and empty) when there is no text."""
+
+    sentences: int
+    words: int
+    syllables: int
+    flesch_reading_ease: float
+    """Flesch reading ease, 1 dp. Higher is easier; can exceed 100 or go below 0."""
+    flesch_kincaid_grade: float
+    """Flesch–Kincaid US grade, 1 dp. Can be negative for very short, simple text."""
+    reading_age: float
+    """UK reading age: the rounded grade + 5. Not clamped, so very simple text can show under 5."""
+    average_sentence_words: float
+    longest_sentence_words: int
+    longest_sentences: tuple[str, ...]
+    """Up to 3 sentences, longest first; equal lengths keep text order."""
+    sentence_limit: int
+    over_limit: tuple[str, ...]
+    """Sentences with more than ``sentence_limit`` words, in text order."""
+    over_limit_share: float
+    """Share of sentences over the limit, 0 to 1, 3 dp."""
+    hard_words: tuple[str, ...]
+    """Unique lowercased words of 3 or more syllables, sorted."""
+    avoid_words: tuple[FlaggedWord, ...]
+    """Words-to-avoid matches in text order."""
+
+
+# --------------------------------------------------------------------------------------------------------
+# Counting
+
+
+@cache
+def _hyphenator() -> pyphen.Pyphen:
+    # Loading the dictionary parses a large pattern file; do it once per process.
+    return pyphen.Pyphen(lang=HYPHENATION_LANG)
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    return _TOKEN_RE.finditer(text)
+
+
+def _is_link(word: str) -> bool:
+    return _LINK_RE.fullmatch(word) is not None
+
+
+def count_words(sentence: str) -> int:
+    """Count words in ``sentence``.
+
+    A word is a token with at least one letter or digit. Hyphenated words ("co-production"), contractions
+    ("don't"), dotted abbreviations ("e.g."), numbers ("1,000") and links or e-mail addresses each count
+    as one word. Punctuation and dashes on their own are not words.
+    """
+    return sum(1 for _ in _tokens(sentence))
+
+
+def count_syllables(word: str) -> int:
+    """Count syllables in one word with pyphen's ``en_GB`` dictionary.
+
+    The rule is textstat's fallback: hyphenation points + 1, on the lowercased word. Hyphenated words are
+    counted part by part ("well-being" = well + being = 3), because given the whole word pyphen treats the
+    hyphen inconsistently ("well-being" 2, "co-production" 4). Links, e-mail addresses and words with no
+    letters (numbers) count as 1. A string with no letters or digits counts as 0.
+    """
+    return _count_syllables(word.strip())
+
+
+# Charters repeat the same few hundred words; caching skips re-running pyphen's pattern matching.
+@lru_cache(maxsize=16384)
+def _count_syllables(word: str) -> int:
+    if not any(ch.isalnum() for ch in word):
+        return 0
+    if _is_link(word) or not _LETTER_RE.search(word):
+        return 1
+    # Dots only survive inside abbreviations ("e.g."): read them as one word.
+    normalised = word.lower().replace("’", "'").replace(".", "")
+    hyphenator = _hyphenator()
+    total = 0
+    for part in _NON_WORD_CHARS_RE.split(normalised):
+        part = part.strip("'")
+        if _LETTER_RE.search(part):
+            total += len(hyphenator.positions(part)) + 1
+    return max(total, 1)
+
+
+def _hard_word_key(word: str) -> str:
+    # Possessives are the same word for a reader: list "organisation" once, not also "organisation's".
+    key = word.lower().replace("’", "'")
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key.rstrip("'")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Sentences
+
+
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Decide whether a full stop at ``text[dot]`` (boundary match ending at ``after``) ends a sentence."""
+    # split_sentences has collapsed whitespace to single spaces, so the word before is after the last space.
+    last = text[text.rfind(" ", 0, dot) + 1 : dot].lstrip("([{\"'“‘").lower()
+    if last in _NEVER_ENDS_SENTENCE:
+        return False
+    if last in _MAY_END_SENTENCE or _DOTTED_ABBREVIATION_RE.fullmatch(last):
+        following = text[after:].lstrip().lstrip("\"'“‘([")
+        return following[:1].isupper()
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split one text unit (a paragraph or a bullet point) into sentences.
+
+    Sentences end at ``.``, ``!`` or ``?`` followed by a space or the end of the unit. Whitespace inside each
+    sentence is collapsed to single spaces. Text after the last full stop, or a unit with no full stop at
+    all (a bullet point), is still a sentence. A full stop does not end a sentence after "e.g.", "i.e.",
+    "Dr.", "Mr.", "Mrs.", "Ms.", "St." and similar titles, inside numbers ("3.5"), links or e-mail
+    addresses, or after a leading list number ("1."). After "etc." or a dotted abbreviation ("a.m.") it ends
+    one only if the next word starts with a capital. Pieces with no words are dropped.
+    """
+    text = _WHITESPACE_RE.sub(" ", text).strip()
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        piece = text[start : match.end()].strip()
+        # A piece with no letters ("1." before a list item, "..." on its own) is not a sentence yet.
+        if not _LETTER_RE.search(piece):
+            continue
+        if match.group().startswith(".") and not _ends_sentence(text, match.start(), match.end()):
+            continue
+        sentences.append(piece)
+        start = match.end()
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return [sentence for sentence in sentences if count_words(sentence) > 0]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Words to avoid
+
+
+def _read_words_to_avoid(path: Path) -> tuple[tuple[str, str], ...]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of 'word or phrase: plain alternative'")
+    entries: dict[str, str] = {}
+    for raw_key, raw_value in data.items():
+        # YAML turns some bare words (yes, no, on, off, numbers) into other types: insist on text.
+        if not isinstance(raw_key, str) or not isinstance(raw_value, str):
+            raise ValueError(f"{path}: entry {raw_key!r}: both the word and the alternative must be text")
+        key = _WHITESPACE_RE.sub(" ", raw_key).strip().lower()
+        value = raw_value.strip()
+        if not key or not value:
+            raise ValueError(f"{path}: entry {raw_key!r}: word and alternative must not be empty")
+        if key in entries:
+            raise ValueError(f"{path}: {key!r} is listed twice")
+        entries[key] = value
+    return tuple(entries.items())
+
+
+@cache
+def _cached_words_to_avoid(path: Path) -> tuple[tuple[str, str], ...]:
+    return _read_words_to_avoid(path)
+
+
+def load_words_to_avoid(path: Path | None = None) -> dict[str, str]:
+    """Load a words-to-avoid list: ``{word or phrase (lowercase): plain alternative}``.
+
+    With no ``path``, loads charterkit's own ``data/words_to_avoid.yml``. Results are cached per path for
+    the life of the process; each call returns a fresh dict, so callers may change it safely.
+
+    Raises ``ValueError`` if the file is not a mapping of text to text or lists a word twice.
+    """
+    resolved = (path or DEFAULT_WORDS_TO_AVOID_PATH).resolve()
+    return dict(_cached_words_to_avoid(resolved))
+
+
+_VOWELS = "aeiou"
+# Words shorter than this are matched exactly: short words inflect into unrelated ones ("key" -> "keys" of a
+# door, "a" -> "as", "in" -> "ins").
+_MIN_INFLECTED_LENGTH = 4
+
+
+def _inflections(word: str) -> frozenset[str]:
+    """Return ``word`` with simple English verb/plural endings: -s, -es, -ed, -ing.
+
+    Handles a final silent e (facilitate -> facilitated, facilitating), consonant + y
+    (apply -> applies, applied) and a doubled final consonant (commit -> committed). Over-generating
+    nonsense forms is harmless because they never occur in real text.
+    """
+    forms = {word}
+    if len(word) < _MIN_INFLECTED_LENGTH or not word.isalpha():
+        return frozenset(forms)
+    if word.endswith("e"):
+        stem = word[:-1]
+        forms |= {word + "s", word + "d", stem + "ing"}
+    elif word.endswith("y") and word[-2] not in _VOWELS:
+        stem = word[:-1]
+        forms |= {stem + "ies", stem + "ied", word + "ing"}
+    else:
+        forms |= {word + "s", word + "es", word + "ed", word + "ing"}
+        last = word[-1]
+        if last not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+            forms |= {word + last + "ed", word + last + "ing"}
+    return frozenset(forms)
+
+
+def _entry_pattern(key: str) -> str:
+    # Each word of the entry may be inflected; words in a phrase may be joined by spaces or hyphens
+    # ("hard to reach" also finds "hard-to-reach", "ring fence" finds "ring-fenced").
+    parts = []
+    for word in key.split(" "):
+        forms = sorted(_inflections(word), key=lambda form: (-len(form), form))
+        parts.append("(?:" + "|".join(re.escape(form) for form in forms) + ")")
+    return r"[\s‐‑-]+".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _avoid_matcher(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    if not entries:
+        return None, ()
+    # Longest entries first so that a phrase wins over a word inside it at the same position.
+    ordered = sorted(entries, key=lambda item: (-len(item[0]), item[0]))
+    alternatives = "|".join(f"({_entry_pattern(key)})" for key, _ in ordered)
+    # Whole words only: no letter, digit, apostrophe or hyphen directly before or after, so "keynote",
+    # "key-worker" and "pre-deliver" are not matches, but "stakeholder's" is.
+    pattern = re.compile(rf"(?<![\w'’‐‑-])(?:{alternatives})(?![\w‐‑-])", re.IGNORECASE)
+    return pattern, tuple(value for _, value in ordered)
+
+
+def _find_avoid_words(
+    sentence: str, matcher: re.Pattern[str], alternatives: tuple[str, ...]
+) -> Iterator[FlaggedWord]:
+    links = [link.span() for link in _LINK_RE.finditer(sentence)]
+    for match in matcher.finditer(sentence):
+        start, end = match.span()
+        if any(start < link_end and link_start < end for link_start, link_end in links):
+            continue
+        # Each alternative is its own (only) capturing group, so lastindex says which entry matched.
+        index = match.lastindex
+        if index is None:  # pragma: no cover - every alternative is a group
+            continue
+        yield FlaggedWord(word=match.group(0), alternative=alternatives[index - 1], sentence=sentence)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Scoring
+
+
+def _round(value: Fraction, places: int) -> float:
+    """Round half away from zero, so -1.45 -> -1.5 and 116.145 -> 116.1 on every platform."""
+    scale = 10**places
+    magnitude = int(abs(value) * scale + Fraction(1, 2))
+    signed = -magnitude if value < 0 else magnitude
+    return float(Fraction(signed, scale))
+
+
+def _empty_scores(sentence_limit: int) -> Scores:
+    return Scores(
+        sentences=0,
+        words=0,
+        syllables=0,
+        flesch_reading_ease=0.0,
+        flesch_kincaid_grade=0.0,
+        reading_age=0.0,
+        average_sentence_words=0.0,
+        longest_sentence_words=0,
+        longest_sentences=(),
+        sentence_limit=sentence_limit,
+        over_limit=(),
+        over_limit_share=0.0,
+        hard_words=(),
+        avoid_words=(),
+    )
+
+
+def score_texts(
+    texts: Iterable[str],
+    sentence_limit: int = DEFAULT_SENTENCE_LIMIT,
+    *,
+    words_to_avoid: Mapping[str, str] | None = None,
+) -> Scores:
+    """Score text units (paragraphs, bullet points) together.
+
+    Each unit is split with :func:`split_sentences`; headings should not be passed, as they are not
+    sentences. A single string is treated as one unit rather than as characters. ``words_to_avoid``
+    defaults to :func:`load_words_to_avoid` with no path; pass ``{}`` to switch matching off.
+
+    With no words at all, every figure is zero (including Flesch reading ease and reading age) rather than
+    dividing by zero; check ``Scores.words`` before showing figures.
+    """
+    if sentence_limit < 1:
+        raise ValueError("sentence_limit must be at least 1")
+    units = [texts] if isinstance(texts, str) else list(texts)
+    entries = tuple(
+        (_WHITESPACE_RE.sub(" ", key).strip().lower(), value)
+        for key, value in (load_words_to_avoid() if words_to_avoid is None else words_to_avoid).items()
+    )
+    matcher, alternatives = _avoid_matcher(entries)
+
+    sentences: list[tuple[str, int]] = []
+    syllables = 0
+    hard: set[str] = set()
+    flagged: list[FlaggedWord] = []
+    for unit in units:
+        for sentence in split_sentences(unit):
+            words = 0
+            for token in _tokens(sentence):
+                words += 1
+                word = token.group()
+                word_syllables = count_syllables(word)
+                syllables += word_syllables
+                if token.lastgroup in ("word", "abbr") and word_syllables >= _HARD_WORD_SYLLABLES:
+                    hard.add(_hard_word_key(word))
+            sentences.append((sentence, words))
+            if matcher is not None:
+                flagged.extend(_find_avoid_words(sentence, matcher, alternatives))
+
+    total_words = sum(words for _, words in sentences)
+    if not sentences or total_words == 0:
+        return _empty_scores(sentence_limit)
+
+    per_sentence = Fraction(total_words, len(sentences))
+    per_word = Fraction(syllables, total_words)
+    reading_ease = _FRE_BASE - _FRE_SENTENCE * per_sentence - _FRE_SYLLABLE * per_word
+    grade = _FK_SENTENCE * per_sentence + _FK_SYLLABLE * per_word - _FK_BASE
+    rounded_grade = _round(grade, 1)
+    # Built from the rounded grade so that the published reading age is always exactly grade + 5.
+    reading_age = _round(Fraction(str(rounded_grade)) + _READING_AGE_OFFSET, 1)
+
+    # sorted() is stable, so sentences of equal length stay in text order.
+    by_length = sorted(sentences, key=lambda item: -item[1])
+    over = tuple(sentence for sentence, words in sentences if words > sentence_limit)
+    return Scores(
+        sentences=len(sentences),
+        words=total_words,
+        syllables=syllables,
+        flesch_reading_ease=_round(reading_ease, 1),
+        flesch_kincaid_grade=rounded_grade,
+        reading_age=reading_age,
+        average_sentence_words=_round(per_sentence, 1),
+        longest_sentence_words=by_length[0][1],
+        longest_sentences=tuple(sentence for sentence, _ in by_length[:3]),
+        sentence_limit=sentence_limit,
+        over_limit=over,
+        over_limit_share=_round(Fraction(len(over), len(sentences)), 3),
+        hard_words=tuple(sorted(hard)),
+        avoid_words=tuple(flagged),
+    )

@@ -1,0 +1,81 @@
+"""Render charters to HTML fragments and documents with Jinja2 (autoescaped), without MkDocs.
+
+Templates live in ``charterkit/templates``. A council replaces any of them by putting a file with the
+same name in its own folder (``overrides/charterkit/`` in a site), which is searched first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .icons import IconSet
+from .model import display_date
+
+__all__ = ["linkify", "make_env"]
+
+_LINKABLE = re.compile(
+    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"
+    r"|(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])"
+    r"|(?P<www>\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?)"
+)
+
+
+def linkify(text: str) -> Markup:
+    """Escape ``text`` and turn the email addresses and web addresses in it into links.
+
+    Only ``mailto:``, ``https:`` and ``http:`` links are ever made; everything else stays text.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _LINKABLE.finditer(text):
+        out.append(str(escape(text[pos : m.start()])))
+        shown = m.group(0)
+        if m.group("email"):
+            href = "mailto:" + shown
+        elif m.group("url"):
+            href = shown
+        else:
+            href = "https://" + shown
+        out.append(f'<a href="{escape(href)}">{escape(shown)}</a>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def _icon_filter(icons: IconSet | None) -> Any:
+    def icon(name: str) -> Markup:
+        if icons is None or name not in icons:
+            return Markup("")
+        return Markup(icons.svg(name))
+
+    return icon
+
+
+@cache
+def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
+    loaders: list[Any] = [FileSystemLoader([str(p) for p in extra])] if extra else []
+    loaders.append(PackageLoader("charterkit", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["linkify"] = linkify
+    env.filters["date"] = display_date
+    env.filters["icon"] = _icon_filter(icons)
+    return env
+
+
+def make_env(template_dirs: Sequence[Path] = (), icons: IconSet | None = None) -> Environment:
+    """The Jinja2 environment; ``template_dirs`` are searched before the built-in templates."""
+    return _env(tuple(Path(p) for p in template_dirs if Path(p).is_dir()), icons)
