@@ -431,17 +431,19 @@ def test_module_never_imports_nltk_in_fresh_process(tmp_path: Path) -> None:
         "import charterkit.readability as r\n"
         "s = r.score_texts(['Hello there.'])\n"
         "print(s.words, s.syllables, s.flesch_reading_ease)\n"
-        "print('nltk' in sys.modules, 'textstat' in sys.modules, 'mkdocs' in sys.modules)\n"
+        "print('nltk' in sys.modules, 'textstat' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(PLUGINS_DIR), "NLTK_DATA": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60
     )
     # Hello(1) there(1): 2 words, 2 syllables. FRE = 206.835 - 1.015*2 - 84.6 = 120.205 -> 120.2
-    assert result.stdout.splitlines() == ["2 2 120.2", "False False False"]
+    assert result.stdout.splitlines() == ["2 2 120.2", "False False"]
 
 
 def test_module_source_imports() -> None:
+    # Checked in the source rather than sys.modules, so that whatever charterkit/__init__.py imports
+    # does not hide (or fake) an import made here.
     tree = ast.parse(MODULE_PATH.read_text(encoding="utf-8"))
     imported: set[str] = set()
     for node in ast.walk(tree):

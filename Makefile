@@ -1,0 +1,40 @@
+# Two commands for a fresh machine: `make site` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: site test serve check lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
+
+## Build the whole site, every format, into site/
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Install everything and run every test (unit, golden cases, full builds, PDFs, browser)
+test: $(STAMP) node_modules/.installed-stamp
+	$(BIN)/python -m pytest -q
+
+node_modules/.installed-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Preview while editing (PDFs are skipped unless CHARTERKIT_PDF=1)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## Check charters without building the site
+check: $(STAMP)
+	$(BIN)/charterkit check
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,147 @@
+"""Shared fixtures: fixture projects built for real in tmp_path, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@dataclass
+class BuildResult:
+    """The outcome of ``mkdocs build`` run as a user would run it."""
+
+    returncode: int
+    output: str
+    project: Path
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def html(self, url_path: str) -> str:
+        """The built HTML at a site path such as ``charters/x/`` or ``index.html``."""
+        path = self.site / url_path
+        if url_path.endswith("/") or path.is_dir():
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def run_build(project: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
+              timeout: float = 600) -> BuildResult:
+    """Run ``mkdocs build`` in ``project`` in a subprocess, as an editor or CI would."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+    if strict:
+        cmd.append("--strict")
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0", **(env or {})}
+    proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=timeout)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, project)
+
+
+def make_project(
+    root: Path,
+    charters: Mapping[str, str] | None = None,
+    *,
+    config: Callable[[dict[str, Any]], None] | None = None,
+    copy_charters: bool = False,
+) -> Path:
+    """A copy of the real site's project (docs, overrides, mkdocs.yml) with the given charters.
+
+    ``charters`` maps file names to YAML text. ``config`` may edit the parsed mkdocs.yml.
+    """
+    project = root / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "overrides"):
+        shutil.copytree(REPO / name, project / name, dirs_exist_ok=True)
+    (project / "charters").mkdir(exist_ok=True)
+    if copy_charters:
+        for f in (REPO / "charters").glob("*.yml"):
+            shutil.copy(f, project / "charters" / f.name)
+    for name, text in (charters or {}).items():
+        (project / "charters" / name).write_text(text, encoding="utf-8")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if config is not None:
+        data = yaml.load(text, Loader=_EnvLoader)
+        config(data)
+        text = yaml.dump(data, sort_keys=False, allow_unicode=True)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return project
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Keeps MkDocs' !ENV tags as they are when a test edits mkdocs.yml."""
+
+
+def _env_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    return _EnvTag(loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+                   else loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+class _EnvTag:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _env_representer(dumper: yaml.Dumper, data: _EnvTag) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence("!ENV", data.value, flow_style=True)
+    return dumper.represent_scalar("!ENV", data.value)
+
+
+_EnvLoader.add_constructor("!ENV", _env_constructor)
+yaml.add_representer(_EnvTag, _env_representer)
+
+MINIMAL = """\
+title: A test charter
+summary: A charter used in tests.
+sector: Testing
+source:
+  title: A test document
+credit: Text by the test suite.
+sections:
+  - title: Our principles
+    kind: principles
+    principles:
+      - title: Listening
+        themes: [listening]
+        text:
+          - We will listen to each other.
+easy_read:
+  sections:
+    - heading: Our promise
+      points:
+        - text: We will listen to you.
+          picture: material/ear-hearing
+"""
+"""A small valid charter, for tests that need one."""
+
+
+@pytest.fixture
+def project_factory(tmp_path: Path) -> Callable[..., Path]:
+    """Make a fixture project in tmp_path (see :func:`make_project`)."""
+
+    def factory(charters: Mapping[str, str] | None = None, **kwargs: Any) -> Path:
+        return make_project(tmp_path, charters, **kwargs)
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site (the five seed charters), built once per test session, PDFs included."""
+    root = tmp_path_factory.mktemp("seed-site")
+    project = make_project(root, copy_charters=True)
+    result = run_build(project, env={"CHARTERKIT_PDF": "1"})
+    assert result.returncode == 0, result.output
+    return result
