@@ -35,6 +35,7 @@ __all__ = [
     "EasyRead",
     "EasySection",
     "Principle",
+    "ReadabilityNote",
     "Section",
     "Source",
     "Word",
@@ -338,6 +339,18 @@ class EasyRead(_Model):
     """People with a learning disability who checked this easy-read version. Leave empty until they have."""
 
 
+class ReadabilityNote(_Model):
+    """A record that the standard text is the source's published wording and may miss readability targets.
+
+    The easy-read version is written for this site and must always meet its targets.
+    """
+
+    accept_over_target: list[Literal["standard"]]
+    """Which text may be over target: only ``standard``."""
+    reason: Text
+    """Why, for example: "The standard text is the charter as its owner published it, word for word."."""
+
+
 class Charter(_Model):
     """A co-production charter."""
 
@@ -367,6 +380,8 @@ class Charter(_Model):
     """The charter's parts, in the source's order."""
     easy_read: EasyRead | None = None
     """The easy-read version."""
+    readability: ReadabilityNote | None = None
+    """Leave out, unless the standard text is published wording that cannot meet the readability targets."""
 
     @property
     def published_display(self) -> str:

@@ -1,0 +1,275 @@
+"""Readability of whole charters: which text is scored, targets, and the reports.
+
+Scores are computed from the charter data (paragraphs and points, never headings or page markup), for
+the standard text and the easy-read text separately, per section and whole. Text over a target becomes
+a :class:`TargetProblem` that names the file, the field and the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .errors import format_path
+from .loader import LoadedCharter
+from .model import Charter, Principle, Section
+from .readability import Scores, count_words, score_texts, split_sentences
+
+__all__ = [
+    "DEFAULT_TARGETS",
+    "CharterScores",
+    "SectionScores",
+    "TargetProblem",
+    "Targets",
+    "TextUnit",
+    "charter_units",
+    "report_markdown",
+    "report_text",
+    "score_charter",
+    "summary_sentence",
+]
+
+STANDARD = "standard"
+EASY_READ = "easy_read"
+VARIANT_NAMES = {STANDARD: "Standard", EASY_READ: "Easy read"}
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Targets for one variant of a charter."""
+
+    max_sentence_words: int
+    """No sentence may have more words than this."""
+    max_reading_age: float
+    """The whole text's UK reading age (Flesch–Kincaid grade + 5) may not be above this."""
+
+
+DEFAULT_TARGETS: dict[str, Targets] = {
+    STANDARD: Targets(max_sentence_words=25, max_reading_age=12),
+    EASY_READ: Targets(max_sentence_words=15, max_reading_age=9),
+}
+"""Easy read: at most 15 words a sentence and a reading age of 9 or under (UK easy-read practice;
+GOV.UK writes for a reading age of 9). Standard: at most 25 words a sentence and a reading age of 12
+or under (NHS and Patient Information Forum guidance aims for 9 to 11; 12 allows for charters' formal
+register)."""
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One paragraph or point, where it is in the charter file, and which section it belongs to."""
+
+    variant: str
+    section: str
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TargetProblem:
+    """Text over a target."""
+
+    file: str
+    field: str
+    variant: str
+    message: str
+    accepted: bool = False
+    """True when the charter records that its standard text is reproduced as published."""
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SectionScores:
+    """Scores of one section of one variant."""
+
+    variant: str
+    title: str
+    scores: Scores
+
+
+@dataclass
+class CharterScores:
+    """Everything measured about one charter."""
+
+    slug: str
+    title: str
+    file: str
+    standard: Scores
+    easy_read: Scores | None
+    sections: list[SectionScores] = field(default_factory=list)
+    problems: list[TargetProblem] = field(default_factory=list)
+    accepted_reason: str = ""
+
+
+def _principle_units(p: Principle, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
+    for name in ("text", "points"):
+        for i, text in enumerate(getattr(p, name)):
+            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text)
+
+
+def _section_units(s: Section, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
+    for name in ("text", "points", "after"):
+        for i, text in enumerate(getattr(s, name)):
+            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text)
+    for i, p in enumerate(s.principles):
+        yield from _principle_units(p, (*path, "principles", i), section)
+    for i, sub in enumerate(s.sections):
+        yield from _section_units(sub, (*path, "sections", i), section)
+
+
+def charter_units(charter: Charter) -> list[TextUnit]:
+    """Every paragraph and point of both variants, in order. Headings are not scored."""
+    units: list[TextUnit] = []
+    for i, s in enumerate(charter.sections):
+        title = s.title or ("Introduction" if s.kind == "introduction" else f"Section {i + 1}")
+        units.extend(_section_units(s, ("sections", i), title))
+    er = charter.easy_read
+    if er is not None:
+        if er.summary:
+            units.append(TextUnit(EASY_READ, "Summary", "easy_read.summary", er.summary))
+        for i, es in enumerate(er.sections):
+            for j, point in enumerate(es.points):
+                path = format_path(("easy_read", "sections", i, "points", j, "text"))
+                units.append(TextUnit(EASY_READ, es.heading, path, point.text))
+    return units
+
+
+def _problems(units: Sequence[TextUnit], scores: Scores, targets: Targets, file: str, variant: str,
+              accepted: bool) -> list[TargetProblem]:
+    out: list[TargetProblem] = []
+    # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
+    fix = "" if accepted else " Split it into shorter sentences."
+    for unit in units:
+        for sentence in split_sentences(unit.text):
+            words = count_words(sentence)
+            if words > targets.max_sentence_words:
+                out.append(TargetProblem(
+                    file, unit.field, variant,
+                    f'a sentence has {words} words (target: at most {targets.max_sentence_words}): "{sentence}".'
+                    + fix,
+                    accepted,
+                ))
+    if scores.words and scores.reading_age > targets.max_reading_age:
+        where = "easy_read" if variant == EASY_READ else "sections"
+        fix = "" if accepted else " Use shorter sentences and everyday words."
+        out.append(TargetProblem(
+            file, where, variant,
+            f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
+            f"(target: {targets.max_reading_age:g} or under)." + fix,
+            accepted,
+        ))
+    return out
+
+
+def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = None) -> CharterScores:
+    """Score a charter's standard and easy-read text, whole and per section, and check the targets."""
+    targets = {**DEFAULT_TARGETS, **(targets or {})}
+    charter = loaded.charter
+    units = charter_units(charter)
+    accepted_note = charter.readability
+    accepted = accepted_note is not None and STANDARD in accepted_note.accept_over_target
+    result = CharterScores(loaded.slug, charter.title, loaded.display_path, standard=score_texts([]),
+                           easy_read=None, accepted_reason=accepted_note.reason if accepted_note else "")
+    for variant in (STANDARD, EASY_READ):
+        mine = [u for u in units if u.variant == variant]
+        if variant == EASY_READ and charter.easy_read is None:
+            continue
+        limit = targets[variant].max_sentence_words
+        whole = score_texts([u.text for u in mine], sentence_limit=limit)
+        if variant == STANDARD:
+            result.standard = whole
+        else:
+            result.easy_read = whole
+        for title in dict.fromkeys(u.section for u in mine):
+            section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
+            result.sections.append(SectionScores(variant, title, section_scores))
+        result.problems += _problems(mine, whole, targets[variant], loaded.display_path, variant,
+                                     accepted and variant == STANDARD)
+    return result
+
+
+def summary_sentence(scores: CharterScores) -> str:
+    """What a reader sees on a charter's page: "Reading age: about 12. Easy read: about 8."."""
+    text = f"Reading age: about {max(5, round(scores.standard.reading_age))}."
+    if scores.easy_read is not None:
+        text += f" Easy read: about {max(5, round(scores.easy_read.reading_age))}."
+    return text
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targets] | None = None) -> str:
+    """A Markdown report comparing charters (for a terminal, a pull request summary or a page)."""
+    targets = {**DEFAULT_TARGETS, **(targets or {})}
+    lines = ["# Readability report", ""]
+    st, er = targets[STANDARD], targets[EASY_READ]
+    lines += [
+        f"Targets: standard text reading age {st.max_reading_age:g} or under and sentences of at most "
+        f"{st.max_sentence_words} words; easy read reading age {er.max_reading_age:g} or under and sentences "
+        f"of at most {er.max_sentence_words} words. Reading age is the Flesch–Kincaid grade plus 5.",
+        "",
+        "| Charter | Version | Reading age | Flesch reading ease | Words per sentence (average / longest) "
+        "| Sentences over the limit |",
+        "|---|---|---|---|---|---|",
+    ]
+    for cs in all_scores:
+        for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
+            if sc is None:
+                continue
+            lines.append(
+                f"| {_md_escape(cs.title)} | {VARIANT_NAMES[variant]} | {sc.reading_age:.1f} | "
+                f"{sc.flesch_reading_ease:.1f} | {sc.average_sentence_words:.1f} / {sc.longest_sentence_words} | "
+                f"{len(sc.over_limit)} of {sc.sentences} ({sc.over_limit_share:.0%}) |"
+            )
+    for cs in all_scores:
+        lines += ["", f"## {_md_escape(cs.title)}", "", f"File: `{cs.file}`", ""]
+        if cs.accepted_reason:
+            lines += [f"The standard text is reproduced as published: {_md_escape(cs.accepted_reason)}", ""]
+        for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
+            if sc is None:
+                lines += ["No easy read version yet.", ""]
+                continue
+            lines += [f"### {VARIANT_NAMES[variant]}", ""]
+            lines.append("- Longest sentences: " + ("; ".join(
+                f'"{_md_escape(s)}" ({count_words(s)} words)' for s in sc.longest_sentences) or "none"))
+            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words[:30]) or "none")
+                         + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else ""))
+            if sc.avoid_words:
+                flagged = dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words)
+                lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
+            else:
+                lines.append("- Words to avoid: none")
+            sections = [s for s in cs.sections if s.variant == variant]
+            if len(sections) > 1:
+                lines += ["", "| Section | Reading age | Longest sentence |", "|---|---|---|"]
+                lines += [f"| {_md_escape(s.title)} | {s.scores.reading_age:.1f} | "
+                          f"{s.scores.longest_sentence_words} words |" for s in sections]
+            lines.append("")
+        problems = cs.problems
+        if problems:
+            lines += ["### Over target", ""]
+            lines += [f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
+                      for p in problems]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def report_text(all_scores: Sequence[CharterScores]) -> str:
+    """A short plain-text report for a terminal."""
+    out: list[str] = []
+    for cs in all_scores:
+        out.append(f"{cs.title} ({cs.file})")
+        out.append(f"  Standard:  reading age {cs.standard.reading_age:.1f}, Flesch {cs.standard.flesch_reading_ease:.1f}, "
+                   f"longest sentence {cs.standard.longest_sentence_words} words")
+        if cs.easy_read is not None:
+            out.append(f"  Easy read: reading age {cs.easy_read.reading_age:.1f}, "
+                       f"Flesch {cs.easy_read.flesch_reading_ease:.1f}, "
+                       f"longest sentence {cs.easy_read.longest_sentence_words} words")
+        else:
+            out.append("  Easy read: none yet")
+        for p in cs.problems:
+            out.append(f"  {'accepted: ' if p.accepted else 'OVER TARGET: '}{p.field}: {p.message}")
+    return "\n".join(out) + "\n"
