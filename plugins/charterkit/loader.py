@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import CharterError, Problem, format_path
 from .icons import IconSet, load_icon_set
 from .model import Charter
 from .yamlsource import Located, load_yaml
 
-__all__ = ["LoadedCharter", "find_charter_files", "load_charter", "load_charters"]
+__all__ = ["MAX_PROBLEMS_PER_FILE", "LoadedCharter", "find_charter_files", "load_charter", "load_charters"]
+
+MAX_PROBLEMS_PER_FILE = 50
+"""A file with thousands of mistakes (a wrong file, or an attack) shows the first ones, not a flood."""
 
 _EXAMPLES: dict[str, str] = {
     "title": 'title: "Our co-production charter"',
@@ -36,6 +41,9 @@ _EXAMPLES: dict[str, str] = {
     "date": "date: 2026-03",
 }
 
+_DATE_FIELDS = ("published", "date")
+_DATE_FIX = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
+
 
 @dataclass(frozen=True)
 class LoadedCharter:
@@ -45,6 +53,8 @@ class LoadedCharter:
     path: Path
     display_path: str
     slug: str
+    slug_line: int = 1
+    """The line of the ``slug:`` field, or 1 when the slug comes from the file name."""
 
 
 def _kind(value: Any) -> str:
@@ -76,6 +86,14 @@ def _model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
     return model
 
 
+def _field_at(loc: Sequence[str | int]) -> FieldInfo | None:
+    """The declaration of the field at ``loc``, if ``loc`` ends in a field name."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    model = _model_at(loc[:-1])
+    return model.model_fields.get(loc[-1]) if model else None
+
+
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -95,76 +113,163 @@ def _clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p))
 
 
-def _problem_for(error: Any, located: Located, file: str) -> Problem:
-    loc = _clean_loc(error["loc"])
-    kind = error["type"]
-    value = error.get("input")
-    field = format_path(loc)
-    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-    line = located.line_of(loc)
-    if kind == "charterkit":
-        ctx = error["ctx"]
-        return Problem(file, line, field, ctx["message"], ctx["fix"])
-    if kind == "missing":
-        example = _EXAMPLES.get(name, f"{name}: ...")
-        return Problem(file, located.line_of(loc[:-1]), field, f'"{name}" is missing.',
-                       f"Add it, for example: {example}")
-    if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
-        allowed = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
-        if close:
-            fix = f'Did you mean "{close[0]}"? Rename it.'
+def _suggest_field(name: str, loc: Sequence[str | int]) -> str | None:
+    """The allowed field an unknown field name at ``loc`` was probably meant to be."""
+    model = _model_at(loc)
+    allowed = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(name.lower().replace("-", "_"), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _allowed_fields(loc: Sequence[str | int]) -> list[str]:
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def _yaml_reads(raw: str, value: Any) -> str:
+    """How YAML read a value the editor meant as text: ``YAML reads yes as true or false``."""
+    what = "true or false" if isinstance(value, bool) else "a number" if isinstance(value, int | float) else "a value"
+    return f"YAML reads {raw} as {what}, not as text"
+
+
+class _Explainer:
+    """Turns pydantic's errors for one file into problems in the editor's words."""
+
+    def __init__(self, located: Located, file: str) -> None:
+        self.located = located
+        self.file = file
+
+    def problem(self, error: Any) -> Problem:
+        loc = _clean_loc(error["loc"])
+        kind = error["type"]
+        value = error.get("input")
+        field = format_path(loc)
+        name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+        label = name or next((str(p) for p in reversed(loc) if isinstance(p, str)), "-")
+        line = self.located.line_of(loc)
+        raw = self.located.raw.get(loc, str(value))
+
+        def at(message: str, fix: str, where: int = line) -> Problem:
+            return Problem(self.file, where, field, message, fix)
+
+        if kind == "charterkit":
+            ctx = error["ctx"]
+            return at(ctx["message"], ctx["fix"])
+        if kind == "missing":
+            example = _EXAMPLES.get(name, f"{name}: ...")
+            return at(f'"{name}" is missing.', f"Add it, for example: {example}", self.located.line_of(loc[:-1]))
+        if kind == "extra_forbidden":
+            close = _suggest_field(name, loc[:-1])
+            if close:
+                return at(f'"{name}" is not a field here.', f'Did you mean "{close}"? Rename it.')
+            return at(f'"{name}" is not a field here.',
+                      f"Remove it, or use one of: {', '.join(_allowed_fields(loc[:-1]))}.")
+        if value is None and kind in ("string_type", "list_type", "model_type", "dict_type",
+                                      "model_attributes_type"):
+            return at("is empty.", self.empty_fix(loc, kind))
+        if name in _DATE_FIELDS and kind == "string_type":
+            return at(f"{raw} is not a date in the form the format uses.", _DATE_FIX)
+        if kind == "string_type":
+            return self.not_text(loc, value, raw, label, at)
+        if kind == "string_too_short":
+            return at("is empty.", self.empty_fix(loc, kind))
+        if kind == "string_too_long":
+            limit = error.get("ctx", {}).get("max_length")
+            if isinstance(loc[-1], int) or name in ("text", "points", "after"):
+                return at(f"is longer than {limit} characters.", "Split it into shorter paragraphs or points.")
+            return at(f"is longer than {limit} characters.", f"Shorten it to at most {limit} characters.")
+        if kind == "list_type":
+            info = _field_at(loc)
+            single = info is not None and any(isinstance(m, BeforeValidator) for m in info.metadata)
+            if single and isinstance(value, int | float):  # a field that takes one paragraph: 42, yes
+                return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {name}: "{raw}".')
+            example = f' or on one line: {name}: [{value}]' if isinstance(value, str) and name == "themes" else ""
+            return at(f"expected a list, found {_kind(value)}.",
+                      f'Put each item on its own line below "{label}:", starting with "- "{example}.')
+        if kind == "too_short":
+            return at("needs at least one item.", f'Add an item on the line below "{label}:", starting with "- ".')
+        if kind in ("model_type", "dict_type", "model_attributes_type"):
+            return at(f"expected a group of fields, found {_kind(value)}.",
+                      f'Put the fields on the lines below "{label}:", indented by two more spaces.')
+        if kind == "literal_error":
+            options = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+            close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
+            hint = f'Did you mean "{close[0]}"? ' if close else ""
+            return at(f'"{value}" is not one of the allowed values.', f"{hint}Use one of: {', '.join(options)}.")
+        if kind == "bool_type":
+            return at(f"expected true or false, found {_kind(value)}.", f"Write {label}: true or {label}: false.")
+        return at(f"{error['msg']}.", "Check this value against the format page.")
+
+    def not_text(self, loc: tuple[str | int, ...], value: Any, raw: str, label: str, at: Any) -> Problem:
+        if isinstance(value, bool | int | float):
+            return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: "{raw}".')
+        if isinstance(value, dict) and len(value) == 1:
+            # "- Note: this matters" in a list of texts: YAML read the colon as a field name.
+            key, rest = next(iter(value.items()))
+            if isinstance(rest, str):
+                text = f"{key}: {rest}"
+                return at("expected text, found a group of fields: YAML reads a colon followed by a space "
+                          "as a field name.", f"Put the whole text in double quotes: \"{text}\".")
+        if isinstance(value, list):
+            return at("expected text, found a list.", f'Write the text on one line after "{label}:".')
+        return at(f"expected text, found {_kind(value)}.", f'Write the text on one line after "{label}:".')
+
+    @staticmethod
+    def empty_fix(loc: tuple[str | int, ...], kind: str) -> str:
+        if loc and isinstance(loc[-1], int):
+            return "Write the text, or delete the item."
+        name = str(loc[-1]) if loc else ""
+        info = _field_at(loc)
+        optional = info is not None and not info.is_required()
+        if kind == "list_type":
+            what = f'Put each item on its own line below "{name}:", starting with "- "'
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            what = f'Put its fields on the lines below "{name}:", indented by two more spaces'
         else:
-            fix = f"Remove it, or use one of: {', '.join(allowed)}."
-        return Problem(file, line, field, f'"{name}" is not a field here.', fix)
-    if kind == "string_type":
-        return Problem(file, line, field, f"expected text, found {_kind(value)}.",
-                       f'Write the text after "{name or "-"}:" on the same line, in double quotes.'
-                       if isinstance(value, int | float | bool) or value is None else
-                       f'Write the text on one line after "{name or "-"}:".')
-    if kind in ("string_too_short",):
-        return Problem(file, line, field, "is empty.",
-                       "Write the text, or remove the line if the field is optional.")
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return Problem(file, line, field, f"is longer than {limit} characters.",
-                       "Split it into shorter paragraphs or points.")
-    if kind == "list_type":
-        return Problem(file, line, field, f"expected a list, found {_kind(value)}.",
-                       'Put each item on its own line below, starting with "- ".')
-    if kind == "too_short":
-        return Problem(file, line, field, "needs at least one item.",
-                       'Add an item on the next line, starting with "- ".')
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return Problem(file, line, field, f"expected a group of fields, found {_kind(value)}.",
-                       f'Put the fields on the lines below "{name or "-"}:", indented by two spaces.')
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return Problem(file, line, field, f'"{value}" is not allowed here.', f"Use one of: {expected}.")
-    if kind == "bool_type":
-        return Problem(file, line, field, f"expected true or false, found {_kind(value)}.",
-                       "Write true or false.")
-    return Problem(file, line, field, f"{error['msg']}.", "Check this value against the format page.")
+            what = f'Write the text after "{name}:"'
+        return f"{what}, or delete the line." if optional else f"{what}."
+
+    def problems(self, errors: list[Any]) -> list[Problem]:
+        # A misspelt field is reported once, as "did you mean", not also as the field that is missing.
+        meant = {
+            (_clean_loc(e["loc"])[:-1], _suggest_field(str(_clean_loc(e["loc"])[-1]), _clean_loc(e["loc"])[:-1]))
+            for e in errors if e["type"] == "extra_forbidden"
+        }
+        kept = [e for e in errors
+                if not (e["type"] == "missing" and (_clean_loc(e["loc"])[:-1], _clean_loc(e["loc"])[-1]) in meant)]
+        return [self.problem(e) for e in kept]
 
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
+    _refuse_links_out(path, file)
     located = load_yaml(path, file)
     if icons is None:
         icons = load_icon_set()
     try:
         charter = Charter.model_validate(located.data, context={"icons": icons})
     except ValidationError as exc:
-        raise CharterError(_problem_for(e, located, file) for e in exc.errors()) from None
+        raise CharterError(_Explainer(located, file).problems(exc.errors())) from None
     slug = charter.slug or path.stem
     if charter.slug is None and not _is_slug(slug):
         raise CharterError([Problem(
             file, 1, "slug", f'the file name "{path.name}" cannot be used in a web address.',
             "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), or add a slug.",
         )])
-    return LoadedCharter(charter, path, file, slug)
+    return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1))
+
+
+def _refuse_links_out(path: Path, file: str) -> None:
+    # A pull request can add a symbolic link; one pointing out of the charters folder would publish
+    # (or quote in an error) whatever file it points at.
+    if not path.is_symlink():
+        return
+    folder = path.parent.resolve()
+    target = path.resolve()
+    if not target.is_relative_to(folder):
+        raise CharterError([Problem(file, 0, "", "is a link to a file outside the charters folder.",
+                                    "Replace the link with the charter file itself.")])
 
 
 def _is_slug(value: str) -> bool:
@@ -174,7 +279,11 @@ def _is_slug(value: str) -> bool:
 
 
 def find_charter_files(folder: Path) -> list[Path]:
-    """The charter files in ``folder``, sorted (``.yml`` and ``.yaml``; names starting with _ are skipped)."""
+    """The charter files in ``folder``, sorted (``.yml`` and ``.yaml``; names starting with _ are skipped).
+
+    Links are listed too (if they point at a file), so that :func:`load_charter` can refuse those that
+    lead out of the folder rather than have them vanish without a word.
+    """
     if not folder.is_dir():
         return []
     return sorted(
@@ -184,9 +293,13 @@ def find_charter_files(folder: Path) -> list[Path]:
 
 
 def load_charters(
-    paths: Iterable[Path], *, base: Path | None = None, icons: IconSet | None = None
+    paths: Iterable[Path], *, base: Path | None = None, icons: IconSet | None = None,
+    reserved: Collection[str] = (),
 ) -> list[LoadedCharter]:
-    """Load every file, collecting problems across all of them; duplicate slugs are problems too."""
+    """Load every file, collecting problems across all of them; duplicate slugs are problems too.
+
+    ``reserved`` holds slugs that the site uses for its own pages (such as ``by-sector``).
+    """
     loaded: list[LoadedCharter] = []
     problems: list[Problem] = []
     for path in paths:
@@ -194,15 +307,22 @@ def load_charters(
         try:
             loaded.append(load_charter(path, display, icons=icons))
         except CharterError as exc:
-            problems.extend(exc.problems)
+            problems.extend(_capped(exc.problems))
     seen: dict[str, LoadedCharter] = {}
     for item in loaded:
-        if item.slug in seen:
+        came_from = "its slug" if item.charter.slug else "its file name"
+        if item.slug in reserved:
+            problems.append(Problem(
+                item.display_path, item.slug_line, "slug",
+                f'"{item.slug}" (from {came_from}) is the address of one of the site\'s own pages.',
+                f'Add a different slug, such as "slug: {item.slug}-charter".',
+            ))
+        elif item.slug in seen:
             first = seen[item.slug]
             problems.append(Problem(
-                item.display_path, 1, "slug",
-                f'"{item.slug}" is already used by {first.display_path}.',
-                "Give one of the charters a different slug (or rename its file).",
+                item.display_path, item.slug_line, "slug",
+                f'"{item.slug}" (from {came_from}) is already the address of {first.display_path}.',
+                "Give one of the two charters a different slug, or rename its file.",
             ))
         else:
             seen[item.slug] = item
@@ -211,10 +331,20 @@ def load_charters(
     return loaded
 
 
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(problems, key=lambda p: (p.line, p.field))[: MAX_PROBLEMS_PER_FILE - 1]
+    hidden = len(problems) - len(shown)
+    return [*shown, Problem(shown[0].file, 0, "", f"{hidden} more problems in this file are not shown.",
+                            "Fix the ones below, then check again to see the rest.")]
+
+
 def _display(path: Path, base: Path | None) -> str:
+    # Only the folder is resolved: a link is named by its own name, not by the file it points at.
     if base is not None:
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -2,12 +2,18 @@
 
 PyYAML is used only to scan and compose nodes; we build plain Python values ourselves so that we can
 (1) keep a line number for every field path, (2) refuse duplicate keys, which PyYAML would silently
-collapse, and (3) refuse anchors and aliases, which are never needed in a charter and are the vector
-for "billion laughs" expansion attacks.
+collapse, (3) refuse anchors and aliases, which are never needed in a charter and are the vector for
+"billion laughs" expansion attacks, and (4) refuse tags (``!!python/object``, ``!include``), which a
+charter never needs either. Size and nesting are bounded before they can cost memory or stack.
+
+YAML's own error messages ("expected <block end>, but found '<scalar>'") mean nothing to an editor, so
+:func:`_syntax_problem` turns each kind into plain words, on the line where the mistake is, with a fix
+built from the editor's own line where it can.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,9 +28,14 @@ MAX_BYTES = 1_000_000
 """A charter is a short document; anything larger is a mistake (or an attack), refused before parsing."""
 
 MAX_DEPTH = 12
-"""The format nests at most about six levels; deeper input is refused before it can exhaust the stack."""
+"""The format nests at most about ten levels; deeper input is refused before it can exhaust the stack."""
 
 Path_ = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+"""The tags YAML gives untagged values. Any other tag was written by hand and is refused."""
 
 
 @dataclass
@@ -33,6 +44,9 @@ class Located:
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The text as written of each value YAML did not read as text (``yes``, ``42``, ``~``), so that
+    messages can quote the editor's own words rather than ``True``."""
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest parent that has one."""
@@ -48,42 +62,48 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.lines: dict[Path_, int] = {}
+        self.raw: dict[Path_, str] = {}
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node, path: Path_, message: str, fix: str) -> None:
         self.problems.append(Problem(self.file, node.start_mark.line + 1, format_path(path), message, fix))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, path: Path_) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
-        if depth > MAX_DEPTH:
-            self.problem(node, path, f"the file nests more than {MAX_DEPTH} levels deep.",
-                         "Charters never need this much nesting: check the indentation.")
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, path, f'the YAML tag "{node.tag}" is not allowed in a charter file.',
+                         "Delete the tag (the word starting with !) and keep the value.")
             return None
         if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.problem(key_node, path, "a field name must be a plain word.",
-                                 "Write the field name, then a colon, then its value.")
-                    continue
-                key = str(key_node.value)
-                if key == "<<":
-                    self.problem(key_node, path, "merge keys (<<) are not allowed.",
-                                 "Write the fields out in full.")
-                    continue
-                if key in out:
-                    first = self.lines.get((*path, key), 0)
-                    self.problem(key_node, (*path, key),
-                                 f'"{key}" appears twice in the same place (first on line {first}).',
-                                 "Keep one of them and delete the other.")
-                    continue
-                self.lines[(*path, key)] = key_node.start_mark.line + 1
-                out[key] = self.build(value_node, (*path, key), depth + 1)
-            return out
+            return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node)
+        value = self.scalar(node)
+        if not isinstance(value, str):
+            self.raw[path] = node.value
+        return value
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, path, "a field name must be a plain word.",
+                             "Write the field name, then a colon, then its value.")
+                continue
+            key = str(key_node.value)
+            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "merge keys (<<) are not allowed.", "Write the fields out in full.")
+                continue
+            if key in out:
+                first = self.lines.get((*path, key), 0)
+                self.problem(key_node, (*path, key),
+                             f'"{key}" appears twice in the same place (first on line {first}).',
+                             "Keep one of them and delete the other.")
+                continue
+            self.lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, (*path, key))
+        return out
 
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
@@ -109,50 +129,233 @@ class _Builder:
         return node.value
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Something YAML allows but a charter file never needs: an anchor, an alias, or deep nesting."""
+
+
 class _Composer(yaml.SafeLoader):
-    """A loader that refuses anchors and aliases before composing them."""
+    """A loader that refuses anchors, aliases and deep nesting before composing them."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "uses an alias (*)", event.start_mark)
         event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(None, None, "alias", event.start_mark)
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(None, None, "uses an anchor (&)", event.start_mark)
-        return super().compose_node(parent, index)
+            raise _Refused(None, None, "anchor", event.start_mark)
+        # Counted here, while composing, so that 10,000 nested brackets stop at the 13th, long before
+        # Python's recursion limit.
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 1:
+                raise _Refused(None, None, "depth", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    problem = getattr(exc, "problem", None) or str(exc)
-    if problem in ("uses an alias (*)", "uses an anchor (&)"):
-        return Problem(file, line, "", "anchors (&) and aliases (*) are not allowed in charter files.",
-                       "Write the text out in full where you need it.")
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "found character '\\t'" in problem:
-        return Problem(file, line, "", "this line is indented with a tab.",
-                       "Indent with spaces (two per level), not tabs.")
-    if "mapping values are not allowed" in problem:
-        return Problem(file, line, "", "a colon (:) in this text confuses the YAML reader.",
-                       'Put the whole text in double quotes: title: "Our aim: working together".')
-    if "could not find expected ':'" in problem or "could not find expected" in problem:
-        return Problem(file, line, "", "the YAML here is not complete (a missing colon or closing quote?).",
-                       "Check this line and the one before it: every field needs \"name: value\".")
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return Problem(file, line, "", "a quote or bracket opened here is never closed.",
-                       "Close the quote or bracket, or remove it.")
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        return Problem(file, line, "", "the indentation here does not line up with the lines above.",
-                       "Line the field up with the other fields at the same level, using spaces.")
-    if "did not find expected '-' indicator" in problem:
-        return Problem(file, line, "", "a list item here does not line up with the items above.",
-                       'Start every list item with "- " at the same indentation.')
-    if "found undefined tag" in problem or "could not determine a constructor" in problem:
-        return Problem(file, line, "", "a YAML tag (starting with !) is not allowed here.",
-                       "Remove the tag and write plain text.")
-    return Problem(file, line, "", f"this is not valid YAML ({problem}).",
-                   "Check quotes, colons and indentation on this line and the one before it.")
+# -- YAML's errors in plain words ----------------------------------------------------------------------
+
+_FIELD_LINE = re.compile(r"^(?P<prefix>\s*(?:-\s+)*)(?:(?P<key>[a-z_]+):(?:\s+|$))?(?P<value>.*?)\s*$")
+"""A source line: indentation and list dashes, an optional field name (charter fields are lower case),
+and the value after it."""
+
+
+def _quote(text: str) -> str:
+    """``text`` in YAML quotes that would read it back unchanged."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _quoted_line(line: str) -> str:
+    """The editor's line with its value in quotes: ``title: [Draft] Ours`` → ``title: "[Draft] Ours"``."""
+    m = _FIELD_LINE.match(line)
+    assert m is not None  # the pattern matches any line
+    prefix, key, value = m.group("prefix").strip(), m.group("key"), m.group("value")
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]  # the editor's own outer quotes, with a clash inside
+    lead = f"{prefix} " if prefix else ""
+    return f"{lead}{key}: {_quote(value)}" if key else f"{lead}{_quote(value)}"
+
+
+def _value_of(line: str) -> str:
+    m = _FIELD_LINE.match(line)
+    assert m is not None
+    return m.group("value")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_content_line(lines: list[str], index: int) -> int:
+    """The index of the nearest line above ``index`` that holds something other than a comment."""
+    i = index - 1
+    while i >= 0 and (not lines[i].strip() or lines[i].lstrip().startswith("#")):
+        i -= 1
+    return i
+
+
+_BAD_START_PROBLEMS = ("cannot start any token", "sequence entries are not allowed",
+                       "mapping keys are not allowed")
+_BAD_START_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
+
+
+class _SyntaxExplainer:
+    """Turns one PyYAML error into one :class:`Problem` an editor can act on."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.lines = text.splitlines()
+
+    def line(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def at(self, index: int, message: str, fix: str) -> Problem:
+        return Problem(self.file, index + 1, "", message, fix)
+
+    def quote_fix(self, index: int, why: str = "") -> str:
+        put = "put" if why else "Put"
+        return f"{why}{put} the whole text in quotes: {_quoted_line(self.line(index))}"
+
+    def explain(self, exc: yaml.YAMLError) -> Problem:
+        if isinstance(exc, yaml.reader.ReaderError):
+            return self.unreadable_character(exc)
+        if isinstance(exc, _Refused):
+            return self.refused(exc)
+        assert isinstance(exc, yaml.MarkedYAMLError)
+        problem = exc.problem or ""
+        context = exc.context or ""
+        mark = exc.problem_mark
+        index = mark.line if mark is not None else 0
+        start = exc.context_mark.line if exc.context_mark is not None else index
+        if "'\\t'" in problem:
+            return self.tab(index)
+        if "quoted scalar" in context and "end of stream" in problem:
+            quote = self.line(start)[exc.context_mark.column] if exc.context_mark else '"'
+            return self.at(start, f"the quote mark ({quote}) that opens here is never closed.",
+                           f"Add the closing {quote} at the end of the text.")
+        if "unknown escape character" in problem:
+            return self.at(index, "a backslash (\\) in text inside double quotes starts a code YAML does "
+                           "not know.", "Write the backslash twice (\\\\), or use single quotes around the text.")
+        if context.startswith("while parsing a flow") and "expected ','" in problem:
+            opener = "[" if "sequence" in context else "{"
+            closer = "]" if opener == "[" else "}"
+            if mark is not None and mark.line == start and problem.endswith("'<scalar>'"):
+                return self.at(index, f"text that starts with {opener} must be quoted as a whole.",
+                               self.quote_fix(index))
+            return self.at(start, f"the {opener} here is never closed with {closer}.",
+                           f"Add the {closer} at the end of the list. If the {opener} is part of the text, "
+                           f"put the whole text in quotes: {_quoted_line(self.line(start))}.")
+        if any(p in problem for p in _BAD_START_PROBLEMS) or context in _BAD_START_CONTEXTS:
+            first = _value_of(self.line(index))[:1] or "this character"
+            return self.at(index, f"text cannot start with {first} in YAML.", self.quote_fix(index) + ".")
+        if "mapping values are not allowed" in problem:
+            return self.colon(index, mark.column if mark is not None else 0)
+        if "could not find expected ':'" in problem:
+            return self.no_colon(start)
+        if "another document" in problem:
+            return self.at(index, 'a line of three dashes (---) starts a second charter here.',
+                           "A file holds one charter: delete this line, or move what follows to a file of its own.")
+        if "incompatible YAML document" in problem or "directive" in problem.lower():
+            return self.at(index, "the %YAML or %TAG line at the top is not needed and cannot be read.",
+                           "Delete the line that starts with %.")
+        if "expected <block end>" in problem or "expected <block mapping end>" in problem:
+            return self.block_end(index, problem)
+        if "did not find expected '-' indicator" in problem:
+            return self.at(index, "a list item here does not line up with the items above.",
+                           'Start every list item with "- " at the same indentation.')
+        if "did not find expected key" in problem:
+            return self.at(index, "this line does not line up with the fields above it.",
+                           "Line each field up with the other fields at the same level, using spaces.")
+        if "found unexpected end of stream" in problem:
+            return self.at(start, "a quote or bracket opened here is never closed.",
+                           "Close the quote or bracket, or remove it.")
+        return self.at(index, f"this is not valid YAML ({problem or context or exc}).",
+                       "Check quotes, colons and indentation on this line and the one before it.")
+
+    def unreadable_character(self, exc: yaml.reader.ReaderError) -> Problem:
+        index = self.text[: exc.position].count("\n")
+        return self.at(index, f"this line contains an invisible control character (U+{exc.character:04X}).",
+                       "Retype the line, or delete the character.")
+
+    def refused(self, exc: _Refused) -> Problem:
+        mark = exc.problem_mark
+        index = mark.line if mark is not None else 0
+        if exc.problem == "depth":
+            return self.at(index, f"the file nests more than {MAX_DEPTH} levels deep here.",
+                           "Charters never need this much nesting: check the indentation and brackets.")
+        sign, name = ("&", "an anchor") if exc.problem == "anchor" else ("*", "an alias")
+        value = _value_of(self.line(index))
+        message = f"a value that starts with {sign} is {name} in YAML, which charter files do not allow."
+        rest = value[1:].split(maxsplit=1)[1:] if value.startswith(sign) else []
+        if rest and rest[0][:1] not in "[{":
+            # "&" or "*" followed by more words on the line: most likely text that starts with the sign.
+            return self.at(index, message, self.quote_fix(index, f"If the text starts with {sign}, ") + ".")
+        return self.at(index, message, "Write the text out in full wherever it is needed.")
+
+    def tab(self, index: int) -> Problem:
+        line = self.line(index)
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            return self.at(index, "this line is indented with a tab.", "Indent with spaces (two per level), not tabs.")
+        return self.at(index, "this line has a tab in it, which YAML does not allow outside quotes.",
+                       "Replace the tab with a space.")
+
+    def colon(self, index: int, column: int) -> Problem:
+        line = self.line(index)
+        first_colon = line.find(": ") if ": " in line else line.find(":")
+        if first_colon == column:
+            # The field name itself is where YAML gave up: the trouble is this line's place, not its text.
+            previous = _previous_content_line(self.lines, index)
+            above = self.line(previous)
+            if previous >= 0 and ":" not in above and not above.lstrip().startswith("- "):
+                return self.no_colon(previous)
+            name = line.strip().split(":", 1)[0].lstrip("- ")
+            return self.at(index, f'"{name}:" is indented further than the line above it, so YAML reads it '
+                           "as part of that line's text.",
+                           f'Line "{name}:" up with the field above it, using spaces.')
+        return self.at(index, "a colon followed by a space in this text makes YAML read it as a new field.",
+                       self.quote_fix(index) + ".")
+
+    def no_colon(self, index: int) -> Problem:
+        line = self.line(index).strip()
+        word = line.split()[0] if line else ""
+        if re.fullmatch(r"[a-z_]+", word) and len(line.split()) > 1:
+            return self.at(index, f'there is no colon after "{word}".',
+                           f'Write a colon and a space after the field name: "{word}: ...".')
+        return self.at(index, 'YAML cannot read this line: it is neither "name: value" nor part of the text '
+                       "above it.",
+                       "If it carries on the text above, indent it further than the field name above; "
+                       "if it is a field, put a colon after its name.")
+
+    def block_end(self, index: int, problem: str) -> Problem:
+        line = self.line(index)
+        value = _value_of(line)
+        if value[:1] in "\"'[{" and "'<scalar>'" in problem:
+            if value[:1] in "\"'":
+                return self.at(index, f"the text after the closing quote ({value[0]}) cannot be read.",
+                               self.quote_fix(index, "If the quote marks are part of the text, ") + ".")
+            return self.at(index, f"text that starts with {value[0]} must be quoted as a whole.",
+                           self.quote_fix(index) + ".")
+        if line.lstrip().startswith("- ") or "sequence" in problem:
+            return self.at(index, "this list item does not line up with the items above it.",
+                           'Start every item of a list with "- " at the same indentation, using spaces.')
+        previous = _previous_content_line(self.lines, index)
+        return self.at(index, f"this line is indented by {_indent(line)} spaces, which does not match the "
+                       f"lines above it (line {previous + 1} is indented by {_indent(self.line(previous))}).",
+                       "Line each field up with the other fields at the same level, using spaces.")
+
+
+# -- reading a file ------------------------------------------------------------------------------------
+
+
+def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
+    return CharterError([Problem(file, line, "", message, fix)])
 
 
 def load_yaml(path: Path, display: str | None = None) -> Located:
@@ -160,28 +363,30 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
     file = display or path.as_posix()
     try:
         with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+            raw = fh.read(MAX_BYTES + 1)  # never more, however large the file
     except OSError as exc:
-        raise CharterError([Problem(file, 0, "", f"cannot be read ({exc.strerror}).",
-                                    "Check that the file exists and is a normal file.")]) from None
+        raise _file_problem(file, 0, f"cannot be read ({exc.strerror}).",
+                            "Check that the file exists and is a normal file.") from None
     if len(raw) > MAX_BYTES:
-        raise CharterError([Problem(file, 0, "", f"the file is larger than {MAX_BYTES // 1000} KB.",
-                                    "A charter is a short document: check that this is the right file.")])
+        raise _file_problem(file, 0, f"the file is larger than {MAX_BYTES // 1000} KB.",
+                            "A charter is a short document: check that this is the right file.")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write: harmless, so accepted
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _file_problem(file, 1, "the file is saved as UTF-16, not UTF-8.",
+                            'Save it again with the encoding "UTF-8".')
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CharterError([Problem(file, line, "", "the file is not saved as UTF-8 text.",
-                                    'Save it again with the encoding "UTF-8".')]) from None
+        raise _file_problem(file, line, "the file is not saved as UTF-8 text (the first wrong byte is on "
+                            "this line).", 'Save it again with the encoding "UTF-8".') from None
     if "\x00" in text:
-        raise CharterError([Problem(file, text[: text.index("\x00")].count("\n") + 1, "",
-                                    "the file contains a NUL byte, so it is not a text file.",
-                                    "Check that this is the right file.")])
+        raise _file_problem(file, text[: text.index("\x00")].count("\n") + 1,
+                            "the file contains a NUL byte, so it is not a text file.",
+                            "Check that this is the right file.")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise CharterError([Problem(file, 1, "", "the file is empty.",
-                                    'Start from "charterkit new", or copy an existing charter.')])
+        raise _file_problem(file, 1, "the file is empty.", "Copy an existing charter and change its text.")
     try:
         loader = _Composer(text)
         try:
@@ -189,19 +394,15 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise CharterError([_syntax_problem(file, exc, text)]) from None
-    except RecursionError:
-        raise CharterError([Problem(file, 1, "", f"the file nests more than {MAX_DEPTH} levels deep.",
-                                    "Charters never need this much nesting: check the brackets.")]) from None
+        raise CharterError([_SyntaxExplainer(file, text).explain(exc)]) from None
     if node is None:
-        raise CharterError([Problem(file, 1, "", "the file is empty.",
-                                    'Start from "charterkit new", or copy an existing charter.')])
+        raise _file_problem(file, 1, "the file is empty.", "Copy an existing charter and change its text.")
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        raise CharterError([Problem(file, node.start_mark.line + 1, "", f"the file is {kind}, not a charter.",
-                                    'A charter starts with fields such as "title:" at the left edge.')])
+        raise _file_problem(file, node.start_mark.line + 1, f"the file is {kind}, not a charter.",
+                            'A charter is a set of fields, such as "title:", starting at the left edge.')
     builder = _Builder(file)
     data = builder.build(node, ())
     if builder.problems:
         raise CharterError(builder.problems)
-    return Located(data, builder.lines)
+    return Located(data, builder.lines, builder.raw)

@@ -1,0 +1,158 @@
+"""``charterkit/accessibility``: the accessibility statement page, the footer's links, the reader fonts.
+
+A thin adapter over :mod:`charterkit.statement`: it reads the options, adds the generated statement page
+(``accessibility.md``, served at ``/accessibility/``), copies the Atkinson Hyperlegible fonts to
+``assets/fonts/`` for the reader settings, and offers ``footer_links`` to the theme's footer
+(``overrides/partials/copyright.html``), so every page, the 404 page included, links to the statement.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from ..render import make_env
+from ..statement import (
+    KnownIssue,
+    StatementSettings,
+    TestMethod,
+    axe_core_version,
+    build_date,
+    missing_settings,
+    render_statement,
+)
+from .accessibility_config import AccessibilityConfig
+from .charters import _toc_tokens
+
+log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+TITLE = "Accessibility statement"
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    """A link the footer shows on every page; ``url`` is relative to the site root (``accessibility/``)."""
+
+    title: str
+    url: str
+
+
+class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
+    """Adds the accessibility statement and what the reader settings need."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.footer_links: list[FooterLink] = []
+        """Read by ``partials/copyright.html``: the statement, then the credits page if there is one."""
+        self.env: Environment | None = None
+        self.root = Path.cwd()
+        self.generated = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        custom = config.theme.custom_dir
+        self.env = make_env([Path(custom)] if custom else [])
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        uri = self.config.page
+        # A council may write its own statement in docs/: keep it, and still link to it from the footer.
+        self.generated = files.get_file_from_path(uri) is None
+        if self.generated:
+            files.append(File.generated(config, uri, content=""))
+            for problem in missing_settings(self._settings(config)):
+                log.warning(f"mkdocs.yml: plugins: charterkit/accessibility: {problem}")
+        if self.config.fonts:
+            for font in sorted(FONTS_DIR.glob("*.woff2")):
+                target = f"assets/fonts/{font.name}"
+                if files.get_file_from_path(target) is None:
+                    files.append(File.generated(config, target, abs_src_path=str(font)))
+        self.footer_links = []
+        for title, path in ((TITLE, uri), ("Credits", "credits.md")):
+            f = files.get_file_from_path(path)
+            if f is not None:
+                self.footer_links.append(FooterLink(title, f.url))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self._is_statement(page):
+            return markdown
+        page.meta["title"] = TITLE
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self._is_statement(page):
+            return html
+        assert self.env is not None
+        automated = self.config.automated_tests
+        version = axe_core_version(self.root)
+        method = TestMethod(axe_version=version if automated is not False else "")
+        if automated and not version:
+            log.warning("mkdocs.yml: plugins: charterkit/accessibility: automated_tests is true, but this "
+                        "project has no axe-core (package.json). Run `npm install`, or set automated_tests: false.")
+        rendered = render_statement(self.env, self._settings(config, page, files), method=method,
+                                    built=build_date())
+        page.toc = get_toc(_toc_tokens(rendered.outline))
+        return rendered.html
+
+    def _is_statement(self, page: Page) -> bool:
+        return self.generated and page.file.src_uri == self.config.page
+
+    def _settings(self, config: MkDocsConfig, page: Page | None = None, files: Files | None = None) -> StatementSettings:
+        o = self.config
+        charters: Any = config.plugins.get("charterkit/charters")
+        return StatementSettings(
+            website=o.website or config.site_name,
+            organisation=o.organisation.strip(),
+            scope=o.scope or (f"the website {config.site_url}" if config.site_url else "this website"),
+            email=o.email,
+            phone=o.phone,
+            address=o.address,
+            contact_url=o.contact_url,
+            fallback_contact=charters.config.contact if charters is not None else "",
+            response_days=o.response_days,
+            region=o.region,
+            compliance=o.compliance,
+            known_issues=tuple(KnownIssue(i.issue, i.reason, i.criterion, i.plan) for i in o.known_issues),
+            prepared=o.prepared,
+            reviewed=o.reviewed,
+            tested=o.tested,
+            tested_by=o.tested_by,
+            testing_notes=tuple(o.testing_notes),
+            features=tuple(o.features) if o.features is not None else self._default_features(config, page, files),
+        )
+
+    def _default_features(self, config: MkDocsConfig, page: Page | None, files: Files | None) -> tuple[str, ...]:
+        """What this site's software gives every visitor; only what is really there is listed."""
+        out: list[str] = []
+        custom = config.theme.custom_dir
+        if custom and (Path(custom) / "partials" / "reader-settings.html").is_file():
+            out.append("change the text size, the font, the line spacing and the colours, using "
+                       "“Reader settings” at the top of each page")
+        charters: Any = config.plugins.get("charterkit/charters")
+        if charters is not None:
+            if any(c.charter.easy_read for c in charters.charters):
+                out.append("read a charter in easy read, with a picture beside each idea, where it has an "
+                           "easy read version")
+            if any(charters.pdf_links.values()):
+                out.append("download charters as PDF files to print")
+            if page is not None and files is not None and charters.charters:
+                index = files.get_file_from_path(f"{charters.config.url.strip('/')}/index.md")
+                if index is not None:
+                    href = get_relative_url(index.url, page.url)
+                    out.append(f"find charters by sector and by area, starting from the list of all charters "
+                               f"({href})")
+        out.append("use every page without JavaScript (only the reader settings need it)")
+        return tuple(out)

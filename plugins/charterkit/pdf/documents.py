@@ -1,0 +1,84 @@
+"""Which PDFs a set of charters gives: three per charter and one booklet, with their site paths."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..loader import LoadedCharter
+
+__all__ = ["BOOKLET_PATH", "KINDS", "Document", "Kind", "documents_for"]
+
+Kind = Literal["standard", "easy-read", "large-print", "booklet"]
+
+KINDS: dict[Kind, str] = {
+    "standard": "Standard print PDF",
+    "easy-read": "Easy read PDF",
+    "large-print": "Large print PDF",
+    "booklet": "All charters in one booklet, PDF",
+}
+"""Each kind of PDF and the words its download link starts with."""
+
+BOOKLET_PATH = "downloads/charters-booklet.pdf"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF to make: what it shows, where it goes in the site, and where its web version is."""
+
+    kind: Kind
+    path: str
+    """Where the PDF goes, relative to the site root: ``charters/<slug>/<slug>-large-print.pdf``."""
+    charters: tuple[LoadedCharter, ...]
+    """The charter it shows; every charter for the booklet."""
+    page_url: str = ""
+    """The address of the web version, relative to the site root (``charters/<slug>/``); for the
+    booklet, the list of charters."""
+    charter_urls: tuple[str, ...] = ()
+    """For the booklet: the address of each charter's page, in the order of ``charters``."""
+
+    @property
+    def label(self) -> str:
+        """The words of its download link, such as "Large print PDF"."""
+        return KINDS[self.kind]
+
+    @property
+    def slug(self) -> str:
+        """The charter's slug; empty for the booklet."""
+        return "" if self.kind == "booklet" else self.charters[0].slug
+
+    @property
+    def blame(self) -> str:
+        """What an error message names: the charter's file, or "the booklet"."""
+        return "the booklet of all charters" if self.kind == "booklet" else self.charters[0].display_path
+
+
+def documents_for(
+    charters: Sequence[LoadedCharter],
+    *,
+    base: str = "charters",
+    booklet: bool = True,
+    page_urls: Mapping[tuple[str, str], str] | None = None,
+) -> list[Document]:
+    """Every PDF of ``charters``: standard, easy read (where the charter has one) and large print, then the
+    booklet. ``page_urls`` maps ``(slug, "standard" | "easy-read")`` to web addresses; it defaults to
+    ``<base>/<slug>/`` and ``<base>/<slug>/easy-read/``."""
+    base = base.strip("/")
+    urls = page_urls or {}
+    out: list[Document] = []
+    for item in charters:
+        folder = f"{base}/{item.slug}" if base else item.slug
+        standard_url = urls.get((item.slug, "standard"), f"{folder}/")
+        kinds: list[Kind] = ["standard", "easy-read", "large-print"]
+        for kind in kinds:
+            if kind == "easy-read" and item.charter.easy_read is None:
+                continue  # never invent an easy-read text: no easy read in the data, no easy-read PDF
+            url = urls.get((item.slug, "easy-read"), f"{folder}/easy-read/") if kind == "easy-read" else standard_url
+            out.append(Document(kind, f"{folder}/{item.slug}-{kind}.pdf", (item,), url))
+    if booklet and charters:
+        ordered = tuple(sorted(charters, key=lambda c: c.charter.title.lower()))
+        index_url = f"{base}/" if base else ""
+        pages = tuple(urls.get((c.slug, "standard"), f"{base}/{c.slug}/" if base else f"{c.slug}/") for c in ordered)
+        out.append(Document("booklet", BOOKLET_PATH, ordered, urls.get(("", "index"), index_url), pages))
+    return out

@@ -1,0 +1,200 @@
+"""The print HTML of each PDF, from the Jinja2 templates under ``charterkit/print/``.
+
+A council replaces any of them (or adds ``charterkit/print/extra.css``) in ``overrides/charterkit/print/``.
+Headings, their levels and ids come from :func:`charterkit.views.build_view`, as on the web pages, so a
+PDF's bookmarks match the page's table of contents.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from jinja2 import Environment
+
+from ..icons import IconSet
+from ..loader import LoadedCharter
+from ..model import display_date
+from ..views import Block, CharterView, build_view, walk
+from .documents import Document
+
+__all__ = ["FONT_DIR", "FontFace", "Site", "build_date", "font_faces", "print_html", "template_names"]
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+
+# fontsource's subsets of Atkinson Hyperlegible. The Latin Extended files get a family name of their own:
+# WeasyPrint mixes up glyphs between two files of one family and weight (an "Ł" came out as "h").
+_RANGES = {
+    "latin": "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, "
+             "U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD",
+    "latin-ext": "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, "
+                 "U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, "
+                 "U+2C60-2C7F, U+A720-A7FF",
+}
+_FAMILIES = {"latin": "Atkinson Hyperlegible", "latin-ext": "Atkinson Hyperlegible Ext"}
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One ``@font-face`` rule: a font file embedded in the PDFs."""
+
+    family: str
+    weight: int
+    path: Path
+    unicode_range: str
+
+    @property
+    def url(self) -> str:
+        """A ``file:`` URL: fonts are read from disk, never fetched."""
+        return self.path.as_uri()
+
+
+def font_faces(folder: Path = FONT_DIR) -> list[FontFace]:
+    """The shipped Atkinson Hyperlegible files, regular and bold, Latin and Latin Extended."""
+    faces = []
+    for subset, family in _FAMILIES.items():
+        for weight in (400, 700):
+            path = folder / f"atkinson-hyperlegible-{subset}-{weight}-normal.woff2"
+            if path.is_file():
+                faces.append(FontFace(family, weight, path, _RANGES[subset]))
+    return faces
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the PDFs say about the site they come from."""
+
+    name: str
+    url: str = ""
+    """The site's address (``site_url``); empty when not set."""
+    lang: str = "en-GB"
+    contact: str = ""
+    """How to reach the site's owner, for charters that give no contact of their own."""
+    built: datetime | None = None
+    """When the PDFs were made (from ``SOURCE_DATE_EPOCH``); None leaves the date out, so that PDFs stay
+    the same from one build to the next."""
+    faces: Sequence[FontFace] = field(default_factory=font_faces)
+
+    def online(self, page_url: str) -> str:
+        """The full address of a page, or "" when the site's address is not known."""
+        if not self.url:
+            return ""
+        return urljoin(self.url if self.url.endswith("/") else self.url + "/", page_url)
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> datetime | None:
+    """The date of a reproducible build (``SOURCE_DATE_EPOCH``), or None when it is not set or not a number."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.fromtimestamp(int(value), tz=UTC)
+
+
+def template_names(kind: str) -> str:
+    """The template of a kind of PDF."""
+    return f"charterkit/print/{kind}.html"
+
+
+def print_html(env: Environment, doc: Document, site: Site, icons: IconSet | None = None) -> str:
+    """The complete HTML document that WeasyPrint turns into ``doc``'s PDF."""
+    context: dict[str, Any] = {
+        "doc": doc,
+        "site": site,
+        "fonts": site.faces,
+        "built": _built(site.built),
+        "built_iso": site.built.strftime("%Y-%m-%dT%H:%M:%SZ") if site.built else "",
+    }
+    if doc.kind == "booklet":
+        context.update(_booklet(doc, site))
+    else:
+        item = doc.charters[0]
+        context.update(_one(item, doc, site))
+        if doc.kind == "easy-read":
+            context["pictures"] = _pictures(item, icons)
+    return env.get_template(template_names(doc.kind)).render(**context)
+
+
+def _built(when: datetime | None) -> str:
+    return display_date(when.strftime("%Y-%m-%d")) if when else ""
+
+
+_TITLES = {"standard": "{}: standard print", "easy-read": "{}: easy read", "large-print": "{}: large print"}
+
+
+def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
+    c = item.charter
+    return {
+        "charter": c,
+        "item": _item(item, doc.page_url, site, first_level=2),
+        "lang": c.language,
+        "meta": {
+            "title": _TITLES[doc.kind].format(c.title),
+            "author": c.organisation or "",
+            "description": c.summary,
+            "keywords": [k for k in (c.sector, c.area) if k],
+        },
+    }
+
+
+def _item(item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = "") -> dict[str, Any]:
+    """One charter as the print templates show it."""
+    view = build_view(item, first_level=first_level, reserved=("other-formats", "source-and-credit"))
+    if prefix:
+        _prefix_ids(view, prefix)
+    return {
+        "view": view,
+        "charter": item.charter,
+        "slug": item.slug,
+        "online": site.online(page_url),
+        "page_url": page_url,
+        "published": item.charter.published_display or "Date not given",
+        "level": first_level,
+    }
+
+
+def _prefix_ids(view: CharterView, prefix: str) -> None:
+    # The booklet holds every charter in one document, where ids must be unique.
+    view.h1_id = prefix + view.h1_id
+    for heading in walk(view.outline):
+        heading.id = prefix + heading.id
+    stack: list[Block] = list(view.blocks)
+    while stack:
+        block = stack.pop()
+        if block.id:
+            block.id = prefix + block.id
+        stack.extend(block.children)
+
+
+def _booklet(doc: Document, site: Site) -> dict[str, Any]:
+    items = [_item(c, url, site, first_level=3, prefix=f"{c.slug}--")
+             for c, url in zip(doc.charters, doc.charter_urls, strict=True)]
+    return {
+        "items": items,
+        "lang": site.lang,
+        "online": site.online(doc.page_url),
+        "meta": {
+            "title": f"{site.name}: all charters in one booklet",
+            "author": "",
+            "description": f"Every charter on {site.name}, {len(items)} in all.",
+            "keywords": [],
+        },
+    }
+
+
+def _pictures(item: LoadedCharter, icons: IconSet | None) -> dict[str, str]:
+    """Each picture of the easy-read version as a ``data:`` URL, so nothing is fetched."""
+    er = item.charter.easy_read
+    if er is None or icons is None:
+        return {}
+    names = {p.picture for s in er.sections for p in s.points}
+    return {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
+
+
+def _data_url(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
