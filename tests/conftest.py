@@ -38,8 +38,9 @@ class BuildResult:
         return path.read_text(encoding="utf-8")
 
 
-def run_build(project: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
-              timeout: float = 600) -> BuildResult:
+def run_build(
+    project: Path, *, strict: bool = True, env: Mapping[str, str] | None = None, timeout: float = 600
+) -> BuildResult:
     """Run ``mkdocs build`` in ``project`` in a subprocess, as an editor or CI would."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean"]
     if strict:
@@ -84,8 +85,11 @@ class _EnvLoader(yaml.SafeLoader):
 
 
 def _env_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return _EnvTag(loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
-                   else loader.construct_scalar(node))  # type: ignore[arg-type]
+    return _EnvTag(
+        loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else loader.construct_scalar(node)
+    )  # type: ignore[arg-type]
 
 
 class _EnvTag:

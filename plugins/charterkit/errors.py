@@ -43,7 +43,9 @@ class CharterError(Exception):
     """Raised with every problem found, so an editor sees them all at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: list[Problem] = sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message))
+        self.problems: list[Problem] = sorted(
+            set(problems), key=lambda p: (p.file, p.line, p.field, p.message)
+        )
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -60,7 +60,9 @@ class IconSet:
     def names(self) -> list[str]:
         """Every icon name (read once, for suggestions)."""
         if not self._names:
-            self._names = sorted(p.relative_to(self.root).with_suffix("").as_posix() for p in self.root.rglob("*.svg"))
+            self._names = sorted(
+                p.relative_to(self.root).with_suffix("").as_posix() for p in self.root.rglob("*.svg")
+            )
         return self._names
 
     def suggest(self, name: str, n: int = 3) -> list[str]:

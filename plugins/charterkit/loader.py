@@ -8,6 +8,7 @@ import types
 import typing
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +30,22 @@ _EXAMPLES: dict[str, str] = {
     "summary": 'summary: "How we will work together with the people who use our services."',
     "sector": "sector: adult social care",
     "credit": 'credit: "Text © Example Council, reproduced with permission."',
-    "source": 'source:\n    title: "Our co-production charter (PDF)"',
-    "sections": 'sections:\n  - title: "Our principles"\n    kind: principles',
     "heading": 'heading: "About this charter"',
-    "points": 'points:\n  - text: "We will listen to you."\n    picture: material/ear-hearing',
     "text": 'text: "We will listen to you."',
     "picture": "picture: material/handshake",
     "word": "word: co-production",
     "meaning": 'meaning: "Working together as equals."',
     "who": 'who: "Speaking Up group"',
     "date": "date: 2026-03",
+    "source.title": 'title: "Our co-production charter (PDF)"',
+}
+"""One-line examples of required fields. Fields that hold other fields are described in words instead
+(below), so that every problem stays on one line of output."""
+
+_GROUP_EXAMPLES: dict[str, str] = {
+    "source": 'Add a "source:" line, with "title:" and the title of the published document indented below it.',
+    "sections": 'Add a "sections:" line, with each part of the charter below it starting with "- title:".',
+    "points": 'Add a "points:" line, with each point below it starting with "- text:" and with a "picture:".',
 }
 
 _DATE_FIELDS = ("published", "date")
@@ -156,8 +163,10 @@ class _Explainer:
             ctx = error["ctx"]
             return at(ctx["message"], ctx["fix"])
         if kind == "missing":
-            example = _EXAMPLES.get(name, f"{name}: ...")
-            return at(f'"{name}" is missing.', f"Add it, for example: {example}", self.located.line_of(loc[:-1]))
+            dotted = ".".join(str(p) for p in loc if isinstance(p, str))
+            example = _EXAMPLES.get(dotted) or _EXAMPLES.get(name, f"{name}: ...")
+            fix = _GROUP_EXAMPLES.get(name) or f"Add it, for example: {example}"
+            return at(f'"{name}" is missing.', fix, self.located.line_of(loc[:-1]))
         if kind == "extra_forbidden":
             close = _suggest_field(name, loc[:-1])
             if close:
@@ -166,6 +175,10 @@ class _Explainer:
                       f"Remove it, or use one of: {', '.join(_allowed_fields(loc[:-1]))}.")
         if value is None and kind in ("string_type", "list_type", "model_type", "dict_type",
                                       "model_attributes_type"):
+            comment = self.comment_after(loc, line)
+            if comment:
+                return at("is empty: YAML reads everything after # as a comment.",
+                          f'Put the text in double quotes: {name}: "{comment}"')
             return at("is empty.", self.empty_fix(loc, kind))
         if name in _DATE_FIELDS and kind == "string_type":
             return at(f"{raw} is not a date in the form the format uses.", _DATE_FIX)
@@ -182,13 +195,18 @@ class _Explainer:
             info = _field_at(loc)
             single = info is not None and any(isinstance(m, BeforeValidator) for m in info.metadata)
             if single and isinstance(value, int | float):  # a field that takes one paragraph: 42, yes
-                return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {name}: "{raw}".')
+                return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {name}: "{raw}"')
             example = f' or on one line: {name}: [{value}]' if isinstance(value, str) and name == "themes" else ""
             return at(f"expected a list, found {_kind(value)}.",
                       f'Put each item on its own line below "{label}:", starting with "- "{example}.')
         if kind == "too_short":
             return at("needs at least one item.", f'Add an item on the line below "{label}:", starting with "- ".')
         if kind in ("model_type", "dict_type", "model_attributes_type"):
+            model = _model_at(loc)
+            if isinstance(loc[-1], int) and isinstance(value, str) and model is not None:
+                first = next(iter(model.model_fields))
+                return at(f"expected a group of fields, found text.",
+                          f'Write it as fields, starting with "- {first}: {value}"')
             return at(f"expected a group of fields, found {_kind(value)}.",
                       f'Put the fields on the lines below "{label}:", indented by two more spaces.')
         if kind == "literal_error":
@@ -201,18 +219,28 @@ class _Explainer:
         return at(f"{error['msg']}.", "Check this value against the format page.")
 
     def not_text(self, loc: tuple[str | int, ...], value: Any, raw: str, label: str, at: Any) -> Problem:
+        lead = "- " if loc and isinstance(loc[-1], int) else f"{label}: "
         if isinstance(value, bool | int | float):
-            return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: "{raw}".')
+            return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {lead}"{raw}"')
         if isinstance(value, dict) and len(value) == 1:
-            # "- Note: this matters" in a list of texts: YAML read the colon as a field name.
             key, rest = next(iter(value.items()))
-            if isinstance(rest, str):
-                text = f"{key}: {rest}"
+            if isinstance(rest, str) and self.located.lines.get((*loc, key)) == self.located.lines.get(loc):
+                # "- Note: this matters" on one line: YAML read the colon as the end of a field name.
                 return at("expected text, found a group of fields: YAML reads a colon followed by a space "
-                          "as a field name.", f"Put the whole text in double quotes: \"{text}\".")
+                          "as the end of a field name.", f'Put the whole text in double quotes: {lead}"{key}: {rest}"')
         if isinstance(value, list):
             return at("expected text, found a list.", f'Write the text on one line after "{label}:".')
         return at(f"expected text, found {_kind(value)}.", f'Write the text on one line after "{label}:".')
+
+    def comment_after(self, loc: tuple[str | int, ...], line: int) -> str:
+        """The comment on the field's own line, if the editor's text began with # (``title: #1 ...``)."""
+        if not loc or not 0 < line <= len(self.located.source):
+            return ""
+        text = self.located.source[line - 1]
+        name = f"{loc[-1]}:" if isinstance(loc[-1], str) else "-"
+        _, found, after = text.partition(name)
+        after = after.strip()
+        return after[1:].strip() and after if found and after.startswith("#") else ""
 
     @staticmethod
     def empty_fix(loc: tuple[str | int, ...], kind: str) -> str:
@@ -244,7 +272,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
     _refuse_links_out(path, file)
-    located = load_yaml(path, file)
+    located = load_yaml(path, file, field_names=_field_names())
     if icons is None:
         icons = load_icon_set()
     try:
@@ -270,6 +298,18 @@ def _refuse_links_out(path: Path, file: str) -> None:
     if not target.is_relative_to(folder):
         raise CharterError([Problem(file, 0, "", "is a link to a file outside the charters folder.",
                                     "Replace the link with the charter file itself.")])
+
+
+@cache
+def _field_names(model: type[BaseModel] = Charter) -> frozenset[str]:
+    """Every field name the format has, at any depth."""
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        inner = _inner_model(info.annotation)
+        if inner is not None and inner is not model:
+            names |= _field_names(inner)
+    return frozenset(names)
 
 
 def _is_slug(value: str) -> bool:

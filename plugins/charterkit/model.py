@@ -50,7 +50,9 @@ def _problem(message: str, fix: str) -> PydanticCustomError:
 
 def _no_control_chars(value: str) -> str:
     if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\x7f" in value:
-        raise _problem("contains an invisible control character.", "Retype the text, or delete and paste it again.")
+        raise _problem(
+            "contains an invisible control character.", "Retype the text, or delete and paste it again."
+        )
     return value
 
 
@@ -114,7 +116,9 @@ def _check_date(value: str) -> str:
     if month is not None and not 1 <= month <= 12:
         raise _problem(f'"{value}" has no month {month}.', fix)
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise _problem(f'"{value}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix)
+        raise _problem(
+            f'"{value}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
+        )
     return value.strip()
 
 
@@ -138,16 +142,20 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 def _check_lang(value: str) -> str:
     if not _LANG.match(value):
-        raise _problem(f'"{value}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish).")
+        raise _problem(
+            f'"{value}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
+        )
     return value
 
 
 Lang = Annotated[str, AfterValidator(_check_lang)]
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+_EMAIL = re.compile(r"^[^@\s<>\"':]+@[^@\s<>\"':]+\.[^@\s<>\"':]+$")
 
 
 def _check_email(value: str) -> str:
+    if value.lower().startswith("mailto:"):
+        raise _problem(f'"{value}" starts with "mailto:".', f"Write the address alone: email: {value[7:]}")
     if not _EMAIL.match(value):
         raise _problem(f'"{value}" is not an email address.', "Write it as name@example.org, with no spaces.")
     return value
@@ -218,8 +226,17 @@ SECTION_KINDS: dict[str, str] = {
 }
 
 SectionKind = Literal[
-    "introduction", "definition", "principles", "promises", "values", "commitments",
-    "success", "mission", "vision", "get-involved", "other",
+    "introduction",
+    "definition",
+    "principles",
+    "promises",
+    "values",
+    "commitments",
+    "success",
+    "mission",
+    "vision",
+    "get-involved",
+    "other",
 ]
 
 

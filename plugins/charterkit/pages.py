@@ -64,16 +64,30 @@ def render_charter(
     view = build_view(loaded, reserved=("other-formats", "source-and-credit"))
     ids = {"formats": "other-formats", "source": "source-and-credit"}
     html = env.get_template("charterkit/charter.html").render(
-        view=view, charter=loaded.charter, links=links, readability=readability, ids=ids,
-        site_lang=site_lang, site_contact=site_contact, current="standard",
+        view=view,
+        charter=loaded.charter,
+        links=links,
+        readability=readability,
+        ids=ids,
+        site_lang=site_lang,
+        site_contact=site_contact,
+        current="standard",
     )
-    outline = [*view.outline, Heading(2, ids["formats"], "Other formats"),
-               Heading(2, ids["source"], "Source and credit")]
+    outline = [
+        *view.outline,
+        Heading(2, ids["formats"], "Other formats"),
+        Heading(2, ids["source"], "Source and credit"),
+    ]
     return Rendered(html, outline)
 
 
 def render_easy_read(
-    env: Environment, loaded: LoadedCharter, links: PageLinks, *, site_lang: str = "en-GB", site_contact: str = ""
+    env: Environment,
+    loaded: LoadedCharter,
+    links: PageLinks,
+    *,
+    site_lang: str = "en-GB",
+    site_contact: str = "",
 ) -> Rendered:
     """The easy-read page of a charter, which must have an easy-read version."""
     er = loaded.charter.easy_read
@@ -84,7 +98,11 @@ def render_easy_read(
     words, checked = _ids("Word list", "Who checked this", used=used)
     ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": "other-formats"}
     html = env.get_template("charterkit/easy_read.html").render(
-        charter=loaded.charter, links=links, ids=ids, site_lang=site_lang, site_contact=site_contact,
+        charter=loaded.charter,
+        links=links,
+        ids=ids,
+        site_lang=site_lang,
+        site_contact=site_contact,
         current="easy-read",
     )
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]

@@ -135,8 +135,9 @@ def charter_units(charter: Charter) -> list[TextUnit]:
     return units
 
 
-def _problems(units: Sequence[TextUnit], scores: Scores, targets: Targets, file: str, variant: str,
-              accepted: bool) -> list[TargetProblem]:
+def _problems(
+    units: Sequence[TextUnit], scores: Scores, targets: Targets, file: str, variant: str, accepted: bool
+) -> list[TargetProblem]:
     out: list[TargetProblem] = []
     # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
     fix = "" if accepted else " Split it into shorter sentences."
@@ -144,21 +145,30 @@ def _problems(units: Sequence[TextUnit], scores: Scores, targets: Targets, file:
         for sentence in split_sentences(unit.text):
             words = count_words(sentence)
             if words > targets.max_sentence_words:
-                out.append(TargetProblem(
-                    file, unit.field, variant,
-                    f'a sentence has {words} words (target: at most {targets.max_sentence_words}): "{sentence}".'
-                    + fix,
-                    accepted,
-                ))
+                out.append(
+                    TargetProblem(
+                        file,
+                        unit.field,
+                        variant,
+                        f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
+                        f'"{sentence}".'
+                        + fix,
+                        accepted,
+                    )
+                )
     if scores.words and scores.reading_age > targets.max_reading_age:
         where = "easy_read" if variant == EASY_READ else "sections"
         fix = "" if accepted else " Use shorter sentences and everyday words."
-        out.append(TargetProblem(
-            file, where, variant,
-            f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
-            f"(target: {targets.max_reading_age:g} or under)." + fix,
-            accepted,
-        ))
+        out.append(
+            TargetProblem(
+                file,
+                where,
+                variant,
+                f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
+                f"(target: {targets.max_reading_age:g} or under)." + fix,
+                accepted,
+            )
+        )
     return out
 
 
@@ -169,8 +179,14 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
     units = charter_units(charter)
     accepted_note = charter.readability
     accepted = accepted_note is not None and STANDARD in accepted_note.accept_over_target
-    result = CharterScores(loaded.slug, charter.title, loaded.display_path, standard=score_texts([]),
-                           easy_read=None, accepted_reason=accepted_note.reason if accepted_note else "")
+    result = CharterScores(
+        loaded.slug,
+        charter.title,
+        loaded.display_path,
+        standard=score_texts([]),
+        easy_read=None,
+        accepted_reason=accepted_note.reason if accepted_note else "",
+    )
     for variant in (STANDARD, EASY_READ):
         mine = [u for u in units if u.variant == variant]
         if variant == EASY_READ and charter.easy_read is None:
@@ -184,8 +200,9 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
         for title in dict.fromkeys(u.section for u in mine):
             section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
             result.sections.append(SectionScores(variant, title, section_scores))
-        result.problems += _problems(mine, whole, targets[variant], loaded.display_path, variant,
-                                     accepted and variant == STANDARD)
+        result.problems += _problems(
+            mine, whole, targets[variant], loaded.display_path, variant, accepted and variant == STANDARD
+        )
     return result
 
 
@@ -221,7 +238,8 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
                 continue
             lines.append(
                 f"| {_md_escape(cs.title)} | {VARIANT_NAMES[variant]} | {sc.reading_age:.1f} | "
-                f"{sc.flesch_reading_ease:.1f} | {sc.average_sentence_words:.1f} / {sc.longest_sentence_words} | "
+                f"{sc.flesch_reading_ease:.1f} | "
+                f"{sc.average_sentence_words:.1f} / {sc.longest_sentence_words} | "
                 f"{len(sc.over_limit)} of {sc.sentences} ({sc.over_limit_share:.0%}) |"
             )
     for cs in all_scores:
@@ -233,10 +251,18 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
                 lines += ["No easy read version yet.", ""]
                 continue
             lines += [f"### {VARIANT_NAMES[variant]}", ""]
-            lines.append("- Longest sentences: " + ("; ".join(
-                f'"{_md_escape(s)}" ({count_words(s)} words)' for s in sc.longest_sentences) or "none"))
-            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words[:30]) or "none")
-                         + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else ""))
+            lines.append(
+                "- Longest sentences: "
+                + (
+                    "; ".join(f'"{_md_escape(s)}" ({count_words(s)} words)' for s in sc.longest_sentences)
+                    or "none"
+                )
+            )
+            lines.append(
+                "- Hard words (3 or more syllables): "
+                + (", ".join(sc.hard_words[:30]) or "none")
+                + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else "")
+            )
             if sc.avoid_words:
                 flagged = dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words)
                 lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
@@ -245,14 +271,19 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             sections = [s for s in cs.sections if s.variant == variant]
             if len(sections) > 1:
                 lines += ["", "| Section | Reading age | Longest sentence |", "|---|---|---|"]
-                lines += [f"| {_md_escape(s.title)} | {s.scores.reading_age:.1f} | "
-                          f"{s.scores.longest_sentence_words} words |" for s in sections]
+                lines += [
+                    f"| {_md_escape(s.title)} | {s.scores.reading_age:.1f} | "
+                    f"{s.scores.longest_sentence_words} words |"
+                    for s in sections
+                ]
             lines.append("")
         problems = cs.problems
         if problems:
             lines += ["### Over target", ""]
-            lines += [f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
-                      for p in problems]
+            lines += [
+                f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
+                for p in problems
+            ]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -262,12 +293,17 @@ def report_text(all_scores: Sequence[CharterScores]) -> str:
     out: list[str] = []
     for cs in all_scores:
         out.append(f"{cs.title} ({cs.file})")
-        out.append(f"  Standard:  reading age {cs.standard.reading_age:.1f}, Flesch {cs.standard.flesch_reading_ease:.1f}, "
-                   f"longest sentence {cs.standard.longest_sentence_words} words")
+        out.append(
+            f"  Standard:  reading age {cs.standard.reading_age:.1f}, "
+            f"Flesch {cs.standard.flesch_reading_ease:.1f}, "
+            f"longest sentence {cs.standard.longest_sentence_words} words"
+        )
         if cs.easy_read is not None:
-            out.append(f"  Easy read: reading age {cs.easy_read.reading_age:.1f}, "
-                       f"Flesch {cs.easy_read.flesch_reading_ease:.1f}, "
-                       f"longest sentence {cs.easy_read.longest_sentence_words} words")
+            out.append(
+                f"  Easy read: reading age {cs.easy_read.reading_age:.1f}, "
+                f"Flesch {cs.easy_read.flesch_reading_ease:.1f}, "
+                f"longest sentence {cs.easy_read.longest_sentence_words} words"
+            )
         else:
             out.append("  Easy read: none yet")
         for p in cs.problems:

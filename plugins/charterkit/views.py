@@ -69,15 +69,21 @@ class _Ids:
 
     def make(self, title: str) -> str:
         base = slugify(title, "-") or "section"
-        new = unique(base, self.used)  # unique() records the id it returns
-        return new
+        return str(unique(base, self.used))  # unique() also records the id it returns
 
 
 def _principle_block(p: Principle, level: int, ids: _Ids) -> Block:
     themes = load_themes()
     return Block(
-        title=p.title, id=ids.make(p.title), level=level, kind="principle", text=p.text, points=p.points,
-        numbered=p.numbered, themes=[themes[t] for t in p.themes], is_principle=True,
+        title=p.title,
+        id=ids.make(p.title),
+        level=level,
+        kind="principle",
+        text=p.text,
+        points=p.points,
+        numbered=p.numbered,
+        themes=[themes[t] for t in p.themes],
+        is_principle=True,
     )
 
 
@@ -85,8 +91,14 @@ def _section_block(s: Section, level: int, ids: _Ids) -> Block:
     heading_id = ids.make(s.title) if s.title else None
     inner = level + 1 if s.title else level
     block = Block(
-        title=s.title, id=heading_id, level=level, kind=s.kind, text=s.text, points=s.points,
-        numbered=s.numbered, after=s.after,
+        title=s.title,
+        id=heading_id,
+        level=level,
+        kind=s.kind,
+        text=s.text,
+        points=s.points,
+        numbered=s.numbered,
+        after=s.after,
     )
     block.children = [_principle_block(p, inner, ids) for p in s.principles]
     block.children += [_section_block(sub, inner, ids) for sub in s.sections]

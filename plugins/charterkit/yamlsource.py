@@ -14,6 +14,7 @@ built from the editor's own line where it can.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,8 @@ class Located:
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text as written of each value YAML did not read as text (``yes``, ``42``, ``~``), so that
     messages can quote the editor's own words rather than ``True``."""
+    source: list[str] = field(default_factory=list)
+    """The file's lines, so that a message can show an editor their own line, corrected."""
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest parent that has one."""
@@ -71,7 +74,8 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, f'the YAML tag "{node.tag}" is not allowed in a charter file.',
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            self.problem(node, path, f'the YAML tag "{tag}" is not allowed in a charter file.',
                          "Delete the tag (the word starting with !) and keep the value.")
             return None
         if isinstance(node, yaml.MappingNode):
@@ -208,10 +212,11 @@ _BAD_START_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
 class _SyntaxExplainer:
     """Turns one PyYAML error into one :class:`Problem` an editor can act on."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, field_names: Collection[str]) -> None:
         self.file = file
         self.text = text
         self.lines = text.splitlines()
+        self.field_names = field_names
 
     def line(self, index: int) -> str:
         return self.lines[index] if 0 <= index < len(self.lines) else ""
@@ -220,6 +225,7 @@ class _SyntaxExplainer:
         return Problem(self.file, index + 1, "", message, fix)
 
     def quote_fix(self, index: int, why: str = "") -> str:
+        # No full stop after the corrected line: it would look like part of the text.
         put = "put" if why else "Put"
         return f"{why}{put} the whole text in quotes: {_quoted_line(self.line(index))}"
 
@@ -249,12 +255,13 @@ class _SyntaxExplainer:
             if mark is not None and mark.line == start and problem.endswith("'<scalar>'"):
                 return self.at(index, f"text that starts with {opener} must be quoted as a whole.",
                                self.quote_fix(index))
+            where = "list" if opener == "[" else "group"
             return self.at(start, f"the {opener} here is never closed with {closer}.",
-                           f"Add the {closer} at the end of the list. If the {opener} is part of the text, "
-                           f"put the whole text in quotes: {_quoted_line(self.line(start))}.")
+                           f"Add the {closer} where the {where} ends. If the {opener} is part of the text, "
+                           f"put the whole text in quotes: {_quoted_line(self.line(start))}")
         if any(p in problem for p in _BAD_START_PROBLEMS) or context in _BAD_START_CONTEXTS:
             first = _value_of(self.line(index))[:1] or "this character"
-            return self.at(index, f"text cannot start with {first} in YAML.", self.quote_fix(index) + ".")
+            return self.at(index, f"text cannot start with {first} in YAML.", self.quote_fix(index))
         if "mapping values are not allowed" in problem:
             return self.colon(index, mark.column if mark is not None else 0)
         if "could not find expected ':'" in problem:
@@ -296,7 +303,7 @@ class _SyntaxExplainer:
         rest = value[1:].split(maxsplit=1)[1:] if value.startswith(sign) else []
         if rest and rest[0][:1] not in "[{":
             # "&" or "*" followed by more words on the line: most likely text that starts with the sign.
-            return self.at(index, message, self.quote_fix(index, f"If the text starts with {sign}, ") + ".")
+            return self.at(index, message, self.quote_fix(index, f"If the text starts with {sign}, "))
         return self.at(index, message, "Write the text out in full wherever it is needed.")
 
     def tab(self, index: int) -> Problem:
@@ -320,12 +327,12 @@ class _SyntaxExplainer:
                            "as part of that line's text.",
                            f'Line "{name}:" up with the field above it, using spaces.')
         return self.at(index, "a colon followed by a space in this text makes YAML read it as a new field.",
-                       self.quote_fix(index) + ".")
+                       self.quote_fix(index))
 
     def no_colon(self, index: int) -> Problem:
         line = self.line(index).strip()
         word = line.split()[0] if line else ""
-        if re.fullmatch(r"[a-z_]+", word) and len(line.split()) > 1:
+        if word in self.field_names and len(line.split()) > 1:
             return self.at(index, f'there is no colon after "{word}".',
                            f'Write a colon and a space after the field name: "{word}: ...".')
         return self.at(index, 'YAML cannot read this line: it is neither "name: value" nor part of the text '
@@ -339,15 +346,17 @@ class _SyntaxExplainer:
         if value[:1] in "\"'[{" and "'<scalar>'" in problem:
             if value[:1] in "\"'":
                 return self.at(index, f"the text after the closing quote ({value[0]}) cannot be read.",
-                               self.quote_fix(index, "If the quote marks are part of the text, ") + ".")
+                               self.quote_fix(index, "If the quote marks are part of the text, "))
             return self.at(index, f"text that starts with {value[0]} must be quoted as a whole.",
-                           self.quote_fix(index) + ".")
+                           self.quote_fix(index))
         if line.lstrip().startswith("- ") or "sequence" in problem:
             return self.at(index, "this list item does not line up with the items above it.",
                            'Start every item of a list with "- " at the same indentation, using spaces.')
         previous = _previous_content_line(self.lines, index)
-        return self.at(index, f"this line is indented by {_indent(line)} spaces, which does not match the "
-                       f"lines above it (line {previous + 1} is indented by {_indent(self.line(previous))}).",
+        spaces = _indent(line)
+        return self.at(index, f"this line is indented by {spaces} space{'s' if spaces != 1 else ''}, which does "
+                       f"not match the lines above it (line {previous + 1} is indented by "
+                       f"{_indent(self.line(previous))}).",
                        "Line each field up with the other fields at the same level, using spaces.")
 
 
@@ -358,8 +367,12 @@ def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
     return CharterError([Problem(file, line, "", message, fix)])
 
 
-def load_yaml(path: Path, display: str | None = None) -> Located:
-    """Parse ``path`` into plain values with line numbers, or raise :class:`CharterError`."""
+def load_yaml(path: Path, display: str | None = None, *, field_names: Collection[str] = ()) -> Located:
+    """Parse ``path`` into plain values with line numbers, or raise :class:`CharterError`.
+
+    ``field_names`` are the names fields may have; they help tell "a field without its colon" from "a
+    line of text in the wrong place" when the YAML cannot be read.
+    """
     file = display or path.as_posix()
     try:
         with path.open("rb") as fh:
@@ -394,8 +407,8 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise CharterError([_SyntaxExplainer(file, text).explain(exc)]) from None
-    if node is None:
+        raise CharterError([_SyntaxExplainer(file, text, field_names).explain(exc)]) from None
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         raise _file_problem(file, 1, "the file is empty.", "Copy an existing charter and change its text.")
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
@@ -405,4 +418,4 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
     data = builder.build(node, ())
     if builder.problems:
         raise CharterError(builder.problems)
-    return Located(data, builder.lines, builder.raw)
+    return Located(data, builder.lines, builder.raw, text.splitlines())

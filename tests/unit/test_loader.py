@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from charterkit.errors import CharterError, Problem
 from charterkit.loader import find_charter_files, load_charter, load_charters
 from charterkit.model import display_date
+
 from tests.conftest import MINIMAL
 
 
@@ -36,14 +36,25 @@ def test_minimal_charter_loads_with_slug_from_file_name(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once_with_lines(tmp_path: Path) -> None:
-    text = MINIMAL.replace("title: A test charter", "titel: A test charter").replace(
-        "sector: Testing", "sector: [a, b]").replace("themes: [listening]", "themes: [lisening]")
+    text = (
+        MINIMAL.replace("title: A test charter", "titel: A test charter")
+        .replace("sector: Testing", "sector: [a, b]")
+        .replace("themes: [listening]", "themes: [lisening]")
+    )
     found = problems(tmp_path, text)
     rendered = [str(p) for p in found]
-    assert 'charters/test-charter.yml:1: titel: "titel" is not a field here. Did you mean "title"? Rename it.' in rendered
-    assert any(r.startswith("charters/test-charter.yml:3: sector: expected text, found a list.") for r in rendered)
-    assert any(r.startswith("charters/test-charter.yml:12: sections[0].principles[0].themes[0]: ") and
-               'Did you mean "listening"?' in r for r in rendered)
+    assert (
+        'charters/test-charter.yml:1: titel: "titel" is not a field here. Did you mean "title"? Rename it.'
+        in rendered
+    )
+    assert any(
+        r.startswith("charters/test-charter.yml:3: sector: expected text, found a list.") for r in rendered
+    )
+    assert any(
+        r.startswith("charters/test-charter.yml:12: sections[0].principles[0].themes[0]: ")
+        and 'Did you mean "listening"?' in r
+        for r in rendered
+    )
     assert any(p.field == "title" and '"title" is missing' in p.message for p in found)
 
 
@@ -55,12 +66,15 @@ def test_duplicate_keys_are_an_error_not_silently_collapsed(tmp_path: Path) -> N
     ]
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("2025-13", '"2025-13" has no month 13.'),
-    ("2023-02-29", '"2023-02-29" is not a real day: February 2023 has no day 29.'),
-    ("June 2025", '"June 2025" is not a date in the form the format uses.'),
-    ("1066", "the year 1066 is not plausible."),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2025-13", '"2025-13" has no month 13.'),
+        ("2023-02-29", '"2023-02-29" is not a real day: February 2023 has no day 29.'),
+        ("June 2025", '"June 2025" is not a date in the form the format uses.'),
+        ("1066", "the year 1066 is not plausible."),
+    ],
+)
 def test_bad_dates(tmp_path: Path, value: str, message: str) -> None:
     found = problems(tmp_path, MINIMAL + f"published: {value}\n")
     assert found[0].field == "published"
@@ -84,8 +98,10 @@ def test_unknown_picture_suggests_close_names(tmp_path: Path) -> None:
 
 def test_empty_required_text(tmp_path: Path) -> None:
     found = problems(tmp_path, MINIMAL.replace("summary: A charter used in tests.", 'summary: ""'))
-    assert str(found[0]) == ("charters/test-charter.yml:2: summary: is empty. "
-                             "Write the text, or remove the line if the field is optional.")
+    assert str(found[0]) == (
+        "charters/test-charter.yml:2: summary: is empty. "
+        "Write the text, or remove the line if the field is optional."
+    )
 
 
 def test_only_web_and_mail_links_are_allowed(tmp_path: Path) -> None:
@@ -95,15 +111,18 @@ def test_only_web_and_mail_links_are_allowed(tmp_path: Path) -> None:
 
 
 def test_a_single_paragraph_may_be_written_without_a_list(tmp_path: Path) -> None:
-    text = MINIMAL.replace("        text:\n          - We will listen to each other.",
-                           "        text: We will listen to each other.")
+    text = MINIMAL.replace(
+        "        text:\n          - We will listen to each other.",
+        "        text: We will listen to each other.",
+    )
     loaded = load_charter(write(tmp_path, text))
     assert loaded.charter.sections[0].principles[0].text == ["We will listen to each other."]
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
-    found = problems(tmp_path, MINIMAL.replace("summary: A charter used in tests.",
-                                               "summary: Our aim: working together"))
+    found = problems(
+        tmp_path, MINIMAL.replace("summary: A charter used in tests.", "summary: Our aim: working together")
+    )
     assert found[0].line == 2
     assert "double quotes" in found[0].fix
 

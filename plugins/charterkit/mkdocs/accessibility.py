@@ -19,7 +19,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from ..render import make_env
 from ..statement import (
@@ -75,7 +74,8 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             for problem in missing_settings(self._settings(config)):
                 log.warning(f"mkdocs.yml: plugins: charterkit/accessibility: {problem}")
         if self.config.fonts:
-            for font in sorted(FONTS_DIR.glob("*.woff2")):
+            # The licence travels with the fonts, as the SIL Open Font License asks.
+            for font in [*sorted(FONTS_DIR.glob("*.woff2")), FONTS_DIR / "OFL.txt"]:
                 target = f"assets/fonts/{font.name}"
                 if files.get_file_from_path(target) is None:
                     files.append(File.generated(config, target, abs_src_path=str(font)))
@@ -102,7 +102,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         if automated and not version:
             log.warning("mkdocs.yml: plugins: charterkit/accessibility: automated_tests is true, but this "
                         "project has no axe-core (package.json). Run `npm install`, or set automated_tests: false.")
-        rendered = render_statement(self.env, self._settings(config, page, files), method=method,
+        rendered = render_statement(self.env, self._settings(config), method=method,
                                     built=build_date())
         page.toc = get_toc(_toc_tokens(rendered.outline))
         return rendered.html
@@ -110,7 +110,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
     def _is_statement(self, page: Page) -> bool:
         return self.generated and page.file.src_uri == self.config.page
 
-    def _settings(self, config: MkDocsConfig, page: Page | None = None, files: Files | None = None) -> StatementSettings:
+    def _settings(self, config: MkDocsConfig) -> StatementSettings:
         o = self.config
         charters: Any = config.plugins.get("charterkit/charters")
         return StatementSettings(
@@ -131,10 +131,10 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
             tested=o.tested,
             tested_by=o.tested_by,
             testing_notes=tuple(o.testing_notes),
-            features=tuple(o.features) if o.features is not None else self._default_features(config, page, files),
+            features=tuple(o.features) if o.features is not None else self._default_features(config),
         )
 
-    def _default_features(self, config: MkDocsConfig, page: Page | None, files: Files | None) -> tuple[str, ...]:
+    def _default_features(self, config: MkDocsConfig) -> tuple[str, ...]:
         """What this site's software gives every visitor; only what is really there is listed."""
         out: list[str] = []
         custom = config.theme.custom_dir
@@ -148,11 +148,5 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                            "easy read version")
             if any(charters.pdf_links.values()):
                 out.append("download charters as PDF files to print")
-            if page is not None and files is not None and charters.charters:
-                index = files.get_file_from_path(f"{charters.config.url.strip('/')}/index.md")
-                if index is not None:
-                    href = get_relative_url(index.url, page.url)
-                    out.append(f"find charters by sector and by area, starting from the list of all charters "
-                               f"({href})")
         out.append("use every page without JavaScript (only the reader settings need it)")
         return tuple(out)

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from ..errors import CharterError
 from ..icons import ICON_SETS, IconSet, load_icon_set
@@ -73,8 +73,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         folder = root / self.config.charters_dir
         if not folder.is_dir():
-            raise PluginError(f"charterkit: the charters folder {folder} does not exist. "
-                              f"Create it, or set charters_dir in mkdocs.yml.")
+            raise PluginError(
+                f"charterkit: the charters folder {folder} does not exist. "
+                f"Create it, or set charters_dir in mkdocs.yml."
+            )
         self.icons = load_icon_set()
         try:
             self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
@@ -91,12 +93,20 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         for item in self.charters:
             self._add(files, config, f"{base}/{item.slug}/index.md", _Generated("charter", item.slug))
             if item.charter.easy_read:
-                self._add(files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug))
+                self._add(
+                    files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
+                )
             elif self.config.missing_easy_read == "warn":
-                log.warning(f"{item.display_path}: easy_read: this charter has no easy-read version. "
-                            "Add one (see the format page), or set missing_easy_read: ignore.")
-        for name, kind in (("index", "index"), ("by-sector", "by-sector"), ("by-area", "by-area"),
-                           ("themes", "themes")):
+                log.warning(
+                    f"{item.display_path}: easy_read: this charter has no easy-read version. "
+                    "Add one (see the format page), or set missing_easy_read: ignore."
+                )
+        for name, kind in (
+            ("index", "index"),
+            ("by-sector", "by-sector"),
+            ("by-area", "by-area"),
+            ("themes", "themes"),
+        ):
             self._add(files, config, f"{base}/{name}.md", _Generated(kind))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -114,11 +124,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if files.get_file_from_path(uri) is not None:
             # The site's own docs provide this page (a council may write its own index): keep theirs.
             if gen.kind in ("charter", "easy-read"):
-                raise PluginError(f"charterkit: docs/{uri} clashes with the page of charter '{gen.slug}'. "
-                                  "Remove or rename that file.")
+                raise PluginError(
+                    f"charterkit: docs/{uri} clashes with the page of charter '{gen.slug}'. "
+                    "Remove or rename that file."
+                )
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
-        inclusion = InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
+        )
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
         self.generated[uri] = gen
 
@@ -126,8 +140,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is None:
             return markdown
-        titles = {"index": "All charters", "by-sector": "Charters by sector", "by-area": "Charters by area",
-                  "themes": "Co-production themes"}
+        titles = {
+            "index": "All charters",
+            "by-sector": "Charters by sector",
+            "by-area": "Charters by area",
+            "themes": "Co-production themes",
+        }
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
         elif gen.kind == "easy-read":
@@ -142,7 +160,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is not None:
             rendered = self._render(gen, page, files)
-            page.toc = get_toc(_toc_tokens(rendered.outline))
+            page.toc = toc_from(rendered.outline)
             return rendered.html
         return self._fill_markers(html, page, files)
 
@@ -158,7 +176,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
         base = self.config.url.strip("/")
         easy = f"{base}/{item.slug}/easy-read.md"
-        pdfs = [Link(p.label, self._rel_to(page, p.href), p.details) for p in self.pdf_links.get(item.slug, [])]
+        pdfs = [
+            Link(p.label, self._rel_to(page, p.href), p.details) for p in self.pdf_links.get(item.slug, [])
+        ]
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
@@ -177,28 +197,38 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         lang, contact = self.config.language, self.config.contact
         if gen.kind == "charter":
             item = self.by_slug[gen.slug]
-            return render_charter(self.env, item, self.links_for(page, files, item),
-                                  readability=self.readability.get(gen.slug), site_lang=lang,
-                                  site_contact=contact)
+            return render_charter(
+                self.env,
+                item,
+                self.links_for(page, files, item),
+                readability=self.readability.get(gen.slug),
+                site_lang=lang,
+                site_contact=contact,
+            )
         if gen.kind == "easy-read":
             item = self.by_slug[gen.slug]
-            return render_easy_read(self.env, item, self.links_for(page, files, item), site_lang=lang,
-                                    site_contact=contact)
+            return render_easy_read(
+                self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
+            )
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
         if gen.kind == "index":
             intro = self._index_intro(page, files)
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
-            return Rendered(f'<h1 id="all-charters">All charters</h1>\n{intro}'
-                            + render_list(self.env, [(c, hrefs[c.slug]) for c in ordered], level=2))
+            return Rendered(
+                f'<h1 id="all-charters">All charters</h1>\n{intro}'
+                + render_list(self.env, [(c, hrefs[c.slug]) for c in ordered], level=2)
+            )
         if gen.kind in ("by-sector", "by-area"):
             key = gen.kind.removeprefix("by-")
             body = render_groups(self.env, self.charters, key, hrefs)
             title = "Charters by sector" if key == "sector" else "Charters by area"
             return Rendered(f'<h1 id="charters-by-{key}">{title}</h1>\n' + body.html, body.outline)
         if gen.kind == "themes":
-            return Rendered('<h1 id="co-production-themes">Co-production themes</h1>\n'
-                            "<p>Each principle in a charter can name the themes it is about. "
-                            "These are the themes and what they mean.</p>\n" + self._themes_html(page, files))
+            return Rendered(
+                '<h1 id="co-production-themes">Co-production themes</h1>\n'
+                "<p>Each principle in a charter can name the themes it is about. "
+                "These are the themes and what they mean.</p>\n" + self._themes_html(page, files)
+            )
         raise AssertionError(gen.kind)
 
     def _index_intro(self, page: Page, files: Files) -> str:
@@ -207,9 +237,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         area = self._href(page, files, f"{base}/by-area.md")
         themes = self._href(page, files, f"{base}/themes.md")
         n = len(self.charters)
-        return (f"<p>{n} charter{'s' if n != 1 else ''}, A to Z. You can also see them "
-                f'<a href="{sector}">by sector</a> or <a href="{area}">by area</a>, '
-                f'or read about the <a href="{themes}">co-production themes</a> they share.</p>\n')
+        return (
+            f"<p>{n} charter{'s' if n != 1 else ''}, A to Z. You can also see them "
+            f'<a href="{sector}">by sector</a> or <a href="{area}">by area</a>, '
+            f'or read about the <a href="{themes}">co-production themes</a> they share.</p>\n'
+        )
 
     def _themes_html(self, page: Page, files: Files) -> str:
         assert self.env is not None
@@ -221,9 +253,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             for block in _walk_blocks(view.blocks):
                 if block.is_principle and block.id in principles:
                     for theme in block.themes:
-                        uses[theme.id].append({"href": f"{href}#{block.id}", "title": block.title or "",
-                                               "charter": item.charter.title})
-        return self.env.get_template("charterkit/themes.html").render(themes=load_themes().values(), uses=uses)
+                        uses[theme.id].append(
+                            {
+                                "href": f"{href}#{block.id}",
+                                "title": block.title or "",
+                                "charter": item.charter.title,
+                            }
+                        )
+        return self.env.get_template("charterkit/themes.html").render(
+            themes=load_themes().values(), uses=uses
+        )
 
     def _fill_markers(self, html: str, page: Page, files: Files) -> str:
         if "<!-- charterkit:" not in html:
@@ -231,18 +270,28 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         assert self.env is not None
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
-            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 2)
+            listing = render_list(
+                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 2
+            )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("themes-table") in html:
-            table = self.env.get_template("charterkit/themes-table.html").render(themes=load_themes().values())
+            table = self.env.get_template("charterkit/themes-table.html").render(
+                themes=load_themes().values()
+            )
             html = html.replace(MARKER.format("themes-table"), table)
         if MARKER.format("themes") in html:
             html = html.replace(MARKER.format("themes"), self._themes_html(page, files))
         if MARKER.format("icon-sets") in html or MARKER.format("credits") in html:
-            html = html.replace(MARKER.format("icon-sets"),
-                                self.env.get_template("charterkit/icon-sets.html").render(sets=ICON_SETS))
-            html = html.replace(MARKER.format("credits"), self.env.get_template("charterkit/credits.html").render(
-                items=[(c.charter, self._charter_href(page, files, c.slug)) for c in self.charters]))
+            html = html.replace(
+                MARKER.format("icon-sets"),
+                self.env.get_template("charterkit/icon-sets.html").render(sets=ICON_SETS),
+            )
+            html = html.replace(
+                MARKER.format("credits"),
+                self.env.get_template("charterkit/credits.html").render(
+                    items=[(c.charter, self._charter_href(page, files, c.slug)) for c in self.charters]
+                ),
+            )
         return html
 
 
@@ -252,7 +301,14 @@ def _walk_blocks(blocks: Any) -> Any:
         yield from _walk_blocks(b.children)
 
 
+def toc_from(headings: list[Heading]) -> TableOfContents:
+    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML)."""
+    return get_toc(_toc_tokens(headings))
+
+
 def _toc_tokens(headings: list[Heading]) -> list[Any]:
     # MkDocs themes print toc titles as HTML, so the text is escaped here.
-    return [{"level": h.level, "id": h.id, "name": str(escape(h.title)), "children": _toc_tokens(h.children)}
-            for h in headings]
+    return [
+        {"level": h.level, "id": h.id, "name": str(escape(h.title)), "children": _toc_tokens(h.children)}
+        for h in headings
+    ]

@@ -23,7 +23,8 @@ class ChartersConfig(base.Config):
     contact of its own, and used in the accessibility statement."""
 
     missing_easy_read = c.Choice(("warn", "ignore"), default="warn")
-    """What to do when a charter has no easy-read version: ``warn`` (``--strict`` then fails) or ``ignore``."""
+    """What to do when a charter has no easy-read version: ``warn`` (so ``--strict`` fails) or
+    ``ignore``."""
 
     schema = c.Type(bool, default=True)
     """Publish the JSON Schema of the charter format at ``schema/charter.schema.json``."""

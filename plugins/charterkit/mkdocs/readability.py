@@ -8,17 +8,17 @@ Text over a target is logged as a warning naming the file, the field and the sen
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from ..scoring import EASY_READ, STANDARD, CharterScores, Targets, score_charter, summary_sentence
-from .charters import ChartersPlugin
+from ..views import Heading
+from .charters import ChartersPlugin, toc_from
 from .readability_config import ReadabilityConfig
 
 log = logging.getLogger("mkdocs.plugins.charterkit.readability")
@@ -36,14 +36,18 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def targets(self) -> dict[str, Targets]:
         """The configured targets, by variant."""
         st, er = self.config.standard, self.config.easy_read
-        return {STANDARD: Targets(st.max_sentence_words, st.max_reading_age),
-                EASY_READ: Targets(er.max_sentence_words, er.max_reading_age)}
+        return {
+            STANDARD: Targets(st.max_sentence_words, st.max_reading_age),
+            EASY_READ: Targets(er.max_sentence_words, er.max_reading_age),
+        }
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         charters = config.plugins.get("charterkit/charters")
         if not isinstance(charters, ChartersPlugin):
-            raise PluginError("charterkit/readability needs the charterkit/charters plugin: "
-                              "list it before charterkit/readability in mkdocs.yml.")
+            raise PluginError(
+                "charterkit/readability needs the charterkit/charters plugin: "
+                "list it before charterkit/readability in mkdocs.yml."
+            )
         self.charters = charters
         self.scores = [score_charter(item, self.targets()) for item in charters.charters]
         for cs in self.scores:
@@ -68,16 +72,25 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if page.file.src_uri != REPORT_URI or not self.config.report or self.charters is None:
             return html
         assert self.charters.env is not None
-        rows = []
+        rows: list[dict[str, Any]] = []
         for cs in sorted(self.scores, key=lambda s: s.title.lower()):
             target = files.get_file_from_path(f"{self.charters.config.url.strip('/')}/{cs.slug}/index.md")
-            rows.append({"scores": cs, "href": target.url_relative_to(page.file) if target else "",
-                         "id": f"charter-{cs.slug}"})
+            rows.append(
+                {
+                    "scores": cs,
+                    "href": target.url_relative_to(page.file) if target else "",
+                    "id": f"charter-{cs.slug}",
+                }
+            )
         method = files.get_file_from_path("readability-method.md")
         html = self.charters.env.get_template("charterkit/readability-report.html").render(
-            rows=rows, targets=self.targets(), STANDARD=STANDARD, EASY_READ=EASY_READ,
+            rows=rows,
+            targets=self.targets(),
+            STANDARD=STANDARD,
+            EASY_READ=EASY_READ,
             method_href=method.url_relative_to(page.file) if method else "",
         )
-        page.toc = get_toc([{"level": 2, "id": "comparison", "name": "All charters compared", "children": []}] + [
-            {"level": 2, "id": r["id"], "name": str(escape(r["scores"].title)), "children": []} for r in rows])
+        outline = [Heading(2, "comparison", "All charters compared")]
+        outline += [Heading(2, r["id"], r["scores"].title) for r in rows]
+        page.toc = toc_from(outline)
         return html

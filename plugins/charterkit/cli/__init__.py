@@ -1,0 +1,83 @@
+"""The ``charterkit`` command: new, check, report and schema.
+
+Every subcommand explains itself with ``--help``. Bad input is never a traceback: problems with
+charters are listed (exit 1), a command that cannot run says why (exit 2), and only a fault in
+charterkit itself prints "internal error" (exit 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from . import check, new, report, schema
+from .project import UsageError
+
+__all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+DESCRIPTION = """\
+Tools for a charters website: start a new charter file, check charter files, and report on
+readability, without building the site. Run "charterkit COMMAND --help" for each command's options.
+
+exit codes (every command):
+  0  done, nothing wrong
+  1  problems were found in the charters (they are listed)
+  2  the command could not run as asked (a missing file, a wrong option, a broken mkdocs.yml)
+  3  an internal error in charterkit (please report it)
+"""
+
+EPILOG = """\
+examples:
+  charterkit new                    start a new charter file, answering a few questions
+  charterkit check                  check every charter, as the build would
+  charterkit report                 the readability report
+  charterkit schema --check         is schema/charter.schema.json up to date?
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the command and its subcommands."""
+    parser = argparse.ArgumentParser(prog="charterkit", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in (new, check, report, schema):
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (default: the command line) and return its exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a wrong option (2): argparse has already said why
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args)
+        return code
+    except UsageError as exc:
+        print(f"charterkit: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("charterkit: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
+        print(f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, not in "
+              "your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.", file=sys.stderr)
+        if os.environ.get("CHARTERKIT_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL

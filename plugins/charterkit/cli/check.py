@@ -1,0 +1,255 @@
+"""``charterkit check``: check charter files as the build would, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CharterError, Problem
+from ..icons import IconSet, load_icon_set
+from ..loader import LoadedCharter, find_charter_files, load_charter
+from ..scoring import Targets, score_charter
+from ..yamlsource import Located, load_yaml
+from .annotations import annotation, in_github_actions, workspace_path
+from .fieldpath import parse_field_path
+from .project import Project, UsageError, load_project
+from .template import find_placeholders
+
+__all__ = ["CheckResult", "add_parser", "check_files", "run"]
+
+HELP = "check charter files and readability targets, without building the site"
+
+DESCRIPTION = """\
+Check charter files as the site's build does: the format of every field, pictures, themes, dates,
+slugs that two charters share, text still holding the example text of "charterkit new", and the
+readability targets set in mkdocs.yml. Each problem is printed on one line:
+
+  charters/FILE.yml:LINE: field: what is wrong. How to fix it.
+
+With no FILES, every charter in the charters folder is checked. Inside GitHub Actions
+(GITHUB_ACTIONS=true) each problem is also printed as a workflow annotation, so it shows on the line
+of the file in the pull request.
+
+exit codes:
+  0  every charter is fine
+  1  problems were found (listed above the count)
+  2  the command could not run: a file that does not exist, or a broken mkdocs.yml
+  3  an internal error in charterkit (please report it)
+"""
+
+EPILOG = """\
+examples:
+  charterkit check                          check every charter
+  charterkit check charters/my-council.yml  check one file
+  charterkit check --no-targets             skip the readability targets
+  charterkit check --format github          print GitHub annotations outside Actions too
+"""
+
+ANNOTATION_TITLE = "Charter check"
+TARGET_TITLE = "Readability target"
+
+
+@dataclass
+class FileResult:
+    """What was found in one charter file."""
+
+    path: Path
+    display: str
+    problems: list[Problem] = field(default_factory=list)
+    target_problems: list[Problem] = field(default_factory=list)
+    accepted: list[Problem] = field(default_factory=list)
+    accepted_line: int = 1
+    accepted_reason: str = ""
+
+
+@dataclass
+class CheckResult:
+    """Every file checked, with its problems."""
+
+    files: list[FileResult]
+
+    @property
+    def errors(self) -> list[tuple[FileResult, Problem, str]]:
+        """Every problem that fails the check, with the annotation title for it."""
+        return ([(f, p, ANNOTATION_TITLE) for f in self.files for p in f.problems]
+                + [(f, p, TARGET_TITLE) for f in self.files for p in f.target_problems])
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare ``charterkit check``."""
+    p = subparsers.add_parser("check", help=HELP, description=DESCRIPTION, epilog=EPILOG,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="*", metavar="FILES",
+                   help="charter files (or folders of them) to check; default: the charters folder")
+    p.add_argument("--format", choices=("text", "github"), default=None,
+                   help="text: plain lines; github: plain lines and GitHub annotations "
+                        "(the default when GITHUB_ACTIONS=true)")
+    p.add_argument("--no-targets", action="store_true", help="do not check the readability targets")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="also list text over a target that a charter accepts as published")
+    p.add_argument("--config-file", "-f", metavar="FILE",
+                   help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    p.set_defaults(run=run)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _targets_of(files: Sequence[str], project: Project) -> list[Path]:
+    if not files:
+        if not project.charters_dir.is_dir():
+            raise UsageError(f"the charters folder {project.charters_dir} does not exist. "
+                             "Create it, or set charters_dir in mkdocs.yml.")
+        return find_charter_files(project.charters_dir)
+    out: list[Path] = []
+    for name in files:
+        path = Path(name)
+        if path.is_dir():
+            out.extend(find_charter_files(path))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise UsageError(f"{name}: no such file.")
+    return out
+
+
+def _slug_of(located: Located | None, path: Path) -> str:
+    if located is not None and isinstance(located.data, dict) and isinstance(located.data.get("slug"), str):
+        return str(located.data["slug"])
+    return path.stem
+
+
+def _load(path: Path, display: str) -> Located | None:
+    try:
+        return load_yaml(path, display)
+    except CharterError:
+        return None
+
+
+def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, Targets],
+                     result: FileResult) -> None:
+    scores = score_charter(item, targets)
+    for tp in scores.problems:
+        problem = Problem(tp.file, located.line_of(parse_field_path(tp.field)), tp.field, tp.message)
+        (result.accepted if tp.accepted else result.target_problems).append(problem)
+    result.accepted_reason = scores.accepted_reason
+    result.accepted_line = located.line_of(("readability",))
+
+
+def _check_one(path: Path, display: str, located: Located | None, project: Project, icons: IconSet,
+               use_targets: bool) -> FileResult:
+    result = FileResult(path, display)
+    if located is None:
+        try:
+            load_yaml(path, display)
+        except CharterError as exc:
+            result.problems.extend(exc.problems)
+        return result
+    placeholders = find_placeholders(located, display)
+    covered = {p.field for p in placeholders}
+    try:
+        item: LoadedCharter | None = load_charter(path, display, icons=icons)
+    except CharterError as exc:
+        item = None
+        # A field still holding example text is reported once, as that, not also as a wrong value.
+        result.problems.extend(p for p in exc.problems
+                               if not any(p.field == f or p.field.startswith((f + ".", f + "[")) for f in covered))
+    result.problems.extend(placeholders)
+    if item is None or placeholders:
+        return result
+    if item.charter.easy_read is None and project.missing_easy_read == "warn":
+        result.problems.append(Problem(
+            display, 1, "easy_read", "this charter has no easy-read version, and the site needs one.",
+            'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
+            "missing_easy_read: ignore in mkdocs.yml.",
+        ))
+    if use_targets and project.targets is not None:
+        _target_problems(item, located, project.targets, result)
+    return result
+
+
+def check_files(files: Sequence[str], project: Project, *, use_targets: bool = True) -> CheckResult:
+    """Check ``files`` (default: every charter of the project), as the build would."""
+    targets = _targets_of(files, project)
+    icons = load_icon_set()
+    root = project.root
+    # Two charters with the same slug can only be seen with all of them: read the whole folder too.
+    everything = {p.resolve(): p for p in find_charter_files(project.charters_dir)}
+    everything.update({p.resolve(): p for p in targets})
+    located = {key: _load(p, _display(p, root)) for key, p in everything.items()}
+    slugs: dict[str, list[Path]] = {}
+    for key, p in everything.items():
+        slugs.setdefault(_slug_of(located[key], p), []).append(key)
+    results = []
+    for path in dict.fromkeys(p.resolve() for p in targets):
+        display = _display(path, root)
+        result = _check_one(everything[path], display, located[path], project, icons, use_targets)
+        slug = _slug_of(located[path], path)
+        others = [everything[o] for o in slugs.get(slug, []) if o != path]
+        if others:
+            loc = located[path]
+            line = loc.lines.get(("slug",), 1) if loc is not None else 1
+            result.problems.append(Problem(
+                display, line, "slug", f'"{slug}" is already used by {_display(others[0], root)}.',
+                "Give one of the charters a different slug (or rename its file).",
+            ))
+        result.problems.sort(key=lambda p: (p.line, p.field, p.message))
+        results.append(result)
+    return CheckResult(results)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
+    """Plain lines for people; with ``github``, annotations for the pull request too."""
+    errors = result.errors
+    for f in result.files:
+        for p in f.problems + f.target_problems:
+            print(p)
+        if verbose:
+            for p in f.accepted:
+                print(f"{p} (accepted: text as published)")
+    n_files = len(result.files)
+    bad_files = len({f.path for f, _, _ in errors})
+    accepted = sum(len(f.accepted) for f in result.files)
+    if errors:
+        print(f"Found {_plural(len(errors), 'problem')} in {bad_files} of {_plural(n_files, 'charter file')}. "
+              "Fix them, then check again.")
+    else:
+        print(f"Checked {_plural(n_files, 'charter file')}: no problems found.")
+    if accepted and not verbose:
+        print(f"{_plural(accepted, 'part')} of the text {'is' if accepted == 1 else 'are'} over a readability "
+              "target but reproduced as published, as the charters record (see charterkit report, or use "
+              "--verbose).")
+    if github:
+        for f, p, title in errors:
+            message = f"{p.field}: {p.message}" + (f" {p.fix}" if p.fix else "") if p.field else (
+                p.message + (f" {p.fix}" if p.fix else ""))
+            print(annotation("error", message, file=workspace_path(f.path, f.display), line=p.line, title=title))
+        for f in result.files:
+            if f.accepted:
+                reason = f" {f.accepted_reason}" if f.accepted_reason else ""
+                print(annotation(
+                    "notice",
+                    f"{_plural(len(f.accepted), 'part')} of the text {'is' if len(f.accepted) == 1 else 'are'} "
+                    f"over a readability target and accepted as published.{reason} "
+                    "The readability report lists them.",
+                    file=workspace_path(f.path, f.display), line=f.accepted_line, title="Readability (accepted)",
+                ))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``charterkit check``; the exit code is 0 (fine), 1 (problems) or 2 (cannot run)."""
+    project = load_project(args.config_file)
+    result = check_files(args.files, project, use_targets=not args.no_targets)
+    github = args.format == "github" or (args.format is None and in_github_actions())
+    print_result(result, github=github, verbose=args.verbose)
+    return 1 if result.errors else 0

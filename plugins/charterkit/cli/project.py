@@ -1,0 +1,173 @@
+"""The site's settings that the command needs, read from ``mkdocs.yml`` without building the site.
+
+``charterkit check`` must apply the same readability targets and the same charters folder as the build,
+so it reads them from the plugins' settings in ``mkdocs.yml``. MkDocs is not needed for this: the file is
+read with a YAML loader that accepts MkDocs' tags (``!ENV``, ``!relative``, ``!!python/name:``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..scoring import DEFAULT_TARGETS, EASY_READ, STANDARD, Targets
+
+__all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class UsageError(Exception):
+    """The command cannot run as asked (a missing file, a broken setting): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the charters are and how they are checked."""
+
+    root: Path
+    """The folder of ``mkdocs.yml`` (or the current folder when there is none)."""
+    config_file: Path | None
+    charters_dir: Path
+    targets: dict[str, Targets] | None = field(default_factory=lambda: dict(DEFAULT_TARGETS))
+    """``None`` when the site does not use ``charterkit/readability``: the build checks no targets."""
+    missing_easy_read: str = "warn"
+    """As ``charterkit/charters``' option: ``warn`` makes a charter with no easy read a problem."""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads MkDocs' custom tags as plain values (``!ENV`` resolved as MkDocs does)."""
+
+
+def _env(loader: _TolerantLoader, node: yaml.Node) -> Any:
+    # !ENV VAR or !ENV [VAR, OTHER_VAR, default]: the first variable that is set, else the last item.
+    if isinstance(node, yaml.SequenceNode):
+        items = [loader.construct_object(n, deep=True) for n in node.value]
+    else:
+        items = [loader.construct_scalar(node)]  # type: ignore[arg-type]
+    names, default = (items, None) if len(items) == 1 else (items[:-1], items[-1])
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else os.environ[name]
+    return default
+
+
+def _any_tag(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+_TolerantLoader.add_multi_constructor("!", _any_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def read_mkdocs_yml(path: Path, _seen: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """``mkdocs.yml`` as plain data, following ``INHERIT:`` as MkDocs does."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror}).") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise UsageError(f"{where}: this is not valid YAML ({getattr(exc, 'problem', exc)}).") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: expected settings (name: value), found something else.")
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str):
+        parent_path = (path.parent / parent).resolve()
+        if parent_path in _seen:
+            raise UsageError(f"{path}: INHERIT goes round in a circle.")
+        data = _merge(read_mkdocs_yml(parent_path, _seen | {path.resolve()}), data)
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """``mkdocs.yml`` in ``start`` or the nearest folder above it, as ``git`` finds its repository."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _plugins(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    raw = data.get("plugins") or []
+    out: dict[str, dict[str, Any]] = {}
+    items = raw.items() if isinstance(raw, dict) else (
+        (item, None) if isinstance(item, str) else next(iter(item.items()), ("", None))
+        for item in raw if isinstance(item, str | dict)
+    )
+    for name, options in items:
+        out[str(name)] = options if isinstance(options, dict) else {}
+    return out
+
+
+def _number(value: Any, where: str, whole: bool) -> float:
+    ok = isinstance(value, int) if whole else isinstance(value, int | float)
+    if isinstance(value, bool) or not ok:
+        kind = "a whole number" if whole else "a number"
+        raise UsageError(f"{where}: expected {kind}, found {value!r}.")
+    return float(value)
+
+
+def _targets(options: dict[str, Any], where: str) -> dict[str, Targets]:
+    targets = dict(DEFAULT_TARGETS)
+    for variant in (STANDARD, EASY_READ):
+        given = options.get(variant) or {}
+        if not isinstance(given, dict):
+            raise UsageError(f"{where}.{variant}: expected max_sentence_words and max_reading_age below it.")
+        default = DEFAULT_TARGETS[variant]
+        words = given.get("max_sentence_words", default.max_sentence_words)
+        age = given.get("max_reading_age", default.max_reading_age)
+        targets[variant] = Targets(
+            int(_number(words, f"{where}.{variant}.max_sentence_words", whole=True)),
+            _number(age, f"{where}.{variant}.max_reading_age", whole=False),
+        )
+    return targets
+
+
+def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> Project:
+    """The project around ``cwd`` (or of ``config_file``); without ``mkdocs.yml``, ``./charters`` with the
+    default targets."""
+    here = cwd or Path.cwd()
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise UsageError(f"{config_file}: no such file.")
+    else:
+        found = find_config(here)
+        if found is None:
+            return Project(root=here, config_file=None, charters_dir=here / "charters")
+        path = found
+    data = read_mkdocs_yml(path)
+    plugins = _plugins(data)
+    name = path.name
+    charters = plugins.get("charterkit/charters", {})
+    charters_dir = charters.get("charters_dir", "charters")
+    if not isinstance(charters_dir, str):
+        raise UsageError(f"{name}: plugins.charterkit/charters.charters_dir: expected a folder name.")
+    readability = plugins.get("charterkit/readability")
+    targets = (None if readability is None
+               else _targets(readability, f"{name}: plugins.charterkit/readability"))
+    missing = charters.get("missing_easy_read", "warn")
+    return Project(root=path.parent, config_file=path, charters_dir=path.parent / charters_dir,
+                   targets=targets, missing_easy_read=str(missing))

@@ -1,0 +1,185 @@
+"""The file ``charterkit new`` writes, and the check that its example text has all been replaced.
+
+Every value the editor must write starts as ``"TODO: what to write"``. The check turns each one still
+there into a problem whose fix is the rest of that text, so the file itself says what is left to do.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Problem, format_path
+from ..themes import load_themes
+from ..yamlsource import Located
+
+__all__ = ["PLACEHOLDER", "Answers", "find_placeholders", "render_template"]
+
+PLACEHOLDER = "TODO:"
+"""How every example value starts. Real charter text never starts with it."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the editor has told ``charterkit new``; ``None`` leaves the example text in the file."""
+
+    title: str | None = None
+    organisation: str | None = None
+    area: str | None = None
+    sector: str | None = None
+    published: str | None = None
+    omit: frozenset[str] = frozenset()
+    """Optional fields the editor said the source does not give: left out, with their comment."""
+
+
+def _quote(text: str) -> str:
+    # JSON strings are valid YAML double-quoted strings; non-ASCII text stays readable.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _todo(what: str) -> str:
+    return _quote(f"{PLACEHOLDER} {what}")
+
+
+def _field(name: str, value: str | None, todo: str, omit: frozenset[str]) -> str:
+    if name in omit:
+        return f"# {name}: (the source gives none)"
+    return f"{name}: {_quote(value) if value is not None else _todo(todo)}"
+
+
+def _themes_comment() -> str:
+    ids = ", ".join(load_themes())
+    return "\n".join("        # " + line for line in textwrap.wrap(ids, 90))
+
+
+def render_template(answers: Answers, *, schema_path: str = "../schema/charter.schema.json") -> str:
+    """The text of a new charter file: every field explained in a comment above it."""
+    a, omit = answers, answers.omit
+    return f"""\
+# yaml-language-server: $schema={schema_path}
+#
+# A co-production charter for the charters website, made by "charterkit new".
+#
+# How to fill it in:
+# - Replace every "TODO: ..." with the charter's own words, keeping the double quotes around them.
+# - Copy the text exactly as the source publishes it. Fix only layout mistakes, such as a word split
+#   across two lines. Never add facts the source does not give: if it names no organisation, area or
+#   date, delete that line.
+# - A line starting with # is a comment, for you: the website ignores it.
+# - Indent with spaces, never tabs. Items of a list start with "- ".
+# Then run "charterkit check", or open a pull request: its check says, line by line, what is left to do.
+
+# The charter's title, as the source gives it.
+{_field("title", a.title, "the charter's title, exactly as the source gives it", omit)}
+
+# One sentence shown in the list of charters, in the source's own words where possible.
+summary: {_todo("one sentence saying what the charter is, in the source's own words")}
+
+# The organisation that wrote the charter, as the source names it. Delete this line if it names none.
+{_field("organisation", a.organisation, "the organisation, as the source names it (or delete this line)", omit)}
+
+# The place the charter covers, such as Bristol. Delete this line if the source names none.
+{_field("area", a.area, "the place the charter covers (or delete this line)", omit)}
+
+# The kind of service, such as adult social care, mental health, or children and families.
+# Charters are grouped by this on the "By sector" page, so use the same words as other charters.
+{_field("sector", a.sector, "the kind of service, such as adult social care", omit)}
+
+# When it was published, as exactly as the source says: 2025 (a year), 2025-06 (a month) or
+# 2025-06-30 (a day). Delete this line if the source gives no date.
+{_field("published", a.published, "the date, such as 2025-06 (or delete this line)", omit)}
+
+# The language of the charter's text: en-GB for English, cy for Welsh.
+language: en-GB
+
+# How readers can contact the organisation, for example to ask for another format. To use it, delete
+# the "# " at the start of the lines you need, and fill them in as the source gives them.
+# contact:
+#   name: "The team or person to contact"
+#   email: "name@example.org"
+#   phone: "01234 567890"
+#   url: "https://www.example.org/contact"
+
+# Where the text comes from: the document the organisation published.
+source:
+  # Its title, as published.
+  title: {_todo("the title of the published document")}
+  # Where it is online, starting with https://. To use it, delete the "# " at the start.
+  # url: "https://www.example.org/our-charter.pdf"
+  # Anything a reader should know about the source, such as how the text was taken from it.
+  # note: "Text taken from the published document."
+
+# Who owns the charter's text. Shown on the charter's page and on the credits page.
+credit: {_todo("who owns the text, such as: Text © Example Council. Reproduced with permission.")}
+
+# The charter's parts, in the source's order. Each part starts with "- " and can have:
+#   title:      the heading, as the source writes it (leave it out for an untitled opening)
+#   kind:       what the part is: introduction, definition, principles, promises, values,
+#               commitments, success, mission, vision, get-involved or other
+#   text:       paragraphs, one "- " line each
+#   points:     a list (promises, values, "I" statements), one "- " line each
+#   principles: principles, each with a title, themes, text and points
+# Add as many parts, paragraphs and principles as the source has. The format page of the website
+# explains every field, with examples.
+sections:
+  - kind: introduction
+    text:
+      - {_todo("the charter's first paragraph, word for word")}
+
+  - title: {_todo("the heading of the principles, as the source writes it")}
+    kind: principles
+    principles:
+      - title: {_todo("the first principle's title")}
+        # The co-production themes this principle is about (you can leave the list empty), from:
+{_themes_comment()}
+        themes: []
+        # The principle's paragraphs, one "- " line each.
+        text:
+          - {_todo("the principle's text, word for word")}
+        # The principle's list of commitments, if it has one. To use it, delete the "# " at the start.
+        # points:
+        #   - "We will ..."
+
+# The easy-read version: short sentences of at most 15 words, each with a picture. The website asks
+# for one. To write it, delete the "# " at the start of each line below and put your own words in.
+# Pictures are written as set/name, such as material/handshake: the credits page of the website lists
+# the picture sets. Only fill in checked_by when people with a learning disability have checked it.
+# easy_read:
+#   summary: "This charter is about working together."
+#   sections:
+#     - heading: "Our promises"
+#       points:
+#         - text: "We will listen to you."
+#           picture: material/ear-hearing
+#   words:
+#     - word: "Co-production"
+#       meaning: "People working together as equals."
+#   checked_by: []
+"""
+
+
+def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def find_placeholders(located: Located, file: str) -> list[Problem]:
+    """A problem for every value that still holds the example text of ``charterkit new``."""
+    problems = []
+    for path, text in _strings(located.data, ()):
+        stripped = text.strip()
+        if stripped.upper().startswith(PLACEHOLDER):
+            what = stripped[len(PLACEHOLDER):].strip().rstrip(".")
+            fix = f"Replace it with {what}." if what else "Replace it with the charter's own words."
+            problems.append(Problem(file, located.line_of(path), format_path(path),
+                                    "still has the example text.", fix))
+    return problems

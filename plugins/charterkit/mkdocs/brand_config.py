@@ -1,0 +1,112 @@
+"""Options of ``charterkit/brand``: a council's name, logo, colours, footer links and custom domain."""
+
+from __future__ import annotations
+
+import re
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..contrast import parse_colour, to_hex
+
+DEFAULT_PRIMARY = "#1d5a8e"
+"""The default brand colour: 7.2:1 with white."""
+
+
+class Colour(c.Type[str]):
+    """A colour written as ``#rrggbb`` (or ``#rgb``), stored as lower-case ``#rrggbb``."""
+
+    def __init__(self, default: str | None = None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise c.ValidationError(f"expected a colour in quotes, such as \"{DEFAULT_PRIMARY}\", "
+                                    f"but found {value!r}. Colours start with # and need quotes in YAML.")
+        try:
+            return to_hex(parse_colour(value))
+        except ValueError:
+            raise c.ValidationError(f'"{value}" is not a colour. Write it as six hex digits after #, '
+                                    f'in quotes, such as "{DEFAULT_PRIMARY}".') from None
+
+
+_SAFE_HREF = re.compile(r"^(https?://|mailto:|tel:)\S+$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class Href(c.Type[str]):
+    """A footer link: ``https://…``, ``mailto:…``, ``tel:…`` or a page of this site (``accessibility/``)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value).strip()
+        if _SAFE_HREF.match(value):
+            return value
+        if _SCHEME.match(value) or value.startswith("//") or not value or any(ch.isspace() for ch in value):
+            raise c.ValidationError(
+                f'"{value}" cannot be a footer link. Use a full address starting with https://, an email '
+                "address as mailto:name@example.org, or a page of this site such as accessibility/."
+            )
+        return value
+
+
+class Cname(c.Type[str]):
+    """A custom domain such as ``charters.example.gov.uk``: the name only, no https:// and no path."""
+
+    _NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value).strip()
+        if value and not self._NAME.match(value):
+            raise c.ValidationError(f'"{value}" is not a domain name. Write the name only, such as '
+                                    "charters.example.gov.uk (no https:// and no / at the end).")
+        return value.lower()
+
+
+class FooterLink(base.Config):
+    """One link in the footer of every page."""
+
+    text = c.Type(str)
+    """The words of the link, such as "Privacy notice"."""
+    href = Href()
+    """Where it goes: ``https://…``, ``mailto:…``, or a page of this site such as ``accessibility/``."""
+
+
+class ColoursConfig(base.Config):
+    """The council's colours. Each is checked for WCAG AA contrast; a failing colour is a build warning."""
+
+    primary = Colour(default=DEFAULT_PRIMARY)
+    """The main brand colour: the header's background (with white text) and links on white pages.
+    Needs 4.5:1 against white."""
+    accent = c.Optional(Colour())
+    """Links and menu items under the pointer or focused. Needs 4.5:1 against white. Default: a darker
+    shade of ``primary``."""
+    link_dark = c.Optional(Colour())
+    """Links in the dark colour scheme. Needs 4.5:1 against the dark background. Default: a lighter
+    shade of ``primary`` with 7:1."""
+
+
+class BrandConfig(base.Config):
+    """Options of ``charterkit/brand``."""
+
+    council = c.Type(str, default="")
+    """The council's (or NHS body's) name, available to templates as ``config.extra.charterkit_council``."""
+    logo = c.Optional(c.Type(str))
+    """The council's logo: a file in ``docs/`` (or in the theme's ``custom_dir``), such as
+    ``assets/logo.svg``. Shown in the header instead of the default picture."""
+    colours = c.SubConfig(ColoursConfig)
+    """The brand colours (see above)."""
+    footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])
+    """Links shown in the footer of every page, each with ``text`` and ``href``. Templates read them
+    from ``config.extra.charterkit_footer_links``."""
+    cname = Cname()
+    """A custom domain such as ``charters.example.gov.uk``. Writes a ``CNAME`` file into the built site
+    and, when ``site_url`` is not set, makes the site's address ``https://<cname>/``."""
+    contrast = c.Choice(("warn", "ignore"), default="warn")
+    """What to do when a brand colour fails WCAG AA contrast: ``warn`` (``--strict`` then fails) or
+    ``ignore``."""
+

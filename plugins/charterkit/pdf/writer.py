@@ -1,0 +1,103 @@
+"""Write one tagged PDF (PDF/UA-1) from print HTML with WeasyPrint, atomically.
+
+The title, language, author and dates come from the HTML's ``<head>``; WeasyPrint writes them into the
+PDF's metadata along with the structure tree and ``pdfuaid:part 1``. Only ``file:`` and ``data:`` URLs
+are read, so a PDF never depends on the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+__all__ = ["PDF_VARIANT", "RenderError", "atomic_target", "write_pdf"]
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RenderError(Exception):
+    """WeasyPrint could not make a PDF, or reported an accessibility error (such as a picture with no
+    description). The message says why, in one line."""
+
+
+@contextmanager
+def atomic_target(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, renamed to it when the block succeeds and removed when it fails,
+    so that a crash never leaves a half-written file under the real name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)  # mkstemp makes files only their owner can read; a PDF is public
+        os.replace(tmp, target)
+    finally:
+        with suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+class _Collect(logging.Handler):
+    """Keeps WeasyPrint's own messages: errors fail the PDF, warnings are passed on."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if len(message) > 300:
+            message = message[:300] + "…"
+        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(message)
+
+
+def write_pdf(html: str, target: Path, *, base_url: str) -> list[str]:
+    """Render ``html`` to ``target`` as PDF/UA-1 and return WeasyPrint's warnings.
+
+    Raises :class:`RenderError` if rendering fails or WeasyPrint logs an error; ``target`` is then left as
+    it was.
+    """
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
+        raise RenderError(f"WeasyPrint is not installed ({exc}). Install it with: pip install weasyprint") from None
+
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        # Missing files stop the render (fail_on_errors) rather than leaving a gap in the PDF.
+        fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+        with atomic_target(target) as tmp:
+            try:
+                HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+                    tmp, pdf_variant=PDF_VARIANT, uncompressed_pdf=False
+                )
+            # WeasyPrint's fatal fetching error derives from BaseException.
+            except (Exception, _fatal_fetch_error()) as exc:
+                raise RenderError(_reason(exc)) from None
+            if collect.errors:
+                raise RenderError("; ".join(dict.fromkeys(collect.errors)))
+    finally:
+        logger.removeHandler(collect)
+    return list(dict.fromkeys(collect.warnings))
+
+
+def _fatal_fetch_error() -> type[BaseException]:
+    from weasyprint.urls import FatalURLFetchingError
+
+    return FatalURLFetchingError  # type: ignore[no-any-return]
+
+
+def _reason(exc: BaseException) -> str:
+    parts = [f"{exc}" or type(exc).__name__]
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and str(cause) and str(cause) not in parts[0]:
+        parts.append(str(cause))
+    return ": ".join(parts)
