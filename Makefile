@@ -4,13 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test serve check lint clean
+.PHONY: install site test serve check lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
+
+## Install the package, the test tools and axe-core, and nothing else (used by .github/workflows)
+install: $(STAMP) node_modules/.installed-stamp
 
 ## Build the whole site, every format, into site/
 site: $(STAMP)

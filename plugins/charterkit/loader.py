@@ -6,7 +6,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,13 +43,15 @@ _EXAMPLES: dict[str, str] = {
 (below), so that every problem stays on one line of output."""
 
 _GROUP_EXAMPLES: dict[str, str] = {
-    "source": 'Add a "source:" line, with "title:" and the title of the published document indented below it.',
+    "source": 'Add a "source:" line, with "title:" and the published document\'s title indented below it.',
     "sections": 'Add a "sections:" line, with each part of the charter below it starting with "- title:".',
     "points": 'Add a "points:" line, with each point below it starting with "- text:" and with a "picture:".',
 }
 
 _DATE_FIELDS = ("published", "date")
-_DATE_FIX = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
+_DATE_FIX = (
+    "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
+)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,13 @@ def _allowed_fields(loc: Sequence[str | int]) -> list[str]:
 
 def _yaml_reads(raw: str, value: Any) -> str:
     """How YAML read a value the editor meant as text: ``YAML reads yes as true or false``."""
-    what = "true or false" if isinstance(value, bool) else "a number" if isinstance(value, int | float) else "a value"
+    what = (
+        "true or false"
+        if isinstance(value, bool)
+        else "a number"
+        if isinstance(value, int | float)
+        else "a value"
+    )
     return f"YAML reads {raw} as {what}, not as text"
 
 
@@ -171,14 +179,23 @@ class _Explainer:
             close = _suggest_field(name, loc[:-1])
             if close:
                 return at(f'"{name}" is not a field here.', f'Did you mean "{close}"? Rename it.')
-            return at(f'"{name}" is not a field here.',
-                      f"Remove it, or use one of: {', '.join(_allowed_fields(loc[:-1]))}.")
-        if value is None and kind in ("string_type", "list_type", "model_type", "dict_type",
-                                      "model_attributes_type"):
+            return at(
+                f'"{name}" is not a field here.',
+                f"Remove it, or use one of: {', '.join(_allowed_fields(loc[:-1]))}.",
+            )
+        if value is None and kind in (
+            "string_type",
+            "list_type",
+            "model_type",
+            "dict_type",
+            "model_attributes_type",
+        ):
             comment = self.comment_after(loc, line)
             if comment:
-                return at("is empty: YAML reads everything after # as a comment.",
-                          f'Put the text in double quotes: {name}: "{comment}"')
+                return at(
+                    "is empty: YAML reads everything after # as a comment.",
+                    f'Put the text in double quotes: {name}: "{comment}"',
+                )
             return at("is empty.", self.empty_fix(loc, kind))
         if name in _DATE_FIELDS and kind == "string_type":
             return at(f"{raw} is not a date in the form the format uses.", _DATE_FIX)
@@ -189,45 +206,71 @@ class _Explainer:
         if kind == "string_too_long":
             limit = error.get("ctx", {}).get("max_length")
             if isinstance(loc[-1], int) or name in ("text", "points", "after"):
-                return at(f"is longer than {limit} characters.", "Split it into shorter paragraphs or points.")
+                return at(
+                    f"is longer than {limit} characters.", "Split it into shorter paragraphs or points."
+                )
             return at(f"is longer than {limit} characters.", f"Shorten it to at most {limit} characters.")
         if kind == "list_type":
             info = _field_at(loc)
             single = info is not None and any(isinstance(m, BeforeValidator) for m in info.metadata)
             if single and isinstance(value, int | float):  # a field that takes one paragraph: 42, yes
-                return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {name}: "{raw}"')
-            example = f' or on one line: {name}: [{value}]' if isinstance(value, str) and name == "themes" else ""
-            return at(f"expected a list, found {_kind(value)}.",
-                      f'Put each item on its own line below "{label}:", starting with "- "{example}.')
+                return at(
+                    f"expected text, but {_yaml_reads(raw, value)}.",
+                    f'Put it in double quotes: {name}: "{raw}"',
+                )
+            example = ""
+            if isinstance(value, str) and name == "themes" and not value.startswith("["):
+                example = f" or on one line: {name}: [{value}]"
+            return at(
+                f"expected a list, found {_kind(value)}.",
+                f'Put each item on its own line below "{label}:", starting with "- "{example}.',
+            )
         if kind == "too_short":
-            return at("needs at least one item.", f'Add an item on the line below "{label}:", starting with "- ".')
+            return at(
+                "needs at least one item.", f'Add an item on the line below "{label}:", starting with "- ".'
+            )
         if kind in ("model_type", "dict_type", "model_attributes_type"):
             model = _model_at(loc)
             if isinstance(loc[-1], int) and isinstance(value, str) and model is not None:
                 first = next(iter(model.model_fields))
-                return at(f"expected a group of fields, found text.",
-                          f'Write it as fields, starting with "- {first}: {value}"')
-            return at(f"expected a group of fields, found {_kind(value)}.",
-                      f'Put the fields on the lines below "{label}:", indented by two more spaces.')
+                return at(
+                    "expected a group of fields, found text.",
+                    f'Write it as fields, starting with "- {first}: {value}"',
+                )
+            return at(
+                f"expected a group of fields, found {_kind(value)}.",
+                f'Put the fields on the lines below "{label}:", indented by two more spaces.',
+            )
         if kind == "literal_error":
             options = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
-            close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
-            hint = f'Did you mean "{close[0]}"? ' if close else ""
-            return at(f'"{value}" is not one of the allowed values.', f"{hint}Use one of: {', '.join(options)}.")
+            matches = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
+            hint = f'Did you mean "{matches[0]}"? ' if matches else ""
+            return at(
+                f'"{value}" is not one of the allowed values.', f"{hint}Use one of: {', '.join(options)}."
+            )
         if kind == "bool_type":
-            return at(f"expected true or false, found {_kind(value)}.", f"Write {label}: true or {label}: false.")
+            return at(
+                f"expected true or false, found {_kind(value)}.", f"Write {label}: true or {label}: false."
+            )
         return at(f"{error['msg']}.", "Check this value against the format page.")
 
-    def not_text(self, loc: tuple[str | int, ...], value: Any, raw: str, label: str, at: Any) -> Problem:
+    def not_text(
+        self, loc: tuple[str | int, ...], value: Any, raw: str, label: str, at: Callable[..., Problem]
+    ) -> Problem:
         lead = "- " if loc and isinstance(loc[-1], int) else f"{label}: "
         if isinstance(value, bool | int | float):
-            return at(f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {lead}"{raw}"')
+            return at(
+                f"expected text, but {_yaml_reads(raw, value)}.", f'Put it in double quotes: {lead}"{raw}"'
+            )
         if isinstance(value, dict) and len(value) == 1:
             key, rest = next(iter(value.items()))
             if isinstance(rest, str) and self.located.lines.get((*loc, key)) == self.located.lines.get(loc):
                 # "- Note: this matters" on one line: YAML read the colon as the end of a field name.
-                return at("expected text, found a group of fields: YAML reads a colon followed by a space "
-                          "as the end of a field name.", f'Put the whole text in double quotes: {lead}"{key}: {rest}"')
+                return at(
+                    "expected text, found a group of fields: YAML reads a colon followed by a space "
+                    "as the end of a field name.",
+                    f'Put the whole text in double quotes: {lead}"{key}: {rest}"',
+                )
         if isinstance(value, list):
             return at("expected text, found a list.", f'Write the text on one line after "{label}:".')
         return at(f"expected text, found {_kind(value)}.", f'Write the text on one line after "{label}:".')
@@ -260,11 +303,18 @@ class _Explainer:
     def problems(self, errors: list[Any]) -> list[Problem]:
         # A misspelt field is reported once, as "did you mean", not also as the field that is missing.
         meant = {
-            (_clean_loc(e["loc"])[:-1], _suggest_field(str(_clean_loc(e["loc"])[-1]), _clean_loc(e["loc"])[:-1]))
-            for e in errors if e["type"] == "extra_forbidden"
+            (
+                _clean_loc(e["loc"])[:-1],
+                _suggest_field(str(_clean_loc(e["loc"])[-1]), _clean_loc(e["loc"])[:-1]),
+            )
+            for e in errors
+            if e["type"] == "extra_forbidden"
         }
-        kept = [e for e in errors
-                if not (e["type"] == "missing" and (_clean_loc(e["loc"])[:-1], _clean_loc(e["loc"])[-1]) in meant)]
+        kept = [
+            e
+            for e in errors
+            if not (e["type"] == "missing" and (_clean_loc(e["loc"])[:-1], _clean_loc(e["loc"])[-1]) in meant)
+        ]
         return [self.problem(e) for e in kept]
 
 
@@ -281,23 +331,48 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
         raise CharterError(_Explainer(located, file).problems(exc.errors())) from None
     slug = charter.slug or path.stem
     if charter.slug is None and not _is_slug(slug):
-        raise CharterError([Problem(
-            file, 1, "slug", f'the file name "{path.name}" cannot be used in a web address.',
-            "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), or add a slug.",
-        )])
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    1,
+                    "slug",
+                    f'the file name "{path.name}" cannot be used in a web address.',
+                    "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), "
+                    "or add a slug.",
+                )
+            ]
+        )
     return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1))
 
 
 def _refuse_links_out(path: Path, file: str) -> None:
     # A pull request can add a symbolic link; one pointing out of the charters folder would publish
-    # (or quote in an error) whatever file it points at.
-    if not path.is_symlink():
-        return
-    folder = path.parent.resolve()
-    target = path.resolve()
-    if not target.is_relative_to(folder):
-        raise CharterError([Problem(file, 0, "", "is a link to a file outside the charters folder.",
-                                    "Replace the link with the charter file itself.")])
+    # (or quote in an error) whatever file it points at, and one to a device or a pipe could hang the build.
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    0,
+                    "",
+                    "is a link to a file outside the charters folder.",
+                    "Replace the link with the charter file itself.",
+                )
+            ]
+        )
+    if not path.is_file():
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    0,
+                    "",
+                    "is not a normal file (a link to nothing, a folder or a device).",
+                    "Replace it with the charter file itself.",
+                )
+            ]
+        )
 
 
 @cache
@@ -321,19 +396,25 @@ def _is_slug(value: str) -> bool:
 def find_charter_files(folder: Path) -> list[Path]:
     """The charter files in ``folder``, sorted (``.yml`` and ``.yaml``; names starting with _ are skipped).
 
-    Links are listed too (if they point at a file), so that :func:`load_charter` can refuse those that
-    lead out of the folder rather than have them vanish without a word.
+    Symbolic links are listed too, wherever they point, so that :func:`load_charter` can refuse those
+    that lead out of the folder rather than have them vanish without a word.
     """
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir()
-        if p.suffix in (".yml", ".yaml") and not p.name.startswith(("_", ".")) and p.is_file()
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".yml", ".yaml")
+        and not p.name.startswith(("_", "."))
+        and (p.is_file() or p.is_symlink())
     )
 
 
 def load_charters(
-    paths: Iterable[Path], *, base: Path | None = None, icons: IconSet | None = None,
+    paths: Iterable[Path],
+    *,
+    base: Path | None = None,
+    icons: IconSet | None = None,
     reserved: Collection[str] = (),
 ) -> list[LoadedCharter]:
     """Load every file, collecting problems across all of them; duplicate slugs are problems too.
@@ -350,20 +431,28 @@ def load_charters(
             problems.extend(_capped(exc.problems))
     seen: dict[str, LoadedCharter] = {}
     for item in loaded:
-        came_from = "its slug" if item.charter.slug else "its file name"
         if item.slug in reserved:
-            problems.append(Problem(
-                item.display_path, item.slug_line, "slug",
-                f'"{item.slug}" (from {came_from}) is the address of one of the site\'s own pages.',
-                f'Add a different slug, such as "slug: {item.slug}-charter".',
-            ))
+            problems.append(
+                Problem(
+                    item.display_path,
+                    item.slug_line,
+                    "slug",
+                    f'"{item.slug}" is already used by one of the site\'s own pages.',
+                    f"Give the charter a different slug (such as slug: {item.slug}-charter), "
+                    "or rename its file.",
+                )
+            )
         elif item.slug in seen:
             first = seen[item.slug]
-            problems.append(Problem(
-                item.display_path, item.slug_line, "slug",
-                f'"{item.slug}" (from {came_from}) is already the address of {first.display_path}.',
-                "Give one of the two charters a different slug, or rename its file.",
-            ))
+            problems.append(
+                Problem(
+                    item.display_path,
+                    item.slug_line,
+                    "slug",
+                    f'"{item.slug}" is already used by {first.display_path}.',
+                    "Give one of the charters a different slug (or rename its file).",
+                )
+            )
         else:
             seen[item.slug] = item
     if problems:
@@ -376,8 +465,16 @@ def _capped(problems: list[Problem]) -> list[Problem]:
         return problems
     shown = sorted(problems, key=lambda p: (p.line, p.field))[: MAX_PROBLEMS_PER_FILE - 1]
     hidden = len(problems) - len(shown)
-    return [*shown, Problem(shown[0].file, 0, "", f"{hidden} more problems in this file are not shown.",
-                            "Fix the ones below, then check again to see the rest.")]
+    return [
+        *shown,
+        Problem(
+            shown[0].file,
+            0,
+            "",
+            f"{hidden} more problems in this file are not shown.",
+            "Fix the ones below, then check again to see the rest.",
+        ),
+    ]
 
 
 def _display(path: Path, base: Path | None) -> str:

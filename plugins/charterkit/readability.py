@@ -2,10 +2,13 @@
 
 The method is described for editors in ``docs/readability-method.md``. In short:
 
-* Syllables come from pyphen's British English (``en_GB``) hyphenation dictionary, using the same rule
-  textstat falls back to (``len(positions) + 1`` per word). We do not use textstat itself because its
-  English syllable counter downloads the CMU dictionary through NLTK on first use, and importing textstat
-  imports NLTK. The build must work with no network, so this module never imports either.
+* Syllables come from pyphen's American English (``en_US``) hyphenation patterns, using the same rule
+  textstat falls back to (``len(positions) + 1`` per word), corrected by a short list of exceptions
+  (``data/syllables.yml``). Only the hyphenation patterns are American: the text is still British English.
+  The ``en_GB`` patterns undercount far more ("people", "charter", "everything" are 1 syllable). We do not
+  use textstat itself because its English syllable counter downloads the CMU dictionary through NLTK on
+  first use, and importing textstat imports NLTK. The build must work with no network, so this module
+  never imports either.
 * Flesch reading ease and Flesch–Kincaid grade are computed here from those counts with exact
   (``Fraction``) arithmetic and rounded half away from zero, so the figures are stable across platforms
   and can be checked by hand.
@@ -31,18 +34,26 @@ __all__ = [
     "DEFAULT_SENTENCE_LIMIT",
     "DEFAULT_WORDS_TO_AVOID_PATH",
     "HYPHENATION_LANG",
+    "SYLLABLE_EXCEPTIONS_PATH",
     "FlaggedWord",
     "Scores",
     "count_syllables",
     "count_words",
+    "load_syllable_exceptions",
     "load_words_to_avoid",
     "score_texts",
     "split_sentences",
 ]
 
 #: pyphen dictionary used for syllables. Changing it changes every published figure, so it is a
-#: constant rather than an option.
-HYPHENATION_LANG = "en_GB"
+#: constant rather than an option. American patterns although charters are British English: the en_GB
+#: patterns are far more cautious and count 1 syllable for "people", "charter" and "everything", while
+#: en_US is close to a hand count (and is the dictionary textstat itself falls back to).
+HYPHENATION_LANG = "en_US"
+
+#: Words pyphen's patterns count wrongly, with the right count. Part of the method, not a site option,
+#: for the same reason as ``HYPHENATION_LANG``.
+SYLLABLE_EXCEPTIONS_PATH = Path(__file__).resolve().parent / "data" / "syllables.yml"
 
 #: Sentences with more words than this are listed in ``Scores.over_limit``. 25 is the ceiling GOV.UK
 #: content design guidance suggests for a sentence.
@@ -105,6 +116,9 @@ _DOTTED_ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _WHITESPACE_RE = re.compile(r"\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NON_WORD_CHARS_RE = re.compile(r"[^\w']+|_")
+# An entry in the syllable exceptions list: one word, letters with apostrophes only inside, because
+# count_syllables looks up each part of a hyphenated word on its own, with outer apostrophes stripped.
+_EXCEPTION_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -176,12 +190,13 @@ def count_words(sentence: str) -> int:
 
 
 def count_syllables(word: str) -> int:
-    """Count syllables in one word with pyphen's ``en_GB`` dictionary.
+    """Count syllables in one word with pyphen's ``en_US`` patterns and charterkit's exceptions list.
 
-    The rule is textstat's fallback: hyphenation points + 1, on the lowercased word. Hyphenated words are
-    counted part by part ("well-being" = well + being = 3), because given the whole word pyphen treats the
-    hyphen inconsistently ("well-being" 2, "co-production" 4). Links, e-mail addresses and words with no
-    letters (numbers) count as 1. A string with no letters or digits counts as 0.
+    The rule is textstat's fallback: hyphenation points + 1, on the lowercased word, unless the word is in
+    :func:`load_syllable_exceptions` ("about" = 2, not pyphen's 1); a possessive takes its word's count
+    ("agenda's" = "agenda"). Hyphenated words are counted part by part ("well-being" = well + being = 3),
+    because given the whole word pyphen treats the hyphen inconsistently. Links, e-mail addresses and
+    words with no letters (numbers) count as 1. A string with no letters or digits counts as 0.
     """
     return _count_syllables(word.strip())
 
@@ -196,12 +211,65 @@ def _count_syllables(word: str) -> int:
     # Dots only survive inside abbreviations ("e.g."): read them as one word.
     normalised = word.lower().replace("’", "'").replace(".", "")
     hyphenator = _hyphenator()
+    exceptions = _syllable_exceptions()
     total = 0
     for part in _NON_WORD_CHARS_RE.split(normalised):
         part = part.strip("'")
-        if _LETTER_RE.search(part):
-            total += len(hyphenator.positions(part)) + 1
+        if not _LETTER_RE.search(part):
+            continue
+        listed = exceptions.get(part)
+        if listed is None and part.endswith("'s"):
+            # Possessive 's adds no syllable to a listed word ("agenda's" = "agenda"). It would after an s
+            # or z sound ("bus's"); keep such words off the list or list the possessive itself.
+            listed = exceptions.get(part[:-2])
+        total += len(hyphenator.positions(part)) + 1 if listed is None else listed
     return max(total, 1)
+
+
+def _read_syllable_exceptions(path: Path) -> tuple[tuple[str, int], ...]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of 'word: number of syllables'")
+    entries: dict[str, int] = {}
+    for raw_key, raw_value in data.items():
+        # YAML reads some bare words (yes, no, on, off) as true/false, and true as the number 1: insist on
+        # text and a real whole number.
+        if not isinstance(raw_key, str) or not _EXCEPTION_WORD_RE.fullmatch(raw_key.strip().lower()):
+            raise ValueError(f"{path}: entry {raw_key!r}: write one word, with no spaces, hyphens or digits")
+        if isinstance(raw_value, bool) or not isinstance(raw_value, int) or raw_value < 1:
+            raise ValueError(f"{path}: entry {raw_key!r}: the syllables must be a whole number, 1 or more")
+        key = raw_key.strip().lower().replace("’", "'")
+        if key in entries:
+            raise ValueError(f"{path}: {key!r} is listed twice")
+        entries[key] = raw_value
+    return tuple(entries.items())
+
+
+@cache
+def _cached_syllable_exceptions(path: Path) -> tuple[tuple[str, int], ...]:
+    return _read_syllable_exceptions(path)
+
+
+def load_syllable_exceptions(path: Path | None = None) -> dict[str, int]:
+    """Load a syllable exceptions list: ``{word (lowercase): syllables}``.
+
+    With no ``path``, loads charterkit's own ``data/syllables.yml``, the list :func:`count_syllables` uses.
+    Results are cached per path for the life of the process; each call returns a fresh dict.
+
+    Raises ``ValueError`` if an entry is not one word with a whole number of 1 or more, or a word is
+    listed twice.
+    """
+    resolved = (path or SYLLABLE_EXCEPTIONS_PATH).resolve()
+    return dict(_cached_syllable_exceptions(resolved))
+
+
+@cache
+def _syllable_exceptions() -> dict[str, int]:
+    # One shared dict for count_syllables' inner loop; it is never changed or handed out.
+    return load_syllable_exceptions()
 
 
 def _hard_word_key(word: str) -> str:

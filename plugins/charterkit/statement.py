@@ -34,9 +34,9 @@ __all__ = [
     "REASONS",
     "REGIONS",
     "STANDARD",
+    "AutomatedChecks",
     "KnownIssue",
     "StatementSettings",
-    "TestMethod",
     "axe_core_version",
     "build_date",
     "format_date",
@@ -116,7 +116,7 @@ class StatementSettings:
 
 
 @dataclass(frozen=True)
-class TestMethod:
+class AutomatedChecks:
     """What the project's own test suite checks on every build, as far as the project shows it."""
 
     axe_version: str = ""
@@ -187,20 +187,21 @@ def missing_settings(settings: StatementSettings) -> list[str]:
     """What a real site must still set, each as a sentence naming the setting and how to fix it."""
     out: list[str] = []
     if not settings.organisation:
-        out.append('organisation is not set, so the statement says "the organisation that runs this website". '
-                   "Set it to your organisation's name.")
+        out.append('organisation is not set, so the statement says "the organisation that runs this '
+                   "website\". Set it to your organisation's name.")
     if not (settings.email or settings.phone or settings.address or settings.contact_url
             or settings.fallback_contact):
         out.append("no contact details are set, so nobody can ask for another format or report a problem. "
                    "Set email, phone, address or contact_url.")
     if settings.compliance is None:
-        out.append('compliance is not set, so the statement says the website is not compliant and has not been '
-                   "fully tested. After testing, set it to full, partial or not.")
+        out.append("compliance is not set, so the statement says the website is not compliant and has not "
+                   "been fully tested. After testing, set it to full, partial or not.")
     elif settings.compliance != "full" and not settings.known_issues:
         out.append(f"compliance is {settings.compliance}, but known_issues lists nothing. "
                    "List each part that is not accessible, with its reason.")
     if settings.prepared is None:
-        out.append("prepared is not set. Set it to the date the statement was first prepared, such as 2026-01-15.")
+        out.append("prepared is not set. Set it to the date the statement was first prepared, "
+                   "such as 2026-01-15.")
     return out
 
 
@@ -208,7 +209,7 @@ def render_statement(
     env: Environment,
     settings: StatementSettings,
     *,
-    method: TestMethod,
+    method: AutomatedChecks,
     built: dt.date,
 ) -> Rendered:
     """The statement page body (``h1`` and all) and its outline, headed as in GOV.UK's model."""

@@ -75,8 +75,12 @@ class _Builder:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
-            self.problem(node, path, f'the YAML tag "{tag}" is not allowed in a charter file.',
-                         "Delete the tag (the word starting with !) and keep the value.")
+            self.problem(
+                node,
+                path,
+                f'the YAML tag "{tag}" is not allowed in a charter file.',
+                "Delete the tag (the word starting with !) and keep the value.",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -92,18 +96,27 @@ class _Builder:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, path, "a field name must be a plain word.",
-                             "Write the field name, then a colon, then its value.")
+                self.problem(
+                    key_node,
+                    path,
+                    "a field name must be a plain word.",
+                    "Write the field name, then a colon, then its value.",
+                )
                 continue
             key = str(key_node.value)
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "merge keys (<<) are not allowed.", "Write the fields out in full.")
+                self.problem(
+                    key_node, path, "merge keys (<<) are not allowed.", "Write the fields out in full."
+                )
                 continue
             if key in out:
                 first = self.lines.get((*path, key), 0)
-                self.problem(key_node, (*path, key),
-                             f'"{key}" appears twice in the same place (first on line {first}).',
-                             "Keep one of them and delete the other.")
+                self.problem(
+                    key_node,
+                    (*path, key),
+                    f'"{key}" appears twice in the same place (first on line {first}).',
+                    "Keep one of them and delete the other.",
+                )
                 continue
             self.lines[(*path, key)] = key_node.start_mark.line + 1
             out[key] = self.build(value_node, (*path, key))
@@ -121,8 +134,11 @@ class _Builder:
             return node.value.lower() in ("true", "yes", "on")
         if tag == "tag:yaml.org,2002:int":
             try:
-                return int(node.value.replace("_", ""), 0) if node.value[:2] in ("0x", "0o") else int(
-                    node.value.replace("_", ""))
+                return (
+                    int(node.value.replace("_", ""), 0)
+                    if node.value[:2] in ("0x", "0o")
+                    else int(node.value.replace("_", ""))
+                )
             except ValueError:
                 return node.value
         if tag == "tag:yaml.org,2002:float":
@@ -145,17 +161,18 @@ class _Composer(yaml.SafeLoader):
         self.depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(None, None, "alias", event.start_mark)
+            raise _Refused(None, None, "alias", mark)
         if getattr(event, "anchor", None):
-            raise _Refused(None, None, "anchor", event.start_mark)
+            raise _Refused(None, None, "anchor", mark)
         # Counted here, while composing, so that 10,000 nested brackets stop at the 13th, long before
         # Python's recursion limit.
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH + 1:
-                raise _Refused(None, None, "depth", event.start_mark)
+                raise _Refused(None, None, "depth", mark)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -186,6 +203,12 @@ def _quoted_line(line: str) -> str:
     return f"{lead}{key}: {_quote(value)}" if key else f"{lead}{_quote(value)}"
 
 
+def _in_quotes(line: str) -> str:
+    """``double quotes: title: "[Draft] Ours"``: the kind of quotes, then the corrected line."""
+    fixed = _quoted_line(line)
+    return f"{'double' if fixed.endswith(chr(34)) else 'single'} quotes: {fixed}"
+
+
 def _value_of(line: str) -> str:
     m = _FIELD_LINE.match(line)
     assert m is not None
@@ -204,8 +227,11 @@ def _previous_content_line(lines: list[str], index: int) -> int:
     return i
 
 
-_BAD_START_PROBLEMS = ("cannot start any token", "sequence entries are not allowed",
-                       "mapping keys are not allowed")
+_BAD_START_PROBLEMS = (
+    "cannot start any token",
+    "sequence entries are not allowed",
+    "mapping keys are not allowed",
+)
 _BAD_START_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
 
 
@@ -227,7 +253,7 @@ class _SyntaxExplainer:
     def quote_fix(self, index: int, why: str = "") -> str:
         # No full stop after the corrected line: it would look like part of the text.
         put = "put" if why else "Put"
-        return f"{why}{put} the whole text in quotes: {_quoted_line(self.line(index))}"
+        return f"{why}{put} the whole text in {_in_quotes(self.line(index))}"
 
     def explain(self, exc: yaml.YAMLError) -> Problem:
         if isinstance(exc, yaml.reader.ReaderError):
@@ -244,21 +270,31 @@ class _SyntaxExplainer:
             return self.tab(index)
         if "quoted scalar" in context and "end of stream" in problem:
             quote = self.line(start)[exc.context_mark.column] if exc.context_mark else '"'
-            return self.at(start, f"the quote mark ({quote}) that opens here is never closed.",
-                           f"Add the closing {quote} at the end of the text.")
+            return self.at(
+                start,
+                f"the quote mark ({quote}) that opens here is never closed.",
+                f"Add the closing {quote} at the end of the text.",
+            )
         if "unknown escape character" in problem:
-            return self.at(index, "a backslash (\\) in text inside double quotes starts a code YAML does "
-                           "not know.", "Write the backslash twice (\\\\), or use single quotes around the text.")
+            return self.at(
+                index,
+                "a backslash (\\) in text inside double quotes starts a code YAML does not know.",
+                "Write the backslash twice (\\\\), or use single quotes around the text.",
+            )
         if context.startswith("while parsing a flow") and "expected ','" in problem:
             opener = "[" if "sequence" in context else "{"
             closer = "]" if opener == "[" else "}"
             if mark is not None and mark.line == start and problem.endswith("'<scalar>'"):
-                return self.at(index, f"text that starts with {opener} must be quoted as a whole.",
-                               self.quote_fix(index))
+                return self.at(
+                    index, f"text that starts with {opener} must be quoted as a whole.", self.quote_fix(index)
+                )
             where = "list" if opener == "[" else "group"
-            return self.at(start, f"the {opener} here is never closed with {closer}.",
-                           f"Add the {closer} where the {where} ends. If the {opener} is part of the text, "
-                           f"put the whole text in quotes: {_quoted_line(self.line(start))}")
+            return self.at(
+                start,
+                f"the {opener} here is never closed with {closer}.",
+                f"Add the {closer} where the {where} ends. If the {opener} is part of the text, "
+                f"put the whole text in {_in_quotes(self.line(start))}",
+            )
         if any(p in problem for p in _BAD_START_PROBLEMS) or context in _BAD_START_CONTEXTS:
             first = _value_of(self.line(index))[:1] or "this character"
             return self.at(index, f"text cannot start with {first} in YAML.", self.quote_fix(index))
@@ -267,36 +303,60 @@ class _SyntaxExplainer:
         if "could not find expected ':'" in problem:
             return self.no_colon(start)
         if "another document" in problem:
-            return self.at(index, 'a line of three dashes (---) starts a second charter here.',
-                           "A file holds one charter: delete this line, or move what follows to a file of its own.")
+            return self.at(
+                index,
+                "a line of three dashes (---) starts a second charter here.",
+                "A file holds one charter: delete this line, or move what follows to a file of its own.",
+            )
         if "incompatible YAML document" in problem or "directive" in problem.lower():
-            return self.at(index, "the %YAML or %TAG line at the top is not needed and cannot be read.",
-                           "Delete the line that starts with %.")
+            return self.at(
+                index,
+                "the %YAML or %TAG line at the top is not needed and cannot be read.",
+                "Delete the line that starts with %.",
+            )
         if "expected <block end>" in problem or "expected <block mapping end>" in problem:
             return self.block_end(index, problem)
         if "did not find expected '-' indicator" in problem:
-            return self.at(index, "a list item here does not line up with the items above.",
-                           'Start every list item with "- " at the same indentation.')
+            return self.at(
+                index,
+                "a list item here does not line up with the items above.",
+                'Start every list item with "- " at the same indentation.',
+            )
         if "did not find expected key" in problem:
-            return self.at(index, "this line does not line up with the fields above it.",
-                           "Line each field up with the other fields at the same level, using spaces.")
+            return self.at(
+                index,
+                "this line does not line up with the fields above it.",
+                "Line each field up with the other fields at the same level, using spaces.",
+            )
         if "found unexpected end of stream" in problem:
-            return self.at(start, "a quote or bracket opened here is never closed.",
-                           "Close the quote or bracket, or remove it.")
-        return self.at(index, f"this is not valid YAML ({problem or context or exc}).",
-                       "Check quotes, colons and indentation on this line and the one before it.")
+            return self.at(
+                start,
+                "a quote or bracket opened here is never closed.",
+                "Close the quote or bracket, or remove it.",
+            )
+        return self.at(
+            index,
+            f"this is not valid YAML ({problem or context or exc}).",
+            "Check quotes, colons and indentation on this line and the one before it.",
+        )
 
     def unreadable_character(self, exc: yaml.reader.ReaderError) -> Problem:
         index = self.text[: exc.position].count("\n")
-        return self.at(index, f"this line contains an invisible control character (U+{exc.character:04X}).",
-                       "Retype the line, or delete the character.")
+        return self.at(
+            index,
+            f"this line contains an invisible control character (U+{exc.character:04X}).",
+            "Retype the line, or delete the character.",
+        )
 
     def refused(self, exc: _Refused) -> Problem:
         mark = exc.problem_mark
         index = mark.line if mark is not None else 0
         if exc.problem == "depth":
-            return self.at(index, f"the file nests more than {MAX_DEPTH} levels deep here.",
-                           "Charters never need this much nesting: check the indentation and brackets.")
+            return self.at(
+                index,
+                f"the file nests more than {MAX_DEPTH} levels deep here.",
+                "Charters never need this much nesting: check the indentation and brackets.",
+            )
         sign, name = ("&", "an anchor") if exc.problem == "anchor" else ("*", "an alias")
         value = _value_of(self.line(index))
         message = f"a value that starts with {sign} is {name} in YAML, which charter files do not allow."
@@ -309,9 +369,14 @@ class _SyntaxExplainer:
     def tab(self, index: int) -> Problem:
         line = self.line(index)
         if "\t" in line[: len(line) - len(line.lstrip())]:
-            return self.at(index, "this line is indented with a tab.", "Indent with spaces (two per level), not tabs.")
-        return self.at(index, "this line has a tab in it, which YAML does not allow outside quotes.",
-                       "Replace the tab with a space.")
+            return self.at(
+                index, "this line is indented with a tab.", "Indent with spaces (two per level), not tabs."
+            )
+        return self.at(
+            index,
+            "this line has a tab in it, which YAML does not allow outside quotes.",
+            "Replace the tab with a space.",
+        )
 
     def colon(self, index: int, column: int) -> Problem:
         line = self.line(index)
@@ -323,41 +388,62 @@ class _SyntaxExplainer:
             if previous >= 0 and ":" not in above and not above.lstrip().startswith("- "):
                 return self.no_colon(previous)
             name = line.strip().split(":", 1)[0].lstrip("- ")
-            return self.at(index, f'"{name}:" is indented further than the line above it, so YAML reads it '
-                           "as part of that line's text.",
-                           f'Line "{name}:" up with the field above it, using spaces.')
-        return self.at(index, "a colon followed by a space in this text makes YAML read it as a new field.",
-                       self.quote_fix(index))
+            return self.at(
+                index,
+                f'"{name}:" is indented further than the line above it, so YAML reads it '
+                "as part of that line's text.",
+                f'Line "{name}:" up with the field above it, using spaces.',
+            )
+        return self.at(
+            index,
+            "a colon followed by a space in this text makes YAML read it as a new field.",
+            self.quote_fix(index),
+        )
 
     def no_colon(self, index: int) -> Problem:
         line = self.line(index).strip()
         word = line.split()[0] if line else ""
         if word in self.field_names and len(line.split()) > 1:
-            return self.at(index, f'there is no colon after "{word}".',
-                           f'Write a colon and a space after the field name: "{word}: ...".')
-        return self.at(index, 'YAML cannot read this line: it is neither "name: value" nor part of the text '
-                       "above it.",
-                       "If it carries on the text above, indent it further than the field name above; "
-                       "if it is a field, put a colon after its name.")
+            return self.at(
+                index,
+                f'there is no colon after "{word}".',
+                f'Write a colon and a space after the field name: "{word}: ...".',
+            )
+        return self.at(
+            index,
+            'YAML cannot read this line: it is neither "name: value" nor part of the text above it.',
+            "If it carries on the text above, indent it further than the field name above; "
+            "if it is a field, put a colon after its name.",
+        )
 
     def block_end(self, index: int, problem: str) -> Problem:
         line = self.line(index)
         value = _value_of(line)
         if value[:1] in "\"'[{" and "'<scalar>'" in problem:
             if value[:1] in "\"'":
-                return self.at(index, f"the text after the closing quote ({value[0]}) cannot be read.",
-                               self.quote_fix(index, "If the quote marks are part of the text, "))
-            return self.at(index, f"text that starts with {value[0]} must be quoted as a whole.",
-                           self.quote_fix(index))
+                return self.at(
+                    index,
+                    f"the text after the closing quote ({value[0]}) cannot be read.",
+                    self.quote_fix(index, "If the quote marks are part of the text, "),
+                )
+            return self.at(
+                index, f"text that starts with {value[0]} must be quoted as a whole.", self.quote_fix(index)
+            )
         if line.lstrip().startswith("- ") or "sequence" in problem:
-            return self.at(index, "this list item does not line up with the items above it.",
-                           'Start every item of a list with "- " at the same indentation, using spaces.')
+            return self.at(
+                index,
+                "this list item does not line up with the items above it.",
+                'Start every item of a list with "- " at the same indentation, using spaces.',
+            )
         previous = _previous_content_line(self.lines, index)
         spaces = _indent(line)
-        return self.at(index, f"this line is indented by {spaces} space{'s' if spaces != 1 else ''}, which does "
-                       f"not match the lines above it (line {previous + 1} is indented by "
-                       f"{_indent(self.line(previous))}).",
-                       "Line each field up with the other fields at the same level, using spaces.")
+        return self.at(
+            index,
+            f"this line is indented by {spaces} space{'s' if spaces != 1 else ''}, which does "
+            f"not match the lines above it (line {previous + 1} is indented by "
+            f"{_indent(self.line(previous))}).",
+            "Line each field up with the other fields at the same level, using spaces.",
+        )
 
 
 # -- reading a file ------------------------------------------------------------------------------------
@@ -378,28 +464,43 @@ def load_yaml(path: Path, display: str | None = None, *, field_names: Collection
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)  # never more, however large the file
     except OSError as exc:
-        raise _file_problem(file, 0, f"cannot be read ({exc.strerror}).",
-                            "Check that the file exists and is a normal file.") from None
+        raise _file_problem(
+            file, 0, f"cannot be read ({exc.strerror}).", "Check that the file exists and is a normal file."
+        ) from None
     if len(raw) > MAX_BYTES:
-        raise _file_problem(file, 0, f"the file is larger than {MAX_BYTES // 1000} KB.",
-                            "A charter is a short document: check that this is the right file.")
+        raise _file_problem(
+            file,
+            0,
+            f"the file is larger than {MAX_BYTES // 1000} KB.",
+            "A charter is a short document: check that this is the right file.",
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write: harmless, so accepted
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _file_problem(file, 1, "the file is saved as UTF-16, not UTF-8.",
-                            'Save it again with the encoding "UTF-8".')
+        raise _file_problem(
+            file, 1, "the file is saved as UTF-16, not UTF-8.", 'Save it again with the encoding "UTF-8".'
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _file_problem(file, line, "the file is not saved as UTF-8 text (the first wrong byte is on "
-                            "this line).", 'Save it again with the encoding "UTF-8".') from None
+        raise _file_problem(
+            file,
+            line,
+            "the file is not saved as UTF-8 text (the first wrong byte is on this line).",
+            'Save it again with the encoding "UTF-8".',
+        ) from None
     if "\x00" in text:
-        raise _file_problem(file, text[: text.index("\x00")].count("\n") + 1,
-                            "the file contains a NUL byte, so it is not a text file.",
-                            "Check that this is the right file.")
+        raise _file_problem(
+            file,
+            text[: text.index("\x00")].count("\n") + 1,
+            "the file contains a NUL byte, so it is not a text file.",
+            "Check that this is the right file.",
+        )
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise _file_problem(file, 1, "the file is empty.", "Copy an existing charter and change its text.")
+        raise _file_problem(
+            file, 1, "the file is empty.", 'Run "charterkit new" to start one, or copy an existing charter.'
+        )
     try:
         loader = _Composer(text)
         try:
@@ -409,11 +510,17 @@ def load_yaml(path: Path, display: str | None = None, *, field_names: Collection
     except yaml.YAMLError as exc:
         raise CharterError([_SyntaxExplainer(file, text, field_names).explain(exc)]) from None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
-        raise _file_problem(file, 1, "the file is empty.", "Copy an existing charter and change its text.")
+        raise _file_problem(
+            file, 1, "the file is empty.", 'Run "charterkit new" to start one, or copy an existing charter.'
+        )
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        raise _file_problem(file, node.start_mark.line + 1, f"the file is {kind}, not a charter.",
-                            'A charter is a set of fields, such as "title:", starting at the left edge.')
+        raise _file_problem(
+            file,
+            node.start_mark.line + 1,
+            f"the file is {kind}, not a charter.",
+            'A charter is a set of fields, such as "title:", starting at the left edge.',
+        )
     builder = _Builder(file)
     data = builder.build(node, ())
     if builder.problems:

@@ -72,8 +72,16 @@ def serve_site() -> Iterator[Callable[..., str]]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(seed_site: BuildResult) -> Path:
-    """The real site's output folder (the five seed charters, PDFs included)."""
+def site_dir(request: pytest.FixtureRequest) -> Path:
+    """The real site's output folder (the five seed charters, PDFs included), built once per session.
+
+    ``CHARTERKIT_TEST_SITE=path`` serves a site already built there instead, for quick runs while
+    working on the theme; build it with ``CHARTERKIT_SITE_URL`` ending in ``/charters-site/``.
+    """
+    prebuilt = os.environ.get("CHARTERKIT_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+    seed_site: BuildResult = request.getfixturevalue("seed_site")
     return seed_site.site
 
 

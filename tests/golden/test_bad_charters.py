@@ -13,8 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from charterkit.errors import CharterError
+from charterkit.errors import CharterError, Problem
 from charterkit.loader import find_charter_files, load_charters
 
 BAD = Path(__file__).parent / "bad"
@@ -30,7 +29,7 @@ COUNT_LINE = re.compile(r"^\d+ problems? in \d+ charter files?\. Nothing was bui
 def load_alone(case: Path, root: Path) -> CharterError:
     """Load ``case`` as the only charter of a project at ``root``; return the error it raises."""
     folder = root / "charters"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     shutil.copyfile(case, folder / case.name)
     with pytest.raises(CharterError) as info:
         load_charters(find_charter_files(folder), base=root)
@@ -63,3 +62,57 @@ def test_the_corpus_is_complete() -> None:
     assert len(CASES) >= 60
     numbers = [p.name[:3] for p in CASES]
     assert numbers == [f"{i:03d}" for i in range(1, len(CASES) + 1)], "cases are numbered 001, 002, ..."
+
+
+def apply_fixes(text: str, problem: Problem) -> list[str]:
+    """``text`` with each mechanical fix the problem offers applied: a corrected line, a closing
+    bracket, or a rename. A fix offering two ways gives two texts."""
+    lines = text.split("\n")
+    original = lines[problem.line - 1]
+    out: list[str] = []
+
+    def with_line(new: str) -> str:
+        return "\n".join([*lines[: problem.line - 1], new, *lines[problem.line :]])
+
+    if " quotes: " in problem.fix:
+        corrected = problem.fix.split(" quotes: ", 1)[1]
+        # The corrected line starts at the field name (or at "- "): keep what comes before it.
+        anchor = corrected.split(" ", 1)[0]
+        at = original.find(anchor)
+        out.append(with_line(original[:at] + corrected if at >= 0 else corrected))
+    if closer := re.match(r"Add the ([\]}]) where", problem.fix):
+        out.append(with_line(original + closer.group(1)))
+    if rename := re.fullmatch(r'Did you mean "([\w-]+)"\? Rename it\.', problem.fix):
+        key = problem.field.rsplit(".", 1)[-1]
+        out.append(with_line(original.replace(key + ":", rename.group(1) + ":", 1)))
+    return out
+
+
+def _offers_mechanical_fix(case: Path) -> bool:
+    expected = case.with_suffix(".expected")
+    text = expected.read_text(encoding="utf-8") if expected.exists() else ""
+    return " quotes: " in text or "Rename it." in text or " where the " in text
+
+
+FIXABLE = [case for case in CASES if _offers_mechanical_fix(case)]
+
+
+@pytest.mark.parametrize("case", FIXABLE, ids=lambda p: p.stem)
+def test_doing_what_the_fix_says_makes_the_charter_valid(case: Path, tmp_path: Path) -> None:
+    error = load_alone(case, tmp_path / "before")
+    if len(error.problems) > 1:
+        pytest.skip("several problems: each is fixed by hand")
+    [problem] = error.problems
+    fixed = apply_fixes(case.read_text(encoding="utf-8"), problem)
+    assert fixed, problem
+    outcomes = []
+    for i, text in enumerate(fixed):
+        folder = tmp_path / f"after-{i}" / "charters"
+        folder.mkdir(parents=True)
+        (folder / case.name).write_text(text, encoding="utf-8")
+        try:
+            load_charters(find_charter_files(folder), base=folder.parent)
+            outcomes.append("valid")
+        except CharterError as exc:
+            outcomes.append(exc.report())
+    assert "valid" in outcomes, outcomes

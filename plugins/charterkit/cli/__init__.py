@@ -76,8 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
-        print(f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, not in "
-              "your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.", file=sys.stderr)
+        print(f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, "
+              "not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
+              file=sys.stderr)
         if os.environ.get("CHARTERKIT_DEBUG"):
             traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL

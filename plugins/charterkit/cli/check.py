@@ -142,7 +142,11 @@ def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, T
     result.accepted_line = located.line_of(("readability",))
 
 
-def _check_one(path: Path, display: str, located: Located | None, project: Project, icons: IconSet,
+def _covered(field: str, placeholders: set[str]) -> bool:
+    return any(field == f or field.startswith((f + ".", f + "[")) for f in placeholders)
+
+
+def _check_one(path: Path, display: str, located: Located | None, project: Project, icons: IconSet | None,
                use_targets: bool) -> FileResult:
     result = FileResult(path, display)
     if located is None:
@@ -158,8 +162,7 @@ def _check_one(path: Path, display: str, located: Located | None, project: Proje
     except CharterError as exc:
         item = None
         # A field still holding example text is reported once, as that, not also as a wrong value.
-        result.problems.extend(p for p in exc.problems
-                               if not any(p.field == f or p.field.startswith((f + ".", f + "[")) for f in covered))
+        result.problems.extend(p for p in exc.problems if not _covered(p.field, covered))
     result.problems.extend(placeholders)
     if item is None or placeholders:
         return result
@@ -208,6 +211,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _over_target(n: int) -> str:
+    return f"{_plural(n, 'part')} of the text {'is' if n == 1 else 'are'} over a readability target"
+
+
+def _annotation_text(problem: Problem) -> str:
+    text = f"{problem.message} {problem.fix}".strip()
+    return f"{problem.field}: {text}" if problem.field else text
+
+
 def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
     """Plain lines for people; with ``github``, annotations for the pull request too."""
     errors = result.errors
@@ -217,33 +229,31 @@ def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
         if verbose:
             for p in f.accepted:
                 print(f"{p} (accepted: text as published)")
-    n_files = len(result.files)
-    bad_files = len({f.path for f, _, _ in errors})
-    accepted = sum(len(f.accepted) for f in result.files)
+    checked = _plural(len(result.files), "charter file")
     if errors:
-        print(f"Found {_plural(len(errors), 'problem')} in {bad_files} of {_plural(n_files, 'charter file')}. "
+        bad_files = len({f.path for f, _, _ in errors})
+        print(f"Found {_plural(len(errors), 'problem')} in {bad_files} of {checked}. "
               "Fix them, then check again.")
     else:
-        print(f"Checked {_plural(n_files, 'charter file')}: no problems found.")
+        print(f"Checked {checked}: no problems found.")
+    accepted = sum(len(f.accepted) for f in result.files)
     if accepted and not verbose:
-        print(f"{_plural(accepted, 'part')} of the text {'is' if accepted == 1 else 'are'} over a readability "
-              "target but reproduced as published, as the charters record (see charterkit report, or use "
-              "--verbose).")
-    if github:
-        for f, p, title in errors:
-            message = f"{p.field}: {p.message}" + (f" {p.fix}" if p.fix else "") if p.field else (
-                p.message + (f" {p.fix}" if p.fix else ""))
-            print(annotation("error", message, file=workspace_path(f.path, f.display), line=p.line, title=title))
-        for f in result.files:
-            if f.accepted:
-                reason = f" {f.accepted_reason}" if f.accepted_reason else ""
-                print(annotation(
-                    "notice",
-                    f"{_plural(len(f.accepted), 'part')} of the text {'is' if len(f.accepted) == 1 else 'are'} "
-                    f"over a readability target and accepted as published.{reason} "
-                    "The readability report lists them.",
-                    file=workspace_path(f.path, f.display), line=f.accepted_line, title="Readability (accepted)",
-                ))
+        print(f"{_over_target(accepted)} but reproduced as published, as the charters record "
+              "(see charterkit report, or use --verbose).")
+    if not github:
+        return
+    for f, p, title in errors:
+        print(annotation("error", _annotation_text(p), file=workspace_path(f.path, f.display), line=p.line,
+                         title=title))
+    for f in result.files:
+        if f.accepted:
+            reason = f" {f.accepted_reason}" if f.accepted_reason else ""
+            print(annotation(
+                "notice",
+                f"{_over_target(len(f.accepted))} and accepted as published.{reason} "
+                "The readability report lists them.",
+                file=workspace_path(f.path, f.display), line=f.accepted_line, title="Readability (accepted)",
+            ))
 
 
 def run(args: argparse.Namespace) -> int:

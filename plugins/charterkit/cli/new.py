@@ -100,6 +100,14 @@ def _ask(question: str, ask: Callable[[str], str], check: Callable[[str], str] |
             print(f"  {exc}", file=sys.stderr)
 
 
+def _none_allowed(check: Callable[[str], str] | None) -> Callable[[str], str]:
+    # "-" answers "the source gives none" for an optional field.
+    def checked(value: str) -> str:
+        return value if value == "-" or check is None else check(value)
+
+    return checked
+
+
 def gather(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Answers:
     """The answers from the options, asking for the missing ones when ``ask`` is given."""
     values = {name: getattr(args, name) for name in ("title", "organisation", "area", "sector", "published")}
@@ -122,11 +130,8 @@ def gather(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Answer
         }
         for name, (question, check) in questions.items():
             if values[name] is None:
-                guarded = check
-                if name in ("organisation", "area", "published"):
-                    def guarded(value: str, inner: Callable[[str], str] | None = check) -> str:
-                        return value if value == "-" else (inner(value) if inner else value)
-                answer = _ask(question, ask, guarded)
+                optional = name in ("organisation", "area", "published")
+                answer = _ask(question, ask, _none_allowed(check) if optional else check)
                 if answer == "-":
                     omit.add(name)
                 else:
@@ -146,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
     if args.print_only:
         sys.stdout.write(text)
         return 0
-    slug = args.slug or make_slug(answers.organisation or answers.area or answers.title or "") or "new-charter"
+    name = answers.organisation or answers.area or answers.title or ""
+    slug = args.slug or make_slug(name) or "new-charter"
     if not _SLUG.match(slug) or len(slug) > 80:
         raise UsageError(f'--slug {slug}: use lower-case letters, digits and single hyphens only, '
                          "such as north-somerset-send.")

@@ -72,24 +72,26 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     out = dict(parent)
     for key, value in child.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        both_dicts = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _merge(out[key], value) if both_dicts else value
     return out
 
 
 def read_mkdocs_yml(path: Path, _seen: frozenset[Path] = frozenset()) -> dict[str, Any]:
     """``mkdocs.yml`` as plain data, following ``INHERIT:`` as MkDocs does."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader subclass
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror}).") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise UsageError(f"{where}: this is not valid YAML ({getattr(exc, 'problem', exc)}).") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
         raise UsageError(f"{path}: expected settings (name: value), found something else.")
+    data: dict[str, Any] = raw
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
         parent_path = (path.parent / parent).resolve()

@@ -83,7 +83,8 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
         "All charters compared",
         "",
     ]
-    rows = [["Charter", "Version", "Reading age", "Flesch", "Words a sentence (average/longest)", "Over the limit"]]
+    rows = [["Charter", "Version", "Reading age", "Flesch", "Words a sentence (average/longest)",
+             "Over the limit"]]
     for cs in all_scores:
         for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
             if sc is not None:

@@ -46,7 +46,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write schema/charter.schema.json")
-    mode.add_argument("--check", action="store_true", help="check that schema/charter.schema.json is up to date")
+    mode.add_argument("--check", action="store_true",
+                      help="check that schema/charter.schema.json is up to date")
     p.add_argument("--config-file", "-f", metavar="FILE",
                    help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
     p.set_defaults(run=run)

@@ -79,7 +79,7 @@ def render_template(answers: Answers, *, schema_path: str = "../schema/charter.s
 summary: {_todo("one sentence saying what the charter is, in the source's own words")}
 
 # The organisation that wrote the charter, as the source names it. Delete this line if it names none.
-{_field("organisation", a.organisation, "the organisation, as the source names it (or delete this line)", omit)}
+{_field("organisation", a.organisation, "the organisation, as the source names it (or delete it)", omit)}
 
 # The place the charter covers, such as Bristol. Delete this line if the source names none.
 {_field("area", a.area, "the place the charter covers (or delete this line)", omit)}
@@ -148,7 +148,7 @@ sections:
 # Pictures are written as set/name, such as material/handshake: the credits page of the website lists
 # the picture sets. Only fill in checked_by when people with a learning disability have checked it.
 # easy_read:
-#   summary: "This charter is about working together."
+#   summary: "This charter says how we will work with you."
 #   sections:
 #     - heading: "Our promises"
 #       points:

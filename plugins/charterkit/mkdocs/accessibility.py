@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -22,16 +23,16 @@ from mkdocs.structure.toc import get_toc
 
 from ..render import make_env
 from ..statement import (
+    AutomatedChecks,
     KnownIssue,
     StatementSettings,
-    TestMethod,
     axe_core_version,
     build_date,
     missing_settings,
     render_statement,
 )
+from ..views import Heading
 from .accessibility_config import AccessibilityConfig
-from .charters import _toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
 
@@ -98,10 +99,11 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         assert self.env is not None
         automated = self.config.automated_tests
         version = axe_core_version(self.root)
-        method = TestMethod(axe_version=version if automated is not False else "")
+        method = AutomatedChecks(axe_version=version if automated is not False else "")
         if automated and not version:
             log.warning("mkdocs.yml: plugins: charterkit/accessibility: automated_tests is true, but this "
-                        "project has no axe-core (package.json). Run `npm install`, or set automated_tests: false.")
+                        "project has no axe-core (package.json). Run `npm install`, or set "
+                        "automated_tests: false.")
         rendered = render_statement(self.env, self._settings(config), method=method,
                                     built=build_date())
         page.toc = get_toc(_toc_tokens(rendered.outline))
@@ -150,3 +152,9 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                 out.append("download charters as PDF files to print")
         out.append("use every page without JavaScript (only the reader settings need it)")
         return tuple(out)
+
+
+def _toc_tokens(headings: list[Heading]) -> list[Any]:
+    # MkDocs themes print toc titles as HTML, so the text is escaped here.
+    return [{"level": h.level, "id": h.id, "name": str(escape(h.title)), "children": _toc_tokens(h.children)}
+            for h in headings]

@@ -6,13 +6,15 @@ Each option is documented where it is declared; docs/configuration.md explains t
 from __future__ import annotations
 
 import datetime as dt
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption
 
 from ..statement import COMPLIANCE, REASONS, REGIONS
 
 
-class _Date(c.BaseConfigOption[dt.date | None]):
+class _Date(BaseConfigOption[dt.date | None]):
     """A day, written ``2026-01-15`` (YAML may already have read it as a date)."""
 
     def run_validation(self, value: object) -> dt.date | None:
@@ -81,7 +83,8 @@ class AccessibilityConfig(base.Config):
 
     region = c.Choice(REGIONS, default="england")
     """Where the organisation is: ``england``, ``scotland``, ``wales`` or ``northern-ireland``. It decides
-    which body enforces the regulations (the EHRC and EASS, or in Northern Ireland the Equality Commission)."""
+    which body enforces the regulations (the EHRC and EASS, or in Northern Ireland the Equality
+    Commission)."""
 
     compliance = c.Optional(c.Choice(COMPLIANCE))
     """``full``, ``partial`` or ``not``: your decision after testing. Only say ``full`` after a full audit.

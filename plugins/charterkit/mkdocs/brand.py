@@ -64,8 +64,8 @@ class ContrastFailure:
 
     def __str__(self) -> str:
         return (f"{self.option}: {to_hex(self.colour)} has a contrast of {format_ratio(self.ratio)} with "
-                f"{self.against} (WCAG AA needs {self.needs:g}:1). Try {to_hex(self.suggestion)}, the nearest "
-                "colour that passes.")
+                f"{self.against} (WCAG AA needs {self.needs:g}:1). Try {to_hex(self.suggestion)}, the "
+                "nearest colour that passes.")
 
 
 def make_palette(primary: str, accent: str | None, link_dark: str | None) -> Palette:
@@ -161,7 +161,8 @@ class BrandPlugin(BasePlugin[BrandConfig]):
     def _check_logo(self, config: MkDocsConfig, where: str) -> None:
         logo = self.config.logo
         assert logo is not None
-        places = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        custom = config.theme.custom_dir
+        places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
         if not any((place / logo).is_file() for place in places):
             names = " or ".join(f"{p.name}/" for p in places)
             log.warning(f"{where}: plugins.charterkit/brand.logo: {logo} was not found in {names}. "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from ..contrast import parse_colour, to_hex
 
@@ -20,12 +22,12 @@ class Colour(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str):
-            raise c.ValidationError(f"expected a colour in quotes, such as \"{DEFAULT_PRIMARY}\", "
+            raise ValidationError(f"expected a colour in quotes, such as \"{DEFAULT_PRIMARY}\", "
                                     f"but found {value!r}. Colours start with # and need quotes in YAML.")
         try:
             return to_hex(parse_colour(value))
         except ValueError:
-            raise c.ValidationError(f'"{value}" is not a colour. Write it as six hex digits after #, '
+            raise ValidationError(f'"{value}" is not a colour. Write it as six hex digits after #, '
                                     f'in quotes, such as "{DEFAULT_PRIMARY}".') from None
 
 
@@ -44,7 +46,7 @@ class Href(c.Type[str]):
         if _SAFE_HREF.match(value):
             return value
         if _SCHEME.match(value) or value.startswith("//") or not value or any(ch.isspace() for ch in value):
-            raise c.ValidationError(
+            raise ValidationError(
                 f'"{value}" cannot be a footer link. Use a full address starting with https://, an email '
                 "address as mailto:name@example.org, or a page of this site such as accessibility/."
             )
@@ -62,7 +64,7 @@ class Cname(c.Type[str]):
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
         if value and not self._NAME.match(value):
-            raise c.ValidationError(f'"{value}" is not a domain name. Write the name only, such as '
+            raise ValidationError(f'"{value}" is not a domain name. Write the name only, such as '
                                     "charters.example.gov.uk (no https:// and no / at the end).")
         return value.lower()
 

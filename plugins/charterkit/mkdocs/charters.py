@@ -39,6 +39,9 @@ log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
 
+OWN_PAGES = ("index", "by-sector", "by-area", "themes")
+"""The index pages under the charters' address: no charter may take one of these slugs."""
+
 
 @dataclass
 class _Generated:
@@ -72,6 +75,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         folder = root / self.config.charters_dir
+        # Charters come from pull requests; the folder they are read from must stay inside the project.
+        if not folder.resolve().is_relative_to(root.resolve()):
+            raise PluginError(
+                f"charterkit: charters_dir ({self.config.charters_dir}) leads outside the project folder. "
+                "Keep the charters in a folder next to mkdocs.yml, such as charters_dir: charters."
+            )
         if not folder.is_dir():
             raise PluginError(
                 f"charterkit: the charters folder {folder} does not exist. "
@@ -79,7 +88,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             )
         self.icons = load_icon_set()
         try:
-            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
+            self.charters = load_charters(
+                find_charter_files(folder), base=root, icons=self.icons, reserved=OWN_PAGES
+            )
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}

@@ -16,15 +16,18 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .writer import PDF_VARIANT
+from .inspect import page_count
+from .writer import PDF_VARIANT, atomic_target
 
 __all__ = ["CACHE_FORMAT", "PdfCache", "cache_key", "fingerprint", "library_versions", "template_sources"]
 
 CACHE_FORMAT = "1"
 """Bumped when the way PDFs are made changes in a way the other inputs do not show."""
 
-_LIBRARIES = ("charterkit", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pydantic", "jinja2")
-_ENTRY = re.compile(r"^[0-9a-f]{64}\.pdf$")
+_LIBRARIES = (
+    "charterkit", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pydantic", "jinja2",
+)
+_ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|pages)$")
 
 
 @cache
@@ -102,15 +105,29 @@ class PdfCache:
         """Whether the PDF of ``key`` is ready. Files are only ever complete: they are written atomically."""
         return self.path(key).is_file()
 
+    def pages(self, key: str, known: int | None = None) -> int:
+        """The page count of a cached PDF. Reading a PDF takes a quarter of a second, so the count is kept
+        in a small file beside it: ``known`` (from rendering) is stored, or the PDF is read once."""
+        note = self.folder / f"{key}.pages"
+        if known is None:
+            try:
+                return int(note.read_text(encoding="ascii"))
+            except (OSError, ValueError):
+                known = page_count(self.path(key))
+        with atomic_target(note) as tmp:
+            tmp.write_text(str(known), encoding="ascii")
+        return known
+
     def prune(self, keep: Iterable[str]) -> int:
-        """Delete cached PDFs whose key is not in ``keep``, so that the cache does not grow for ever.
-        Only files named like cache entries are touched. Returns how many were deleted."""
-        wanted = {f"{k}.pdf" for k in keep}
+        """Delete cached PDFs (and their notes) whose key is not in ``keep``, so that the cache does not
+        grow for ever. Only files named like cache entries are touched. Returns how many PDFs went."""
+        wanted = set(keep)
         removed = 0
         if not self.folder.is_dir():
             return 0
         for entry in self.folder.iterdir():
-            if _ENTRY.match(entry.name) and entry.name not in wanted:
+            match = _ENTRY.match(entry.name)
+            if match and match.group(1) not in wanted:
                 entry.unlink(missing_ok=True)
-                removed += 1
+                removed += match.group(2) == "pdf"
         return removed

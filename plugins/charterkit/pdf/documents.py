@@ -16,9 +16,16 @@ KINDS: dict[Kind, str] = {
     "standard": "Standard print PDF",
     "easy-read": "Easy read PDF",
     "large-print": "Large print PDF",
-    "booklet": "All charters in one booklet, PDF",
+    "booklet": "Booklet of all charters, PDF",
 }
-"""Each kind of PDF and the words its download link starts with."""
+"""Each kind of PDF and the words of its download link (GOV.UK style: the details follow in brackets)."""
+
+_NOUNS: dict[Kind, str] = {
+    "standard": "standard print PDF",
+    "easy-read": "easy read PDF",
+    "large-print": "large print PDF",
+    "booklet": "booklet PDF",
+}
 
 BOOKLET_PATH = "downloads/charters-booklet.pdf"
 
@@ -44,6 +51,11 @@ class Document:
         return KINDS[self.kind]
 
     @property
+    def noun(self) -> str:
+        """What the PDF is called in a sentence: "the large print PDF"."""
+        return _NOUNS[self.kind]
+
+    @property
     def slug(self) -> str:
         """The charter's slug; empty for the booklet."""
         return "" if self.kind == "booklet" else self.charters[0].slug
@@ -62,23 +74,25 @@ def documents_for(
     page_urls: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Document]:
     """Every PDF of ``charters``: standard, easy read (where the charter has one) and large print, then the
-    booklet. ``page_urls`` maps ``(slug, "standard" | "easy-read")`` to web addresses; it defaults to
-    ``<base>/<slug>/`` and ``<base>/<slug>/easy-read/``."""
+    booklet. ``page_urls`` maps ``(slug, "standard" | "easy-read")`` and ``("", "index")`` to web addresses
+    relative to the site root; by default ``<base>/<slug>/``, ``<base>/<slug>/easy-read/`` and ``<base>/``."""
     base = base.strip("/")
+    prefix = f"{base}/" if base else ""
     urls = page_urls or {}
+
+    def url(slug: str, kind: str) -> str:
+        default = {"standard": f"{prefix}{slug}/", "easy-read": f"{prefix}{slug}/easy-read/", "index": prefix}
+        return urls.get((slug, kind), default[kind])
+
     out: list[Document] = []
     for item in charters:
-        folder = f"{base}/{item.slug}" if base else item.slug
-        standard_url = urls.get((item.slug, "standard"), f"{folder}/")
-        kinds: list[Kind] = ["standard", "easy-read", "large-print"]
-        for kind in kinds:
+        for kind in ("standard", "easy-read", "large-print"):
             if kind == "easy-read" and item.charter.easy_read is None:
                 continue  # never invent an easy-read text: no easy read in the data, no easy-read PDF
-            url = urls.get((item.slug, "easy-read"), f"{folder}/easy-read/") if kind == "easy-read" else standard_url
-            out.append(Document(kind, f"{folder}/{item.slug}-{kind}.pdf", (item,), url))
+            page = url(item.slug, "easy-read" if kind == "easy-read" else "standard")
+            out.append(Document(kind, f"{prefix}{item.slug}/{item.slug}-{kind}.pdf", (item,), page))
     if booklet and charters:
         ordered = tuple(sorted(charters, key=lambda c: c.charter.title.lower()))
-        index_url = f"{base}/" if base else ""
-        pages = tuple(urls.get((c.slug, "standard"), f"{base}/{c.slug}/" if base else f"{c.slug}/") for c in ordered)
-        out.append(Document("booklet", BOOKLET_PATH, ordered, urls.get(("", "index"), index_url), pages))
+        pages = tuple(url(c.slug, "standard") for c in ordered)
+        out.append(Document("booklet", BOOKLET_PATH, ordered, url("", "index"), pages))
     return out

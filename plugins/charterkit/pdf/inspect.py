@@ -27,9 +27,9 @@ def human_size(size: int) -> str:
     return f"{mb:g} MB"
 
 
-def details(path: Path) -> str:
-    """Pages and size: "4 pages, 96 KB"."""
-    pages = page_count(path)
+def details(path: Path, pages: int | None = None) -> str:
+    """Pages and size: "4 pages, 96 KB". ``pages`` saves reading the file when it is known."""
+    pages = page_count(path) if pages is None else pages
     return f"{pages} page{'s' if pages != 1 else ''}, {human_size(path.stat().st_size)}"
 
 

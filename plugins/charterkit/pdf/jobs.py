@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
-from .writer import RenderError, write_pdf
+from .writer import RenderError, Written, write_pdf
 
 __all__ = ["Failure", "Job", "JobsFailed", "Progress", "run_jobs", "worker_count"]
 
@@ -57,30 +57,33 @@ def worker_count(requested: int = 0) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
 
 
-def _render(job: Job) -> list[str]:
+def _render(job: Job) -> Written:
     # Runs in a worker process: return plain data, raise only RenderError (both pickle cleanly).
     return write_pdf(job.html, job.target, base_url=job.base_url)
 
 
-def run_jobs(jobs: Sequence[Job], *, workers: int = 0, progress: Progress | None = None) -> dict[Job, list[str]]:
-    """Render every job and return each one's warnings. Raises :class:`JobsFailed` naming every failed
-    job once all have finished."""
+def run_jobs(
+    jobs: Sequence[Job], *, workers: int = 0, progress: Progress | None = None
+) -> dict[Job, Written]:
+    """Render every job and return what each gave (pages, warnings). Raises :class:`JobsFailed` naming
+    every failed job once all have finished."""
     if not jobs:
         return {}
     # Biggest first, so the long booklet does not start last and keep the other cores idle.
     ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
     n = min(worker_count(workers), len(ordered))
-    results: dict[Job, list[str]] = {}
+    results: dict[Job, Written] = {}
     failures: list[Failure] = []
     done = 0
 
-    def finish(job: Job, warnings: list[str] | None, error: BaseException | None) -> None:
+    def finish(job: Job, written: Written | None, error: BaseException | None) -> None:
         nonlocal done
         if error is not None:
             failures.append(Failure(job, str(error) if isinstance(error, RenderError) else _describe(error)))
             return
+        assert written is not None
         done += 1
-        results[job] = warnings or []
+        results[job] = written
         if progress is not None:
             progress(done, len(ordered), job)
 
@@ -95,7 +98,7 @@ def run_jobs(jobs: Sequence[Job], *, workers: int = 0, progress: Progress | None
         # or holds fontconfig state is unsafe.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-            futures: dict[Future[list[str]], Job] = {pool.submit(_render, job): job for job in ordered}
+            futures: dict[Future[Written], Job] = {pool.submit(_render, job): job for job in ordered}
             pending = set(futures)
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_EXCEPTION)

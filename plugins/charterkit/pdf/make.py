@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment, TemplateError
@@ -11,6 +11,7 @@ from jinja2 import Environment, TemplateError
 from ..icons import IconSet
 from .cache import PdfCache, cache_key, fingerprint
 from .documents import Document
+from .fonts import unpacked
 from .inspect import details
 from .jobs import Job, JobsFailed, Progress, run_jobs
 from .printhtml import Site, print_html
@@ -37,7 +38,7 @@ class PdfFailed(Exception):
 
     def __init__(self, problems: Sequence[tuple[Document, str]]) -> None:
         self.problems = list(problems)
-        lines = [f"{doc.blame}: the {doc.label} could not be made: {reason}" for doc, reason in problems]
+        lines = [f"{doc.blame}: the {doc.noun} could not be made: {reason}" for doc, reason in problems]
         super().__init__("\n".join(lines))
 
 
@@ -58,8 +59,11 @@ def make_pdfs(
     ``asset_dir`` is where relative URLs in the print templates point (a council's print folder).
     Raises :class:`PdfFailed` naming every charter whose PDF failed; no PDF is then replaced.
     """
-    shared = fingerprint(env, [f.path for f in site.faces], [asset_dir] if asset_dir and asset_dir.is_dir() else [])
-    base_url = (asset_dir if asset_dir and asset_dir.is_dir() else Path.cwd()).resolve().as_uri() + "/"
+    # WeasyPrint would unpack the WOFF2 fonts for every PDF: unpack them once, next to the cache.
+    site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts"))
+    assets = asset_dir if asset_dir is not None and asset_dir.is_dir() else None
+    shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
+    base_url = (assets or Path.cwd()).resolve().as_uri() + "/"
     keys: list[str] = []
     jobs: dict[str, Job] = {}
     owner: dict[Path, Document] = {}
@@ -85,8 +89,10 @@ def make_pdfs(
     for doc, key in zip(docs, keys, strict=True):
         job = jobs.get(key)
         path = cache.path(key)
+        written = results.get(job) if job is not None else None
+        pages = cache.pages(key, written.pages if written else None)
         mine = job is not None and owner[job.target] is doc  # a PDF shared by two documents counts once
-        made.append(Made(doc, path, details(path), mine, results.get(job, []) if job and mine else []))
+        made.append(Made(doc, path, details(path, pages), mine, written.warnings if written and mine else []))
     if prune:
         cache.prune(keys)
     return made

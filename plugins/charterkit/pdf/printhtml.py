@@ -12,7 +12,6 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -23,47 +22,9 @@ from ..loader import LoadedCharter
 from ..model import display_date
 from ..views import Block, CharterView, build_view, walk
 from .documents import Document
+from .fonts import FontFace, font_faces
 
-__all__ = ["FONT_DIR", "FontFace", "Site", "build_date", "font_faces", "print_html", "template_names"]
-
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-
-# fontsource's subsets of Atkinson Hyperlegible. The Latin Extended files get a family name of their own:
-# WeasyPrint mixes up glyphs between two files of one family and weight (an "Ł" came out as "h").
-_RANGES = {
-    "latin": "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, "
-             "U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD",
-    "latin-ext": "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, "
-                 "U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, "
-                 "U+2C60-2C7F, U+A720-A7FF",
-}
-_FAMILIES = {"latin": "Atkinson Hyperlegible", "latin-ext": "Atkinson Hyperlegible Ext"}
-
-
-@dataclass(frozen=True)
-class FontFace:
-    """One ``@font-face`` rule: a font file embedded in the PDFs."""
-
-    family: str
-    weight: int
-    path: Path
-    unicode_range: str
-
-    @property
-    def url(self) -> str:
-        """A ``file:`` URL: fonts are read from disk, never fetched."""
-        return self.path.as_uri()
-
-
-def font_faces(folder: Path = FONT_DIR) -> list[FontFace]:
-    """The shipped Atkinson Hyperlegible files, regular and bold, Latin and Latin Extended."""
-    faces = []
-    for subset, family in _FAMILIES.items():
-        for weight in (400, 700):
-            path = folder / f"atkinson-hyperlegible-{subset}-{weight}-normal.woff2"
-            if path.is_file():
-                faces.append(FontFace(family, weight, path, _RANGES[subset]))
-    return faces
+__all__ = ["Site", "build_date", "print_html", "template_names"]
 
 
 @dataclass(frozen=True)
@@ -89,7 +50,7 @@ class Site:
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> datetime | None:
-    """The date of a reproducible build (``SOURCE_DATE_EPOCH``), or None when it is not set or not a number."""
+    """The date of a reproducible build (``SOURCE_DATE_EPOCH``); None when it is unset or not a number."""
     value = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value.isdigit():
         return None
@@ -142,7 +103,9 @@ def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
     }
 
 
-def _item(item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = "") -> dict[str, Any]:
+def _item(
+    item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = ""
+) -> dict[str, Any]:
     """One charter as the print templates show it."""
     view = build_view(item, first_level=first_level, reserved=("other-formats", "source-and-credit"))
     if prefix:

@@ -12,11 +12,20 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PDF_VARIANT", "RenderError", "atomic_target", "write_pdf"]
+__all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
 PDF_VARIANT = "pdf/ua-1"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What rendering one PDF gave, besides the file."""
+
+    pages: int
+    warnings: list[str]
 
 
 class RenderError(Exception):
@@ -56,8 +65,8 @@ class _Collect(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.warnings).append(message)
 
 
-def write_pdf(html: str, target: Path, *, base_url: str) -> list[str]:
-    """Render ``html`` to ``target`` as PDF/UA-1 and return WeasyPrint's warnings.
+def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
+    """Render ``html`` to ``target`` as PDF/UA-1; return its page count and WeasyPrint's warnings.
 
     Raises :class:`RenderError` if rendering fails or WeasyPrint logs an error; ``target`` is then left as
     it was.
@@ -66,7 +75,8 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> list[str]:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
-        raise RenderError(f"WeasyPrint is not installed ({exc}). Install it with: pip install weasyprint") from None
+        raise RenderError(f"WeasyPrint is not installed ({exc}). "
+                          "Install it with: pip install weasyprint") from None
 
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -76,9 +86,10 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> list[str]:
         fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
         with atomic_target(target) as tmp:
             try:
-                HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-                    tmp, pdf_variant=PDF_VARIANT, uncompressed_pdf=False
+                document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                    pdf_variant=PDF_VARIANT
                 )
+                document.write_pdf(tmp, pdf_variant=PDF_VARIANT)
             # WeasyPrint's fatal fetching error derives from BaseException.
             except (Exception, _fatal_fetch_error()) as exc:
                 raise RenderError(_reason(exc)) from None
@@ -86,7 +97,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> list[str]:
                 raise RenderError("; ".join(dict.fromkeys(collect.errors)))
     finally:
         logger.removeHandler(collect)
-    return list(dict.fromkeys(collect.warnings))
+    return Written(len(document.pages), list(dict.fromkeys(collect.warnings)))
 
 
 def _fatal_fetch_error() -> type[BaseException]:

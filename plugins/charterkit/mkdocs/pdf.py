@@ -1,0 +1,175 @@
+"""``charterkit/pdf``: printable, tagged PDFs of every charter, linked from its page.
+
+A thin adapter over :mod:`charterkit.pdf`: it works out which PDFs the site needs, lets the core make them
+(cached, in parallel), adds them to the site's files and gives ``charterkit/charters`` their download
+links. ``<!-- charterkit:booklet -->`` in a page becomes the booklet's download link.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..pages import Link
+from ..pdf import (
+    BOOKLET_PATH,
+    Document,
+    Made,
+    PdfCache,
+    PdfFailed,
+    Site,
+    build_date,
+    documents_for,
+    make_pdfs,
+)
+from ..pdf.jobs import Job
+from .charters import ChartersPlugin
+from .pdf_config import PdfConfig
+
+log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
+
+MARKER = "<!-- charterkit:booklet -->"
+ENV_SWITCH = "CHARTERKIT_PDF"
+
+
+class PdfPlugin(BasePlugin[PdfConfig]):
+    """Makes the standard print, easy read and large print PDFs of each charter, and the booklet."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.active = False
+        self.made: list[Made] = []
+        self._told_serve = False
+        self._warned: set[str] = set()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.active = self._wanted()
+        return config
+
+    def _wanted(self) -> bool:
+        switch = os.environ.get(ENV_SWITCH, "").strip()
+        if switch == "0":
+            return False
+        if switch == "1":
+            return True
+        if switch:
+            raise PluginError(f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
+                              f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset.")
+        if self.command == "serve" and self.config.enabled:
+            if not self._told_serve:
+                log.info(f"PDFs are skipped while previewing, to keep it quick. "
+                         f"Set {ENV_SWITCH}=1 to make them.")
+                self._told_serve = True
+            return False
+        return self.config.enabled
+
+    # After charterkit/charters (priority 0) has added the charter pages: each PDF says where its web page
+    # is, so those pages must be known, and the charter pages are rendered later with the PDF links set here.
+    @event_priority(-10)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        charters = _charters_plugin(config)
+        charters.pdf_links.clear()
+        self.made = []
+        if not self.active or not charters.charters:
+            return files
+        docs = documents_for(charters.charters, base=charters.config.url, booklet=self.config.booklet,
+                             page_urls=_page_urls(charters, files))
+        for doc in docs:
+            if files.get_file_from_path(doc.path) is not None:
+                raise PluginError(f"charterkit/pdf: docs/{doc.path} clashes with the {doc.noun} made from "
+                                  f"{doc.blame}. Remove or rename that file.")
+        self.made = self._make(docs, charters, config)
+        for made in self.made:
+            files.append(File.generated(config, made.doc.path, abs_src_path=str(made.file)))
+            if made.doc.kind != "booklet":
+                charters.pdf_links.setdefault(made.doc.slug, []).append(
+                    Link(made.doc.label, made.doc.path, made.details))
+            for warning in made.warnings:
+                self._warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
+        rendered = sum(m.rendered for m in self.made)
+        log.info(f"PDFs: {len(self.made) - rendered} up to date, {rendered} rendered")
+        return files
+
+    def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
+        assert charters.env is not None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        custom = config.theme.custom_dir
+        site = Site(
+            name=config.site_name,
+            url=config.site_url or "",
+            lang=charters.config.language,
+            contact=charters.config.contact,
+            built=build_date(),
+        )
+
+        def progress(done: int, total: int, job: Job) -> None:
+            log.info(f"PDF {done}/{total}: {job.name}")
+
+        try:
+            return make_pdfs(
+                docs,
+                env=charters.env,
+                site=site,
+                cache=PdfCache(root / self.config.cache_dir),
+                icons=charters.icons,
+                asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
+                workers=self.config.workers,
+                progress=progress,
+            )
+        except PdfFailed as exc:
+            raise PluginError(f"charterkit/pdf: {exc}\nFix the charter or the print template named above, "
+                              "then build again.") from None
+
+    def _warn_once(self, message: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            log.warning(message)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if MARKER not in html:
+            return html
+        booklet = next((m for m in self.made if m.doc.kind == "booklet"), None)
+        target = files.get_file_from_path(BOOKLET_PATH) if booklet else None
+        if booklet is None or target is None:
+            return html.replace(MARKER, "")
+        charters = _charters_plugin(config)
+        assert charters.env is not None
+        link = Link(booklet.doc.label, target.url_relative_to(page.file), booklet.details)
+        template = charters.env.get_template("charterkit/partials/booklet-link.html")
+        return html.replace(MARKER, template.render(link=link))
+
+
+def _charters_plugin(config: MkDocsConfig) -> ChartersPlugin:
+    plugin = config.plugins.get("charterkit/charters")
+    if not isinstance(plugin, ChartersPlugin):
+        raise PluginError("charterkit/pdf needs the charterkit/charters plugin. "
+                          "List it under plugins in mkdocs.yml, before charterkit/pdf.")
+    return plugin
+
+
+def _page_urls(charters: ChartersPlugin, files: Files) -> dict[tuple[str, str], str]:
+    """The web address of each charter's pages, as MkDocs will write them (with or without index.html)."""
+    base = charters.config.url.strip("/")
+    urls: dict[tuple[str, str], str] = {}
+    index = files.get_file_from_path(f"{base}/index.md")
+    if index is not None:
+        urls[("", "index")] = index.url
+    for item in charters.charters:
+        for kind, name in (("standard", "index.md"), ("easy-read", "easy-read.md")):
+            page = files.get_file_from_path(f"{base}/{item.slug}/{name}")
+            if page is not None:
+                urls[(item.slug, kind)] = page.url
+    return urls

@@ -1,0 +1,113 @@
+"""PDFs in a real build of a small fixture project: the cache, the switch, and a failing render."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import MINIMAL, BuildResult, make_project, run_build
+
+from .pdfcheck import full_text, squash
+
+ON = {"CHARTERKIT_PDF": "1"}
+BETA = MINIMAL.replace("A test charter", "Another test charter")
+
+
+def project(tmp_path: Path, **kwargs: object) -> Path:
+    return make_project(tmp_path, {"alpha.yml": MINIMAL, "beta.yml": BETA}, **kwargs)  # type: ignore[arg-type]
+
+
+def rendered(result: BuildResult) -> set[str]:
+    """The PDFs a build made, from its progress lines ("PDF 3/7: charters/...")."""
+    return set(re.findall(r"PDF \d+/\d+: (\S+)", result.output))
+
+
+def build(path: Path, env: dict[str, str] = ON) -> BuildResult:
+    result = run_build(path, env=env)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
+    path = project(tmp_path)
+    env = {**ON, "CHARTERKIT_SITE_URL": "https://charters.example.org/"}
+    first = build(path, env)
+    assert "PDFs: 0 up to date, 7 rendered" in first.output
+    assert len(rendered(first)) == 7
+    text = squash(full_text(PdfReader(first.site / "charters" / "alpha" / "alpha-large-print.pdf")))
+    assert "https://charters.example.org/charters/alpha/" in text  # the online version, with site_url
+
+    second = build(path, env)
+    assert "PDFs: 7 up to date, 0 rendered" in second.output
+    assert rendered(second) == set()
+
+    charter = path / "charters" / "alpha.yml"
+    charter.write_text(charter.read_text(encoding="utf-8").replace("A test charter", "A changed charter"),
+                       encoding="utf-8")
+    third = build(path, env)
+    assert "PDFs: 3 up to date, 4 rendered" in third.output
+    assert rendered(third) == {"charters/alpha/alpha-standard.pdf", "charters/alpha/alpha-easy-read.pdf",
+                               "charters/alpha/alpha-large-print.pdf", "downloads/charters-booklet.pdf"}
+    # Old versions are dropped from the cache; nothing half-written is left behind.
+    cache = path / ".cache" / "charterkit-pdf"
+    assert len(list(cache.glob("*.pdf"))) == 7
+    assert not list(cache.glob(".*"))
+
+    # A council's own print CSS changes every PDF; CSS that WeasyPrint cannot use fails a --strict build.
+    folder = path / "overrides" / "charterkit" / "print"
+    folder.mkdir(parents=True)
+    (folder / "extra.css").write_text("h1 { color: #1d5a8e; }\n", encoding="utf-8")
+    assert "PDFs: 0 up to date, 7 rendered" in build(path, env).output
+    (folder / "extra.css").write_text("h1 { colour: navy; }\n", encoding="utf-8")
+    result = run_build(path, env=env)
+    assert result.returncode != 0
+    assert re.search(r"WARNING\s+-\s+\S+\.pdf: WeasyPrint says: .*colour", result.output)
+
+
+def test_failing_render_names_the_charter_and_stops_the_build(tmp_path: Path) -> None:
+    path = project(tmp_path)
+    # A council's replacement template that needs a picture which is not there, for one charter only.
+    folder = path / "overrides" / "charterkit" / "print"
+    folder.mkdir(parents=True)
+    (folder / "large-print.html").write_text(
+        '{% extends "charterkit/print/base.html" %}\n'
+        "{% block body %}<h1>{{ charter.title }}</h1>\n"
+        '{% if item.slug == "beta" %}<img src="council-logo.png" alt="Council logo">{% endif %}\n'
+        "{% endblock %}\n", encoding="utf-8")
+    result = run_build(path, env=ON)
+    assert result.returncode != 0
+    assert "charters/beta.yml: the large print PDF could not be made" in result.output
+    assert "council-logo.png" in result.output
+    assert "charters/alpha.yml" not in result.output
+    assert "Traceback" not in result.output
+    assert not (path / "site" / "charters" / "beta").exists()
+
+
+def test_template_error_names_the_charter(tmp_path: Path) -> None:
+    path = project(tmp_path)
+    folder = path / "overrides" / "charterkit" / "print"
+    folder.mkdir(parents=True)
+    (folder / "extra.css").write_text("h1 { color: {{ charter.colour }}; }\n", encoding="utf-8")
+    result = run_build(path, env=ON)
+    assert result.returncode != 0
+    assert "charters/alpha.yml: the standard print PDF could not be made: the print template failed" in result.output
+    assert "colour" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("env", "config"), [({"CHARTERKIT_PDF": "0"}, None), ({}, False)])
+def test_pdfs_can_be_turned_off(tmp_path: Path, env: dict[str, str], config: bool | None) -> None:
+    def disable(data: dict[str, object]) -> None:
+        plugins = data["plugins"]
+        assert isinstance(plugins, list)
+        plugins[plugins.index("charterkit/pdf")] = {"charterkit/pdf": {"enabled": False}}
+
+    path = project(tmp_path, config=disable if config is False else None)
+    result = run_build(path, env={**env, "CHARTERKIT_PDF": env.get("CHARTERKIT_PDF", "")})
+    assert result.returncode == 0, result.output
+    assert not list(result.site.rglob("*.pdf"))
+    assert ".pdf" not in result.html("charters/alpha/")
+    assert "charterkit:booklet" not in result.html("index.html")

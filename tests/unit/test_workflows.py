@@ -1,0 +1,227 @@
+"""The GitHub workflows and the pre-commit hook: valid, complete, and every command they run works here."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from charterkit.cli import build_parser
+
+from tests.conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+BIN = Path(sys.executable).parent
+SHELL_BUILTINS = {"echo", "cd", "export", "set", "test", "[", "true", "false", ":"}
+OPERATORS = {"&&", "||", ";", "|", "&"}
+REDIRECTS = {">", ">>", "<", "2>", "2>&1", "&>"}
+
+
+def _load(name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict), name
+    return data
+
+
+def _on(workflow: dict[Any, Any]) -> dict[str, Any]:
+    # YAML 1.1 reads the key "on" as true.
+    triggers = workflow.get("on", workflow.get(True))
+    return triggers if isinstance(triggers, dict) else {t: None for t in ([triggers] if isinstance(triggers, str)
+                                                                          else triggers)}
+
+
+def _steps(workflow: dict[Any, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for job_name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_name, step
+
+
+def _commands(script: str) -> Iterator[list[str]]:
+    """Each simple command of a ``run:`` script, as words, without redirections."""
+    for line in script.replace("\\\n", " ").splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        words: list[str] = []
+        skip_next = False
+        for token in lexer:
+            if token in OPERATORS:
+                if words:
+                    yield words
+                words = []
+            elif token in REDIRECTS or token.endswith(">"):
+                skip_next = True
+            elif skip_next:
+                skip_next = False
+            else:
+                words.append(token)
+        if words:
+            yield words
+
+
+def _all_commands() -> list[tuple[str, list[str]]]:
+    found = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for _, step in _steps(_load(path.name)):
+            if "run" in step:
+                found += [(path.name, words) for words in _commands(step["run"])]
+    return found
+
+
+def test_there_are_the_two_workflows() -> None:
+    assert sorted(p.name for p in WORKFLOWS.glob("*.y*ml")) == ["check.yml", "pages.yml"]
+
+
+def test_pull_requests_are_checked_built_and_tested() -> None:
+    wf = _load("check.yml")
+    assert "pull_request" in _on(wf)
+    assert wf["permissions"] == {"contents": "read"}  # a pull request from a fork can change nothing
+    runs = [" ".join(words) for name, words in _all_commands() if name == "check.yml"]
+    assert "charterkit check" in runs
+    assert "charterkit report" in runs  # GITHUB_STEP_SUMMARY is set in Actions: the report becomes the summary
+    assert "mkdocs build --strict" in runs
+    assert "make test" in runs
+    uses = [step.get("uses", "") for _, step in _steps(wf)]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    steps = [s for _, s in _steps(wf)]
+    artifact = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    preview = next(s for s in steps if s.get("id") == "preview")
+    assert "--no-directory-urls" in preview["run"]  # opens from a folder, without a server
+    assert artifact["with"]["path"].rstrip("/") == preview["run"].split("--site-dir ")[1]
+    # The check comes before the build, so an editor reads plain messages first.
+    order = [s.get("run", "") for s in steps]
+    assert order.index("charterkit check") < order.index("mkdocs build --strict")
+
+
+def test_default_branch_is_published_with_the_pages_actions() -> None:
+    wf = _load("pages.yml")
+    on = _on(wf)
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+    assert wf["permissions"]["pages"] == "write"
+    assert wf["permissions"]["id-token"] == "write"
+    assert wf["concurrency"]["group"] == "pages"
+    uses = [step.get("uses", "").split("@")[0] for _, step in _steps(wf)]
+    for action in ("actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
+                   "actions/deploy-pages"):
+        assert action in uses, action
+    build = next(s for _, s in _steps(wf) if s.get("run") == "mkdocs build --strict")
+    assert build["env"]["CHARTERKIT_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    deploy = wf["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_mkdocs_reads_the_site_url_from_the_environment() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: !ENV \[CHARTERKIT_SITE_URL, .*\]$", config, re.M)
+
+
+@pytest.mark.parametrize("name", ["check.yml", "pages.yml"])
+def test_actions_are_pinned_and_step_ids_exist(name: str) -> None:
+    wf = _load(name)
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    for job_name, job in wf["jobs"].items():
+        ids = {s["id"] for s in job.get("steps", []) if "id" in s}
+        job_text = yaml.safe_dump(job)
+        for ref in re.findall(r"steps\.([A-Za-z0-9_-]+)\.", job_text):
+            assert ref in ids, f"{name}: job {job_name} refers to a step id {ref!r} it does not have"
+        for step in job.get("steps", []):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+            if "run" in step:
+                # Expressions in scripts invite injection: values come in through env instead.
+                assert "${{" not in step["run"], step["run"]
+    assert "\t" not in text
+
+
+def _make_targets() -> set[str]:
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([A-Za-z][\w.-]*):", text, re.M))
+
+
+def _installed(package: str) -> bool:
+    if shutil.which(package):
+        return True
+    proc = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
+    return proc.returncode == 0 and "install ok installed" in proc.stdout
+
+
+@pytest.mark.parametrize(("workflow", "words"), _all_commands(), ids=lambda v: " ".join(v) if isinstance(v, list)
+                         else v)
+def test_every_command_exists_here(workflow: str, words: list[str]) -> None:
+    command, args = words[0], words[1:]
+    if command in SHELL_BUILTINS:
+        return
+    if command == "make":
+        for target in (a for a in args if not a.startswith("-")):
+            assert target in _make_targets(), f"make {target}: no such target in the Makefile"
+            assert subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True).returncode == 0
+    elif command == "charterkit":
+        build_parser().parse_args(args)  # exits (fails the test) on an unknown option
+        help_run = subprocess.run([str(BIN / "charterkit"), args[0], "--help"], capture_output=True, text=True)
+        assert help_run.returncode == 0, help_run.stderr
+    elif command == "mkdocs":
+        help_text = subprocess.run([str(BIN / "mkdocs"), args[0], "--help"], capture_output=True, text=True).stdout
+        for flag in (a.split("=")[0] for a in args[1:] if a.startswith("-")):
+            assert flag in help_text, f"mkdocs {args[0]}: no option {flag}"
+    elif command == "apt-get":
+        if args and args[0] == "install":
+            for package in (a for a in args[1:] if not a.startswith("-")):
+                assert _installed(package), f"{package} is not installed here"
+    elif command.endswith("python") or command.startswith("python"):
+        if args[:1] == ["-m"]:
+            module = args[1]
+            assert subprocess.run([sys.executable, "-c", f"import {module}"]).returncode == 0, module
+            if module == "pip" and "-c" in args:
+                assert (REPO / args[args.index("-c") + 1]).is_file()
+            if module == "pip" and "-e" in args:
+                assert (REPO / args[args.index("-e") + 1] / "pyproject.toml").is_file()
+    else:
+        assert shutil.which(command) or (REPO / command).exists() or (BIN / command).exists(), command
+
+
+def test_cheap_commands_really_run(tmp_path: Path) -> None:
+    """The charterkit commands of the workflows, run here against the repository."""
+    env_bin = str(BIN / "charterkit")
+    check = subprocess.run([env_bin, "check"], cwd=REPO, capture_output=True, text=True,
+                           env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_ACTIONS": "true"})
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "::error" not in check.stdout
+    summary = tmp_path / "summary.md"
+    report = subprocess.run([env_bin, "report"], cwd=REPO, capture_output=True, text=True,
+                            env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert report.returncode == 0, report.stderr
+    assert summary.read_text(encoding="utf-8").startswith("# Readability report")
+    schema = subprocess.run([env_bin, "schema", "--check"], cwd=REPO, capture_output=True, text=True)
+    assert schema.returncode == 0, schema.stdout
+
+
+def test_pre_commit_hook_runs_the_check() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    assert config["repos"][0]["repo"] == "local"
+    assert hook["id"] == "charterkit-check"
+    assert hook["entry"] == "charterkit check"
+    files = re.compile(hook["files"])
+    exclude = re.compile(hook["exclude"])
+    assert files.search("charters/north-somerset.yml") and files.search("charters/x.yaml")
+    assert not files.search("docs/index.md") and not files.search("mkdocs.yml")
+    assert exclude.search("charters/_draft.yml")
+    # As pre-commit runs it: the entry, then the changed files that match.
+    changed = [p.relative_to(REPO).as_posix() for p in sorted((REPO / "charters").glob("*.yml"))]
+    entry = shlex.split(hook["entry"])
+    proc = subprocess.run([str(BIN / entry[0]), *entry[1:], *changed], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
+
+    published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in published] == ["charterkit-check"]
+    assert published[0]["entry"] == hook["entry"] and published[0]["files"] == hook["files"]
+    assert published[0]["language"] == "python"  # installs this package into the hook's environment
