@@ -54,12 +54,7 @@
     var input = paletteInputs().filter(function (el) {
       return el.getAttribute("data-md-color-scheme") === scheme;
     })[0];
-    if (input) {
-      if (!input.checked) input.click();
-      return;
-    }
-    /* No theme palette on this page: set the scheme ourselves, in the theme's format. */
-    document.body.setAttribute("data-md-color-scheme", scheme);
+    if (input && !input.checked) input.click();
   }
 
   function check(name, value) {
@@ -81,10 +76,9 @@
     if (!open && focusToggle) toggle.focus();
   }
 
+  /* Without the theme's palette (a page that leaves the header out) the colours cannot be kept. */
   var colours = bar.querySelector("[data-ck-colours]");
-  if (colours && !paletteInputs().length && !document.body.hasAttribute("data-md-color-scheme")) {
-    colours.hidden = true;
-  }
+  if (colours && !paletteInputs().length) colours.hidden = true;
 
   toggle.addEventListener("click", function () {
     setOpen(panel.hidden, false);

@@ -198,7 +198,7 @@ class _Explainer:
                 )
             return at("is empty.", self.empty_fix(loc, kind))
         if name in _DATE_FIELDS and kind == "string_type":
-            return at(f"{raw} is not a date in the form the format uses.", _DATE_FIX)
+            return at(f'"{raw}" is not a date in the form the format uses.', _DATE_FIX)
         if kind == "string_type":
             return self.not_text(loc, value, raw, label, at)
         if kind == "string_too_short":

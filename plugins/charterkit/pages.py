@@ -92,7 +92,7 @@ def render_easy_read(
     """The easy-read page of a charter, which must have an easy-read version."""
     er = loaded.charter.easy_read
     assert er is not None
-    used: set[str] = set()
+    used: set[str] = {"other-formats"}
     (h1,) = _ids(loaded.charter.title + " easy read", used=used)
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
@@ -108,6 +108,7 @@ def render_easy_read(
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
     if er.words:
         outline.append(Heading(2, words, "Word list"))
+    outline.append(Heading(2, ids["formats"], "Other formats"))
     outline.append(Heading(2, checked, "Who checked this"))
     return Rendered(html, outline)
 

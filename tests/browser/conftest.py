@@ -19,10 +19,9 @@ from tests.conftest import BuildResult
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder drives Chromium: mark it, so ``-m "not browser"`` leaves it out."""
-    here = Path(__file__).parent
+    """Every test that drives Chromium is marked ``browser``, so ``-m "not browser"`` leaves it out."""
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

@@ -187,6 +187,12 @@ def new_context(browser: Any, base_url: str, scheme: str = "light", width: int =
     return context, guard_requests(context, base_url)
 
 
+def close_context(context: Any) -> None:
+    """Close a browser context, dropping its request guard first so no request is left half-handled."""
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
 # --- axe-core ---------------------------------------------------------------------------------------
 
 @functools.cache

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 
-from tests.browser.support import SCHEMES, WIDTHS, axe_check, format_violations, new_context
+from tests.browser.support import SCHEMES, WIDTHS, axe_check, close_context, format_violations, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -110,7 +110,7 @@ def keyboard_page(browser: Any, site_url: str) -> Iterator[Any]:
 
     yield open_page
     for context, log in contexts:
-        context.close()
+        close_context(context)
         assert not log.foreign, f"requests to other hosts: {log.foreign}"
 
 

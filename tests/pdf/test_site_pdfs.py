@@ -49,11 +49,12 @@ def all_pdfs(site: Path, charters: list[LoadedCharter]) -> Iterator[tuple[str, P
 def test_every_charter_has_three_pdfs_and_the_site_a_booklet(built: BuildResult,
                                                               charters: list[LoadedCharter]) -> None:
     pdfs = list(all_pdfs(built.site, charters))
-    assert len(pdfs) == 3 * len(charters) + 1 == 16
+    assert len(charters) >= 5 and all(c.charter.easy_read for c in charters)
     missing = [str(p) for _, p in pdfs if not p.is_file()]
     assert not missing
-    assert "PDFs: 0 up to date, 16 rendered" in built.output
-    assert "PDF 16/16: " in built.output
+    n = len(pdfs)
+    assert f"PDFs: 0 up to date, {n} rendered" in built.output
+    assert f"PDF {n}/{n}: " in built.output
     warnings = [line for line in built.output.splitlines()
                 if line.startswith("WARNING") and (".pdf" in line or "WeasyPrint" in line or "charterkit/pdf" in line)]
     assert not warnings
@@ -213,7 +214,7 @@ def test_second_build_renders_nothing_and_changes_no_pdf(built: BuildResult,
     site_bytes = {p: p.read_bytes() for _, p in all_pdfs(built.site, charters)}
     again = run_build(built.project, strict=False, env={"CHARTERKIT_PDF": "1"})
     assert again.returncode == 0, again.output
-    assert "PDFs: 16 up to date, 0 rendered" in again.output
+    assert f"PDFs: {len(site_bytes)} up to date, 0 rendered" in again.output
     assert "PDF 1/" not in again.output
     after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.glob("*.pdf")}
     assert after == before

@@ -150,7 +150,8 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                            "easy read version")
             if any(charters.pdf_links.values()):
                 out.append("download charters as PDF files to print")
-        out.append("use every page without JavaScript (only the reader settings need it)")
+        out.append("read every page with JavaScript turned off (only the reader settings and the search "
+                   "need it)")
         return tuple(out)
 
 

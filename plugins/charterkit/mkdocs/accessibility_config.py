@@ -112,8 +112,8 @@ class AccessibilityConfig(base.Config):
 
     features = c.Optional(c.ListOfItems(c.Type(str)))
     """What visitors should be able to do (the model's "you should be able to" list). Default: what this
-    site's software provides (reader settings, easy read, PDFs if the PDF plugin is on, working without
-    JavaScript). Set it to an empty list to leave the list out."""
+    site's software provides (reader settings, easy read, PDFs when they are built, pages readable
+    without JavaScript). Set it to an empty list to leave the list out."""
 
     automated_tests = c.Optional(c.Type(bool))
     """Describe the project's automated browser tests in the statement. Default: yes when the project has

@@ -107,9 +107,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         assert charters.env is not None
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         custom = config.theme.custom_dir
+        serving = self.command == "serve"
         site = Site(
             name=config.site_name,
-            url=config.site_url or "",
+            # mkdocs serve replaces site_url with the preview's own address, which a PDF must never give.
+            url="" if serving else config.site_url or "",
             lang=charters.config.language,
             contact=charters.config.contact,
             built=build_date(),
@@ -128,6 +130,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
                 workers=self.config.workers,
                 progress=progress,
+                prune=not serving,  # previews differ (no site address): keep the real build's PDFs
             )
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\nFix the charter or the print template named above, "
