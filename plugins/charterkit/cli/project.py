@@ -83,6 +83,8 @@ def read_mkdocs_yml(path: Path, _seen: frozenset[Path] = frozenset()) -> dict[st
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader subclass
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror}).") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: is not saved as UTF-8 text.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
