@@ -117,9 +117,28 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
-    # pydantic adds pseudo-steps for some validators ("function-after[...]"); they are not fields.
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p))
+_PSEUDO_STEP = re.compile(r"^[a-z][a-z-]*\[.*\]$")
+
+
+def _clean_loc(loc: Sequence[str | int], data: Any) -> tuple[str | int, ...]:
+    """``loc`` without the pseudo-steps pydantic adds for validators (``function-after[_check_date(), str]``).
+
+    The data decides: a step that is a key in it stays, whatever characters an editor put in the key.
+    """
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        in_data = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        if in_data:
+            node = node[part]
+        elif isinstance(part, str) and _PSEUDO_STEP.match(part):
+            continue
+        else:
+            node = None
+        out.append(part)
+    return tuple(out)
 
 
 def _suggest_field(name: str, loc: Sequence[str | int]) -> str | None:
@@ -155,7 +174,7 @@ class _Explainer:
         self.file = file
 
     def problem(self, error: Any) -> Problem:
-        loc = _clean_loc(error["loc"])
+        loc = tuple(error["loc"])  # already cleaned by problems()
         kind = error["type"]
         value = error.get("input")
         field = format_path(loc)
@@ -302,19 +321,14 @@ class _Explainer:
 
     def problems(self, errors: list[Any]) -> list[Problem]:
         # A misspelt field is reported once, as "did you mean", not also as the field that is missing.
+        cleaned = [{**e, "loc": _clean_loc(e["loc"], self.located.data)} for e in errors]
+        # A misspelt field is reported once, as "did you mean", not also as the field that is missing.
         meant = {
-            (
-                _clean_loc(e["loc"])[:-1],
-                _suggest_field(str(_clean_loc(e["loc"])[-1]), _clean_loc(e["loc"])[:-1]),
-            )
-            for e in errors
-            if e["type"] == "extra_forbidden"
+            (e["loc"][:-1], _suggest_field(str(e["loc"][-1]), e["loc"][:-1]))
+            for e in cleaned
+            if e["type"] == "extra_forbidden" and e["loc"]
         }
-        kept = [
-            e
-            for e in errors
-            if not (e["type"] == "missing" and (_clean_loc(e["loc"])[:-1], _clean_loc(e["loc"])[-1]) in meant)
-        ]
+        kept = [e for e in cleaned if not (e["type"] == "missing" and (e["loc"][:-1], e["loc"][-1]) in meant)]
         return [self.problem(e) for e in kept]
 
 

@@ -50,7 +50,8 @@ def linkify(text: str) -> Markup:
             href = shown
         else:
             href = "https://" + shown
-        out.append(f'<a href="{escape(href)}">{escape(shown)}</a>')
+        # The class lets the print stylesheet skip printing an address after a link that shows it already.
+        out.append(f'<a class="ck-url" href="{escape(href)}">{escape(shown)}</a>')
         pos = m.end()
     out.append(str(escape(text[pos:])))
     return Markup("".join(out))

@@ -269,7 +269,8 @@ class _SyntaxExplainer:
         if "'\\t'" in problem:
             return self.tab(index)
         if "quoted scalar" in context and "end of stream" in problem:
-            quote = self.line(start)[exc.context_mark.column] if exc.context_mark else '"'
+            column = exc.context_mark.column if exc.context_mark else 0
+            quote = self.line(start)[column : column + 1] or '"'
             return self.at(
                 start,
                 f"the quote mark ({quote}) that opens here is never closed.",
@@ -446,6 +447,20 @@ class _SyntaxExplainer:
         )
 
 
+def _explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLError) -> Problem:
+    try:
+        return _SyntaxExplainer(file, text, field_names).explain(exc)
+    except Exception:  # a guess at plain words that fails must never hide the mistake itself
+        mark = getattr(exc, "problem_mark", None)
+        return Problem(
+            file,
+            mark.line + 1 if mark is not None else 1,
+            "",
+            "this is not valid YAML.",
+            "Check quotes, colons and indentation on this line and the one before it.",
+        )
+
+
 # -- reading a file ------------------------------------------------------------------------------------
 
 
@@ -508,7 +523,7 @@ def load_yaml(path: Path, display: str | None = None, *, field_names: Collection
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise CharterError([_SyntaxExplainer(file, text, field_names).explain(exc)]) from None
+        raise CharterError([_explain(file, text, field_names, exc)]) from None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         raise _file_problem(
             file, 1, "the file is empty.", 'Run "charterkit new" to start one, or copy an existing charter.'

@@ -75,6 +75,9 @@ class Focused:
 
 
 def focused(page: Any) -> Focused | None:
+    """The focused element, once the page has settled: the theme moves its sticky sidebars a frame or two
+    after the page scrolls, and for that moment they may overlap the footer."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     info = page.evaluate(FOCUS_INFO)
     if info is None:
         return None

@@ -176,13 +176,13 @@ def test_charter_pages_link_to_their_pdfs_with_pages_and_size(built: BuildResult
         for kind, label in (("standard", "Standard print PDF"), ("easy-read", "Easy read PDF"),
                             ("large-print", "Large print PDF")):
             path = built.site / "charters" / item.slug / f"{item.slug}-{kind}.pdf"
-            expected = (f'<a href="{item.slug}-{kind}.pdf" download>{label}</a> '
-                        f'<span class="ck-file-details">({details(path)})</span>')
+            # GOV.UK style, all in the link text: "Large print PDF, 4 pages, 96 KB".
+            expected = f'<a href="{item.slug}-{kind}.pdf" download>{label}, {details(path)}</a>'
             assert expected in html
     home = built.html("index.html")
     booklet = built.site / "downloads" / "charters-booklet.pdf"
-    assert '<a href="downloads/charters-booklet.pdf" download>Booklet of all charters, PDF</a>' in home
-    assert f"({details(booklet)})" in home
+    assert (f'<a href="downloads/charters-booklet.pdf" download>Booklet of all charters, PDF, '
+            f"{details(booklet)}</a>") in home
     assert "charterkit:booklet" not in home
 
 
