@@ -63,7 +63,9 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser: Any, payload_site: Path, serve_site: Callable[..., str]) -> Iterator[tuple[Watched, str]]:
+def watched(
+    browser: Any, payload_site: Path, serve_site: Callable[..., str]
+) -> Iterator[tuple[Watched, str]]:
     base_url = serve_site(payload_site)
     watched = Watched(browser, base_url)
     yield watched, base_url
@@ -99,14 +101,22 @@ def test_the_payloads_are_shown_as_text(watched: tuple[Watched, str]) -> None:
     assert heading.startswith("Payload charter <script>window.__pwned=1</script> </title><script>")
     assert w.page.title().startswith("Payload charter <script>window.__pwned=1</script>")
     body = w.page.locator("article").inner_text()
-    for shown in ('<img src=x onerror="window.__pwned=1">', '"><svg onload=window.__pwned=1>', "{{ 7*7 }}",
-                  "**bold**", "[x](javascript:window.__pwned=1)", "&lt;script&gt;"):
+    for shown in (
+        '<img src=x onerror="window.__pwned=1">',
+        '"><svg onload=window.__pwned=1>',
+        "{{ 7*7 }}",
+        "**bold**",
+        "[x](javascript:window.__pwned=1)",
+        "&lt;script&gt;",
+    ):
         assert shown in body, shown
     assert w.page.locator("article img[src='x'], article iframe, article svg[onload]").count() == 0
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_searching_for_payloads_and_opening_results_runs_nothing(watched: tuple[Watched, str], query: str) -> None:
+def test_searching_for_payloads_and_opening_results_runs_nothing(
+    watched: tuple[Watched, str], query: str
+) -> None:
     w, base_url = watched
     w.page.goto(base_url + "charters/payload-charter/", wait_until="load")
     w.page.keyboard.press("/")  # Material's shortcut to the search box
@@ -116,7 +126,9 @@ def test_searching_for_payloads_and_opening_results_runs_nothing(watched: tuple[
     assert results.count() > 0, f"searching for {query!r} found nothing"
     w.assert_nothing_ran(f"the search results for {query!r}")
     listing = w.page.locator(".md-search-result__list").inner_text()
-    assert "<script>" in listing or "<img" in listing or "<svg" in listing, "results show the payloads as text"
+    assert "<script>" in listing or "<img" in listing or "<svg" in listing, (
+        "results show the payloads as text"
+    )
     results.first.click()
     w.page.wait_for_load_state("load")
     assert "?h=" in w.page.url, "the result opened with its search terms highlighted"
