@@ -146,6 +146,7 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site (the five seed charters), built once per test session, PDFs included."""
     root = tmp_path_factory.mktemp("seed-site")
     project = make_project(root, copy_charters=True)
-    result = run_build(project, env={"CHARTERKIT_PDF": "1"})
+    # A site address with a sub-path, as on GitHub Pages: MkDocs needs it to link the 404 page's assets.
+    result = run_build(project, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": "https://example.org/charters-site/"})
     assert result.returncode == 0, result.output
     return result

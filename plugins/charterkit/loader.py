@@ -18,9 +18,18 @@ from pydantic.fields import FieldInfo
 from .errors import CharterError, Problem, format_path
 from .icons import IconSet, load_icon_set
 from .model import Charter
+from .placeholders import covered_by, find_placeholders
 from .yamlsource import Located, load_yaml
 
-__all__ = ["MAX_PROBLEMS_PER_FILE", "LoadedCharter", "find_charter_files", "load_charter", "load_charters"]
+__all__ = [
+    "MAX_PROBLEMS_PER_FILE",
+    "RESERVED_SLUGS",
+    "LoadedCharter",
+    "find_charter_files",
+    "load_charter",
+    "load_charters",
+    "slug_problems",
+]
 
 MAX_PROBLEMS_PER_FILE = 50
 """A file with thousands of mistakes (a wrong file, or an attack) shows the first ones, not a flood."""
@@ -332,6 +341,10 @@ class _Explainer:
         return [self.problem(e) for e in kept]
 
 
+RESERVED_SLUGS = ("index", "by-sector", "by-area", "themes")
+"""Slugs of the site's own pages under the charters address: no charter may take one."""
+
+
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
@@ -339,10 +352,16 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     located = load_yaml(path, file, field_names=_field_names())
     if icons is None:
         icons = load_icon_set()
+    placeholders = find_placeholders(located, file)
+    covered = {p.field for p in placeholders}
     try:
         charter = Charter.model_validate(located.data, context={"icons": icons})
     except ValidationError as exc:
-        raise CharterError(_Explainer(located, file).problems(exc.errors())) from None
+        # A field still holding example text is reported once, as that, not also as a wrong value.
+        found = _Explainer(located, file).problems(exc.errors())
+        raise CharterError([*placeholders, *(p for p in found if not covered_by(p.field, covered))]) from None
+    if placeholders:
+        raise CharterError(placeholders)
     slug = charter.slug or path.stem
     if charter.slug is None and not _is_slug(slug):
         raise CharterError(
@@ -429,7 +448,7 @@ def load_charters(
     *,
     base: Path | None = None,
     icons: IconSet | None = None,
-    reserved: Collection[str] = (),
+    reserved: Collection[str] = RESERVED_SLUGS,
 ) -> list[LoadedCharter]:
     """Load every file, collecting problems across all of them; duplicate slugs are problems too.
 
@@ -443,35 +462,37 @@ def load_charters(
             loaded.append(load_charter(path, display, icons=icons))
         except CharterError as exc:
             problems.extend(_capped(exc.problems))
-    seen: dict[str, LoadedCharter] = {}
-    for item in loaded:
-        if item.slug in reserved:
-            problems.append(
-                Problem(
-                    item.display_path,
-                    item.slug_line,
-                    "slug",
-                    f'"{item.slug}" is already used by one of the site\'s own pages.',
-                    f"Give the charter a different slug (such as slug: {item.slug}-charter), "
-                    "or rename its file.",
-                )
-            )
-        elif item.slug in seen:
-            first = seen[item.slug]
-            problems.append(
-                Problem(
-                    item.display_path,
-                    item.slug_line,
-                    "slug",
-                    f'"{item.slug}" is already used by {first.display_path}.',
-                    "Give one of the charters a different slug (or rename its file).",
-                )
-            )
-        else:
-            seen[item.slug] = item
+    problems += slug_problems([(c.display_path, c.slug, c.slug_line) for c in loaded], reserved)
     if problems:
         raise CharterError(problems)
     return loaded
+
+
+def slug_problems(
+    items: Iterable[tuple[str, str, int]], reserved: Collection[str] = RESERVED_SLUGS
+) -> list[Problem]:
+    """Problems for slugs used twice or taken by the site's own pages; items are (file, slug, line).
+
+    Every file sharing a slug gets a problem naming the others, so checking any one of them finds it.
+    """
+    items = list(items)
+    problems: list[Problem] = []
+    users: dict[str, list[str]] = {}
+    for file, slug, _line in items:
+        users.setdefault(slug, []).append(file)
+    for file, slug, line in items:
+        if slug in reserved:
+            problems.append(Problem(
+                file, line, "slug", f'"{slug}" is already used by one of the site\'s own pages.',
+                f"Give the charter a different slug (such as slug: {slug}-charter), or rename its file.",
+            ))
+        elif len(users[slug]) > 1:
+            others = " and ".join(f for f in users[slug] if f != file)
+            problems.append(Problem(
+                file, line, "slug", f'"{slug}" is also used by {others}.',
+                "Give one of the charters a different slug (or rename its file).",
+            ))
+    return problems
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:

@@ -175,9 +175,9 @@ def test_duplicate_slug_is_found_when_checking_one_file(cli: Callable[..., Run],
     project = _project(tmp_path, {"a.yml": MINIMAL, "b.yml": "slug: a\n" + MINIMAL})
     result = cli("check", "charters/b.yml", cwd=project)
     assert result.code == 1
-    assert 'charters/b.yml:1: slug: "a" is already used by charters/a.yml.' in result.out
+    assert 'charters/b.yml:1: slug: "a" is also used by charters/a.yml.' in result.out
     result = cli("check", "charters/a.yml", cwd=project)
-    assert 'charters/a.yml:1: slug: "a" is already used by charters/b.yml.' in result.out
+    assert 'charters/a.yml:1: slug: "a" is also used by charters/b.yml.' in result.out
 
 
 def test_missing_file_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) -> None:

@@ -253,12 +253,15 @@ def test_duplicate_slugs_across_two_files(tmp_path: Path) -> None:
             "shared.yml": MINIMAL.encode(),
         },
     )
+    # Every file that shares the slug is told, so checking any one of them finds the clash.
     assert report(tmp_path) == [
-        'charters/beta.yml:2: slug: "shared" is already used by charters/alpha.yml. '
+        'charters/alpha.yml:2: slug: "shared" is also used by charters/beta.yml and charters/shared.yml. '
         "Give one of the charters a different slug (or rename its file).",
-        'charters/shared.yml:1: slug: "shared" is already used by charters/alpha.yml. '
+        'charters/beta.yml:2: slug: "shared" is also used by charters/alpha.yml and charters/shared.yml. '
         "Give one of the charters a different slug (or rename its file).",
-        "2 problems in 2 charter files. Nothing was built.",
+        'charters/shared.yml:1: slug: "shared" is also used by charters/alpha.yml and charters/beta.yml. '
+        "Give one of the charters a different slug (or rename its file).",
+        "3 problems in 3 charter files. Nothing was built.",
     ]
 
 

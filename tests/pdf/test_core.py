@@ -119,7 +119,7 @@ def test_charter_contact_is_preferred_and_published_date_shown(tmp_path: Path) -
                            "contact:\n  email: team@council.example\n")
     html = html_for(tmp_path, "standard", text=text)
     assert "June 2025" in html
-    assert 'Contact Test Council: <a href="mailto:team@council.example">team@council.example</a>.' in html
+    assert 'Contact Test Council: <a class="ck-url" href="mailto:team@council.example">team@council.example</a>.' in html
     assert "help@example.invalid" not in html
 
 

@@ -133,8 +133,10 @@ def test_duplicate_slugs_across_files(tmp_path: Path) -> None:
     with pytest.raises(CharterError) as info:
         load_charters(find_charter_files(tmp_path / "charters"), base=tmp_path)
     assert [str(p) for p in info.value.problems] == [
-        'charters/two.yml:21: slug: "one" is already used by charters/one.yml. '
-        "Give one of the charters a different slug (or rename its file)."
+        'charters/one.yml:1: slug: "one" is also used by charters/two.yml. '
+        "Give one of the charters a different slug (or rename its file).",
+        'charters/two.yml:21: slug: "one" is also used by charters/one.yml. '
+        "Give one of the charters a different slug (or rename its file).",
     ]
 
 
@@ -158,3 +160,13 @@ def test_seed_charters_are_valid() -> None:
     assert by_slug["north-somerset-send-partnership"].published is None
     # Nobody has checked the easy-read versions yet: the software never claims it.
     assert all(not c.easy_read.checked_by for c in by_slug.values() if c.easy_read)
+
+
+def test_example_text_from_charterkit_new_is_refused_by_the_loader(tmp_path: Path) -> None:
+    """The build shares this rule with "charterkit check": a half-filled charter is never published."""
+    text = MINIMAL.replace("summary: A charter used in tests.", 'summary: "TODO: one line saying what it is"')
+    found = problems(tmp_path, text)
+    assert [str(p) for p in found] == [
+        "charters/test-charter.yml:2: summary: still has the example text. "
+        "Replace it with one line saying what it is."
+    ]

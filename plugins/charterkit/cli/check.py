@@ -9,13 +9,12 @@ from pathlib import Path
 
 from ..errors import CharterError, Problem
 from ..icons import IconSet, load_icon_set
-from ..loader import LoadedCharter, find_charter_files, load_charter
+from ..loader import LoadedCharter, find_charter_files, load_charter, slug_problems
 from ..scoring import Targets, score_charter
 from ..yamlsource import Located, load_yaml
 from .annotations import annotation, in_github_actions, workspace_path
 from .fieldpath import parse_field_path
 from .project import Project, UsageError, load_project
-from .template import find_placeholders
 
 __all__ = ["CheckResult", "add_parser", "check_files", "run"]
 
@@ -142,10 +141,6 @@ def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, T
     result.accepted_line = located.line_of(("readability",))
 
 
-def _covered(field: str, placeholders: set[str]) -> bool:
-    return any(field == f or field.startswith((f + ".", f + "[")) for f in placeholders)
-
-
 def _check_one(path: Path, display: str, located: Located | None, project: Project, icons: IconSet | None,
                use_targets: bool) -> FileResult:
     result = FileResult(path, display)
@@ -155,16 +150,12 @@ def _check_one(path: Path, display: str, located: Located | None, project: Proje
         except CharterError as exc:
             result.problems.extend(exc.problems)
         return result
-    placeholders = find_placeholders(located, display)
-    covered = {p.field for p in placeholders}
     try:
         item: LoadedCharter | None = load_charter(path, display, icons=icons)
     except CharterError as exc:
         item = None
-        # A field still holding example text is reported once, as that, not also as a wrong value.
-        result.problems.extend(p for p in exc.problems if not _covered(p.field, covered))
-    result.problems.extend(placeholders)
-    if item is None or placeholders:
+        result.problems.extend(exc.problems)
+    if item is None:
         return result
     if item.charter.easy_read is None and project.missing_easy_read == "warn":
         result.problems.append(Problem(
@@ -186,22 +177,19 @@ def check_files(files: Sequence[str], project: Project, *, use_targets: bool = T
     everything = {p.resolve(): p for p in find_charter_files(project.charters_dir)}
     everything.update({p.resolve(): p for p in targets})
     located = {key: _load(p, _display(p, root)) for key, p in everything.items()}
-    slugs: dict[str, list[Path]] = {}
-    for key, p in everything.items():
-        slugs.setdefault(_slug_of(located[key], p), []).append(key)
+    # The build's own rule (charters sharing a slug, or taking one of the site's pages), over every file.
+    slug_lines = {k: (loc.lines.get(("slug",), 1) if loc is not None else 1) for k, loc in located.items()}
+    ordered = sorted(everything, key=lambda k: _display(everything[k], root))
+    by_file: dict[str, list[Problem]] = {}
+    for problem in slug_problems(
+        [(_display(everything[k], root), _slug_of(located[k], everything[k]), slug_lines[k]) for k in ordered]
+    ):
+        by_file.setdefault(problem.file, []).append(problem)
     results = []
     for path in dict.fromkeys(p.resolve() for p in targets):
         display = _display(path, root)
         result = _check_one(everything[path], display, located[path], project, icons, use_targets)
-        slug = _slug_of(located[path], path)
-        others = [everything[o] for o in slugs.get(slug, []) if o != path]
-        if others:
-            loc = located[path]
-            line = loc.lines.get(("slug",), 1) if loc is not None else 1
-            result.problems.append(Problem(
-                display, line, "slug", f'"{slug}" is already used by {_display(others[0], root)}.',
-                "Give one of the charters a different slug (or rename its file).",
-            ))
+        result.problems.extend(by_file.get(display, []))
         result.problems.sort(key=lambda p: (p.line, p.field, p.message))
         results.append(result)
     return CheckResult(results)

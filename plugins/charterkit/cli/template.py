@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from ..errors import Problem, format_path
+from ..placeholders import PLACEHOLDER
 from ..themes import load_themes
-from ..yamlsource import Located
 
-__all__ = ["PLACEHOLDER", "Answers", "find_placeholders", "render_template"]
+__all__ = ["Answers", "render_template"]
 
-PLACEHOLDER = "TODO:"
-"""How every example value starts. Real charter text never starts with it."""
 
 
 @dataclass(frozen=True)
@@ -161,25 +156,3 @@ sections:
 """
 
 
-def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
-
-
-def find_placeholders(located: Located, file: str) -> list[Problem]:
-    """A problem for every value that still holds the example text of ``charterkit new``."""
-    problems = []
-    for path, text in _strings(located.data, ()):
-        stripped = text.strip()
-        if stripped.upper().startswith(PLACEHOLDER):
-            what = stripped[len(PLACEHOLDER):].strip().rstrip(".")
-            fix = f"Replace it with {what}." if what else "Replace it with the charter's own words."
-            problems.append(Problem(file, located.line_of(path), format_path(path),
-                                    "still has the example text.", fix))
-    return problems

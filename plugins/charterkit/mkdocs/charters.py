@@ -39,7 +39,6 @@ log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
 
-OWN_PAGES = ("index", "by-sector", "by-area", "themes")
 """The index pages under the charters' address: no charter may take one of these slugs."""
 
 
@@ -89,7 +88,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.icons = load_icon_set()
         try:
             self.charters = load_charters(
-                find_charter_files(folder), base=root, icons=self.icons, reserved=OWN_PAGES
+                find_charter_files(folder), base=root, icons=self.icons
             )
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
