@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import CharterError, Problem, format_path
 from .icons import IconSet, load_icon_set
-from .model import Charter
+from .model import SLUG_PATTERN, Charter
 from .placeholders import covered_by, find_placeholders
 from .yamlsource import Located, load_yaml
 
@@ -38,7 +38,7 @@ _EXAMPLES: dict[str, str] = {
     "title": 'title: "Our co-production charter"',
     "summary": 'summary: "How we will work together with the people who use our services."',
     "sector": "sector: adult social care",
-    "credit": 'credit: "Text © Example Council, reproduced with permission."',
+    "credit": 'credit: "Text © Example Council."',
     "heading": 'heading: "About this charter"',
     "text": 'text: "We will listen to you."',
     "picture": "picture: material/handshake",
@@ -421,9 +421,8 @@ def _field_names(model: type[BaseModel] = Charter) -> frozenset[str]:
 
 
 def _is_slug(value: str) -> bool:
-    from .model import _SLUG
 
-    return bool(_SLUG.match(value))
+    return bool(SLUG_PATTERN.match(value))
 
 
 def find_charter_files(folder: Path) -> list[Path]:

@@ -28,6 +28,7 @@ from .themes import closest_theme, load_themes
 
 __all__ = [
     "SECTION_KINDS",
+    "SLUG_PATTERN",
     "Charter",
     "CheckedBy",
     "Contact",
@@ -83,11 +84,12 @@ def _one_or_many(value: Any) -> Any:
 
 Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""What a slug (a charter's web address part) may be: lower-case letters, digits, single hyphens."""
 
 
 def _check_slug(value: str) -> str:
-    if not _SLUG.match(value) or len(value) > 80:
+    if not SLUG_PATTERN.match(value) or len(value) > 80:
         raise _problem(
             f'"{value}" cannot be used in a web address.',
             "Use lower-case letters, digits and single hyphens only, such as north-somerset-send.",
@@ -331,7 +333,9 @@ class Word(_Model):
     """A hard word and what it means, in plain words."""
 
     word: ShortText
+    """The hard word, as it appears in the easy-read text."""
     meaning: Text
+    """What it means, in short plain sentences."""
 
 
 class CheckedBy(_Model):
@@ -381,8 +385,9 @@ class Charter(_Model):
     """The organisation, as the source names it. Leave out if the source names none."""
     area: ShortText | None = None
     """The place the charter covers, as the source names it."""
-    sector: ShortText
-    """The kind of service, such as adult social care, mental health or children and families."""
+    sector: ShortText | None = None
+    """The kind of service, such as mental health or children and families, as the source states it.
+    Leave out if the source does not say."""
     published: PartialDate | None = None
     """When it was published, at the precision the source gives: 2025, 2025-06 or 2025-06-30."""
     language: Lang = "en-GB"

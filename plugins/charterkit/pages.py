@@ -14,9 +14,25 @@ from jinja2 import Environment
 from markdown.extensions.toc import slugify, unique
 
 from .loader import LoadedCharter
-from .views import Heading, build_view, group_by
+from .themes import load_themes
+from .views import Heading, build_view, group_by, walk_blocks
 
-__all__ = ["Link", "PageLinks", "Rendered", "render_charter", "render_easy_read", "render_list"]
+__all__ = [
+    "RESERVED_IDS",
+    "Link",
+    "PageLinks",
+    "Rendered",
+    "render_charter",
+    "render_easy_read",
+    "render_groups",
+    "render_index",
+    "render_list",
+    "render_themes",
+    "theme_uses",
+]
+
+RESERVED_IDS = ("other-formats", "source-and-credit")
+"""Ids of the headings every charter page has besides the charter's own."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ def render_charter(
     site_contact: str = "",
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
-    view = build_view(loaded, reserved=("other-formats", "source-and-credit"))
+    view = build_view(loaded, reserved=RESERVED_IDS)
     ids = {"formats": "other-formats", "source": "source-and-credit"}
     html = env.get_template("charterkit/charter.html").render(
         view=view,
@@ -75,8 +91,8 @@ def render_charter(
     )
     outline = [
         *view.outline,
-        Heading(2, ids["formats"], "Other formats"),
-        Heading(2, ids["source"], "Source and credit"),
+        Heading(2, "other-formats", "Other formats"),
+        Heading(2, "source-and-credit", "Source and credit"),
     ]
     return Rendered(html, outline)
 
@@ -108,7 +124,7 @@ def render_easy_read(
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
     if er.words:
         outline.append(Heading(2, words, "Word list"))
-    outline.append(Heading(2, ids["formats"], "Other formats"))
+    outline.append(Heading(2, "other-formats", "Other formats"))
     outline.append(Heading(2, checked, "Who checked this"))
     return Rendered(html, outline)
 
@@ -119,16 +135,55 @@ def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], le
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
+def render_index(
+    env: Environment, items: Sequence[tuple[LoadedCharter, str]], links: dict[str, str]
+) -> Rendered:
+    """Every charter, A to Z, with links to the other index pages (``by_sector``, ``by_area``, ``themes``)."""
+    ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
+    data = [{"charter": c.charter, "href": href} for c, href in ordered]
+    return Rendered(env.get_template("charterkit/index-page.html").render(items=data, links=links))
+
+
 def render_groups(
     env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
 ) -> Rendered:
     """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
-    parts: list[str] = []
+    used: set[str] = {f"charters-by-{key}"}
     outline: list[Heading] = []
-    used: set[str] = set()
+    groups: list[dict[str, Any]] = []
     for name, members in group_by(charters, key):
         (gid,) = _ids(name, used=used)
         outline.append(Heading(2, gid, name))
-        parts.append(env.get_template("charterkit/group.html").render(id=gid, name=name, count=len(members)))
-        parts.append(render_list(env, [(m, href[m.slug]) for m in members], level=3))
-    return Rendered("\n".join(parts), outline)
+        items = [{"charter": m.charter, "href": href[m.slug]} for m in members]
+        groups.append({"id": gid, "name": name, "items": items})
+    title = "Charters by sector" if key == "sector" else "Charters by area"
+    html = env.get_template("charterkit/group-page.html").render(
+        title=title, h1_id=f"charters-by-{key}", groups=groups
+    )
+    return Rendered(html, outline)
+
+
+def theme_uses(charters: Sequence[LoadedCharter], href: dict[str, str]) -> dict[str, list[dict[str, str]]]:
+    """For each theme id, the principles that name it: their link, title and charter."""
+    uses: dict[str, list[dict[str, str]]] = {t: [] for t in load_themes()}
+    for item in charters:
+        view = build_view(item, reserved=RESERVED_IDS)
+        for block in walk_blocks(view.blocks):
+            if block.is_principle and block.id:
+                for theme in block.themes:
+                    uses[theme.id].append(
+                        {
+                            "href": f"{href[item.slug]}#{block.id}",
+                            "title": block.title or "",
+                            "charter": item.charter.title,
+                        }
+                    )
+    return uses
+
+
+def render_themes(env: Environment, charters: Sequence[LoadedCharter], href: dict[str, str]) -> Rendered:
+    """The co-production themes, their definitions and the principles about each."""
+    html = env.get_template("charterkit/themes-page.html").render(
+        themes=load_themes().values(), uses=theme_uses(charters, href)
+    )
+    return Rendered(html)

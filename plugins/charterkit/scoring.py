@@ -7,6 +7,7 @@ a :class:`TargetProblem` that names the file, the field and the sentence.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,6 @@ __all__ = [
     "TextUnit",
     "charter_units",
     "report_markdown",
-    "report_text",
     "score_charter",
     "summary_sentence",
 ]
@@ -151,8 +151,7 @@ def _problems(
                         unit.field,
                         variant,
                         f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
-                        f'"{sentence}".'
-                        + fix,
+                        f'"{sentence}".' + fix,
                         accepted,
                     )
                 )
@@ -206,11 +205,16 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
     return result
 
 
+def _about(age: float) -> int:
+    # Half up, as a reader rounds (Python's round() gives 12 for 12.5); never below 5, a school start.
+    return max(5, math.floor(age + 0.5))
+
+
 def summary_sentence(scores: CharterScores) -> str:
     """What a reader sees on a charter's page: "Reading age: about 12. Easy read: about 8."."""
-    text = f"Reading age: about {max(5, round(scores.standard.reading_age))}."
+    text = f"Reading age: about {_about(scores.standard.reading_age)}."
     if scores.easy_read is not None:
-        text += f" Easy read: about {max(5, round(scores.easy_read.reading_age))}."
+        text += f" Easy read: about {_about(scores.easy_read.reading_age)}."
     return text
 
 
@@ -286,26 +290,3 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             ]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def report_text(all_scores: Sequence[CharterScores]) -> str:
-    """A short plain-text report for a terminal."""
-    out: list[str] = []
-    for cs in all_scores:
-        out.append(f"{cs.title} ({cs.file})")
-        out.append(
-            f"  Standard:  reading age {cs.standard.reading_age:.1f}, "
-            f"Flesch {cs.standard.flesch_reading_ease:.1f}, "
-            f"longest sentence {cs.standard.longest_sentence_words} words"
-        )
-        if cs.easy_read is not None:
-            out.append(
-                f"  Easy read: reading age {cs.easy_read.reading_age:.1f}, "
-                f"Flesch {cs.easy_read.flesch_reading_ease:.1f}, "
-                f"longest sentence {cs.easy_read.longest_sentence_words} words"
-            )
-        else:
-            out.append("  Easy read: none yet")
-        for p in cs.problems:
-            out.append(f"  {'accepted: ' if p.accepted else 'OVER TARGET: '}{p.field}: {p.message}")
-    return "\n".join(out) + "\n"

@@ -7,8 +7,9 @@ procedure, the compliance status, and when it was prepared and how the site was 
 
 A council fills in the facts only it knows (its name, its contact details, its compliance status, its
 own testing). What the software knows for itself is filled in here: the standard the test suite checks
-(WCAG 2.2 AA), how it checks it (axe-core in headless Chromium, the version read from the project), and
-the date of the build. Nothing is claimed that was not set or measured: with no organisation the
+(WCAG 2.2 AA), how it checks it (axe-core in headless Chromium, the version read from the project, and
+the keyboard tests), and the date of the build. The publishing workflow (.github/workflows/pages.yml)
+runs the whole test suite and publishes only when it passes, which is what the statement says. Nothing is claimed that was not set or measured: with no organisation the
 statement says "the organisation that runs this website", and :func:`missing_settings` lists what a
 council still has to set so the build can warn.
 """
@@ -87,10 +88,13 @@ class StatementSettings:
     scope: str = ""
     """What the statement covers (a web address or a sentence). Empty: this website."""
     email: str = ""
+    """The email address for requests for other formats and for reporting problems (may be empty)."""
     phone: str = ""
+    """A phone number for the same, as it should be read, such as "01234 567890" (may be empty)."""
     address: str = ""
+    """A postal address for the same, on one line (may be empty)."""
     contact_url: str = ""
-    """A contact form or contact page."""
+    """A contact form or contact page, an ``https://`` or ``http://`` address (may be empty)."""
     fallback_contact: str = ""
     """The site's general contact (an email address or a sentence), used when none of the above is set."""
     response_days: int = 10
@@ -101,6 +105,7 @@ class StatementSettings:
     """``full``, ``partial`` or ``not``, decided by the council after testing. Unset is shown as ``not``
     with a sentence saying the website has not been fully tested (the cautious reading)."""
     known_issues: tuple[KnownIssue, ...] = ()
+    """The parts of the site that are not accessible, each under its reason."""
     prepared: dt.date | None = None
     """When the statement was first prepared."""
     reviewed: dt.date | None = None
@@ -122,9 +127,15 @@ class AutomatedChecks:
     axe_version: str = ""
     """The axe-core version; empty when the project has no browser tests (then none are described)."""
     standard: str = STANDARD
+    """The standard axe-core checks every page against."""
     tags: tuple[str, ...] = AXE_TAGS
+    """The axe-core rule tags the tests run."""
     widths: tuple[int, ...] = (1280, 320)
+    """The window widths, in CSS pixels, every page is checked at (320: 1280 zoomed to 400%)."""
     schemes: tuple[str, ...] = ("light", "dark")
+    """The colour schemes every page is checked in."""
+    keyboard_pages: tuple[str, ...] = ("the home page", "a charter", "its easy read version")
+    """The pages the keyboard tests use (tests/browser/test_keyboard.py)."""
 
 
 @dataclass(frozen=True)

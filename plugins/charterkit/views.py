@@ -15,7 +15,7 @@ from .loader import LoadedCharter
 from .model import Charter, Principle, Section
 from .themes import Theme, load_themes
 
-__all__ = ["Block", "CharterView", "Heading", "build_view", "group_by"]
+__all__ = ["Block", "CharterView", "Heading", "build_view", "group_by", "walk", "walk_blocks"]
 
 
 @dataclass
@@ -123,6 +123,13 @@ def build_view(loaded: LoadedCharter, first_level: int = 2, reserved: Sequence[s
     h1 = ids.make(loaded.charter.title)
     blocks = [_section_block(s, first_level, ids) for s in loaded.charter.sections]
     return CharterView(loaded, h1, blocks, _outline(blocks))
+
+
+def walk_blocks(blocks: Sequence[Block]) -> Iterator[Block]:
+    """Every block, depth first."""
+    for b in blocks:
+        yield b
+        yield from walk_blocks(b.children)
 
 
 def walk(headings: Sequence[Heading]) -> Iterator[Heading]:

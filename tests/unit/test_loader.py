@@ -158,6 +158,8 @@ def test_seed_charters_are_valid() -> None:
     assert by_slug["gloucestershire-collaborative-partnership-board"].published_display == "June 2025"
     assert by_slug["changing-futures-bristol"].published_display == "October 2022"
     assert by_slug["north-somerset-send-partnership"].published is None
+    # The Gloucestershire source states no sector.
+    assert by_slug["gloucestershire-collaborative-partnership-board"].sector is None
     # Nobody has checked the easy-read versions yet: the software never claims it.
     assert all(not c.easy_read.checked_by for c in by_slug.values() if c.easy_read)
 

@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from ..render import make_env
 from ..statement import (
@@ -31,8 +29,8 @@ from ..statement import (
     missing_settings,
     render_statement,
 )
-from ..views import Heading
 from .accessibility_config import AccessibilityConfig
+from .charters import toc_from
 
 log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
 
@@ -106,7 +104,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                         "automated_tests: false.")
         rendered = render_statement(self.env, self._settings(config), method=method,
                                     built=build_date())
-        page.toc = get_toc(_toc_tokens(rendered.outline))
+        page.toc = toc_from(rendered.outline)
         return rendered.html
 
     def _is_statement(self, page: Page) -> bool:
@@ -154,8 +152,3 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                    "need it)")
         return tuple(out)
 
-
-def _toc_tokens(headings: list[Heading]) -> list[Any]:
-    # MkDocs themes print toc titles as HTML, so the text is escaped here.
-    return [{"level": h.level, "id": h.id, "name": str(escape(h.title)), "children": _toc_tokens(h.children)}
-            for h in headings]

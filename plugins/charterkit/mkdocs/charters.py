@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -28,11 +30,22 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 from ..errors import CharterError
 from ..icons import ICON_SETS, IconSet, load_icon_set
 from ..loader import LoadedCharter, find_charter_files, load_charters
-from ..pages import Link, PageLinks, Rendered, render_charter, render_easy_read, render_groups, render_list
+from ..pages import (
+    Link,
+    PageLinks,
+    Rendered,
+    render_charter,
+    render_easy_read,
+    render_groups,
+    render_index,
+    render_list,
+    render_themes,
+    theme_uses,
+)
 from ..render import make_env
 from ..schema import charter_schema
 from ..themes import load_themes
-from ..views import Heading, build_view, walk
+from ..views import Heading
 from .config import ChartersConfig
 
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
@@ -59,14 +72,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.icons: IconSet | None = None
         self.env: Environment | None = None
         self.generated: dict[str, _Generated] = {}
-        self.urls: dict[str, str] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
         self.readability: dict[str, Any] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
-        self.extra_files: list[tuple[str, str]] = []
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -87,15 +98,20 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             )
         self.icons = load_icon_set()
         try:
-            self.charters = load_charters(
-                find_charter_files(folder), base=root, icons=self.icons
-            )
+            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)
         return config
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
+    ) -> None:
+        # The charters live outside docs/, so the preview must be told to rebuild when one changes.
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        server.watch(str(root / self.config.charters_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         base = self.config.url.strip("/")
@@ -121,13 +137,6 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
-        for uri, content in self.extra_files:
-            files.append(File.generated(config, uri, content=content))
-        self.urls = {}
-        for uri, gen in self.generated.items():
-            f = files.get_file_from_path(uri)
-            if gen.kind == "charter" and f is not None:
-                self.urls[gen.slug] = f.url
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, gen: _Generated) -> None:
@@ -222,57 +231,17 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             )
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
         if gen.kind == "index":
-            intro = self._index_intro(page, files)
-            ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
-            return Rendered(
-                f'<h1 id="all-charters">All charters</h1>\n{intro}'
-                + render_list(self.env, [(c, hrefs[c.slug]) for c in ordered], level=2)
-            )
+            base = self.config.url.strip("/")
+            links = {
+                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
+                for name in ("by-sector", "by-area", "themes")
+            }
+            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
         if gen.kind in ("by-sector", "by-area"):
-            key = gen.kind.removeprefix("by-")
-            body = render_groups(self.env, self.charters, key, hrefs)
-            title = "Charters by sector" if key == "sector" else "Charters by area"
-            return Rendered(f'<h1 id="charters-by-{key}">{title}</h1>\n' + body.html, body.outline)
+            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs)
         if gen.kind == "themes":
-            return Rendered(
-                '<h1 id="co-production-themes">Co-production themes</h1>\n'
-                "<p>Each principle in a charter can name the themes it is about. "
-                "These are the themes and what they mean.</p>\n" + self._themes_html(page, files)
-            )
+            return render_themes(self.env, self.charters, hrefs)
         raise AssertionError(gen.kind)
-
-    def _index_intro(self, page: Page, files: Files) -> str:
-        base = self.config.url.strip("/")
-        sector = self._href(page, files, f"{base}/by-sector.md")
-        area = self._href(page, files, f"{base}/by-area.md")
-        themes = self._href(page, files, f"{base}/themes.md")
-        n = len(self.charters)
-        return (
-            f"<p>{n} charter{'s' if n != 1 else ''}, A to Z. You can also see them "
-            f'<a href="{sector}">by sector</a> or <a href="{area}">by area</a>, '
-            f'or read about the <a href="{themes}">co-production themes</a> they share.</p>\n'
-        )
-
-    def _themes_html(self, page: Page, files: Files) -> str:
-        assert self.env is not None
-        uses: dict[str, list[dict[str, str]]] = {t: [] for t in load_themes()}
-        for item in self.charters:
-            view = build_view(item, reserved=("other-formats", "source-and-credit"))
-            href = self._charter_href(page, files, item.slug)
-            principles = {h.id: h for h in walk(view.outline)}
-            for block in _walk_blocks(view.blocks):
-                if block.is_principle and block.id in principles:
-                    for theme in block.themes:
-                        uses[theme.id].append(
-                            {
-                                "href": f"{href}#{block.id}",
-                                "title": block.title or "",
-                                "charter": item.charter.title,
-                            }
-                        )
-        return self.env.get_template("charterkit/themes.html").render(
-            themes=load_themes().values(), uses=uses
-        )
 
     def _fill_markers(self, html: str, page: Page, files: Files) -> str:
         if "<!-- charterkit:" not in html:
@@ -281,7 +250,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
             listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 2
+                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 3
             )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("themes-table") in html:
@@ -290,7 +259,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             )
             html = html.replace(MARKER.format("themes-table"), table)
         if MARKER.format("themes") in html:
-            html = html.replace(MARKER.format("themes"), self._themes_html(page, files))
+            hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+            html = html.replace(
+                MARKER.format("themes"),
+                self.env.get_template("charterkit/themes.html").render(
+                    themes=load_themes().values(), uses=theme_uses(self.charters, hrefs)
+                ),
+            )
         if MARKER.format("icon-sets") in html or MARKER.format("credits") in html:
             html = html.replace(
                 MARKER.format("icon-sets"),
@@ -303,12 +278,6 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 ),
             )
         return html
-
-
-def _walk_blocks(blocks: Any) -> Any:
-    for b in blocks:
-        yield b
-        yield from _walk_blocks(b.children)
 
 
 def toc_from(headings: list[Heading]) -> TableOfContents:

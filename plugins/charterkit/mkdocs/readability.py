@@ -29,6 +29,8 @@ REPORT_URI = "readability.md"
 class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     """Scores charters and publishes a report; needs ``charterkit/charters`` listed before it."""
 
+    supports_multiple_instances = False
+
     def __init__(self) -> None:
         self.scores: list[CharterScores] = []
         self.charters: ChartersPlugin | None = None
