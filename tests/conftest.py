@@ -15,7 +15,6 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from charterkit.cli.annotations import annotation, escape_data, escape_property
@@ -12,7 +13,7 @@ from charterkit.cli.fieldpath import parse_field_path
 from charterkit.errors import format_path
 
 from tests.cli.conftest import Run, run_script
-from tests.conftest import MINIMAL, REPO
+from tests.conftest import MINIMAL, REPO, run_build
 
 BROKEN = """\
 title: A broken charter
@@ -193,6 +194,51 @@ def test_broken_mkdocs_yml_is_a_usage_error(cli: Callable[..., Run], tmp_path: P
     result = cli("check", cwd=project)
     assert result.code == 2
     assert "max_sentence_words: expected a whole number, found 'many'" in result.err
+
+
+BAD_TARGETS = [
+    ("easy_read", "max_sentence_words", 0, "0 is too small: a sentence has at least 1 word"),
+    ("standard", "max_sentence_words", -5, "-5 is too small: a sentence has at least 1 word"),
+    ("easy_read", "max_reading_age", 0, "0 is not a reading age: write a number of years above 0"),
+    ("standard", "max_reading_age", -2.5, "-2.5 is not a reading age: write a number of years above 0"),
+]
+
+
+def _with_target(variant: str, option: str, value: object) -> Callable[[dict[str, Any]], None]:
+    def edit(config: dict[str, Any]) -> None:
+        plugins = config["plugins"]
+        index = next(i for i, p in enumerate(plugins) if p == "charterkit/readability"
+                     or isinstance(p, dict) and "charterkit/readability" in p)
+        plugins[index] = {"charterkit/readability": {variant: {option: value}}}
+
+    return edit
+
+
+@pytest.mark.parametrize(("variant", "option", "value", "message"), BAD_TARGETS)
+def test_impossible_targets_are_refused_plainly_by_the_check_and_the_build(
+        cli: Callable[..., Run], project_factory: Callable[..., Path], variant: str, option: str, value: object,
+        message: str) -> None:
+    project = project_factory({"a.yml": MINIMAL}, config=_with_target(variant, option, value))
+    result = cli("check", cwd=project)
+    assert result.code == 2, result.out + result.err
+    assert result.err.startswith(f"charterkit: mkdocs.yml: plugins.charterkit/readability.{variant}.{option}: "
+                                 f"{message}"), result.err
+    assert "internal error" not in result.err
+    build = run_build(project)
+    assert build.returncode != 0
+    assert (f"Plugin 'charterkit/readability' option '{variant}': Sub-option '{option}': {message}"
+            in build.output), build.output
+    assert "Traceback" not in build.output
+
+
+def test_the_smallest_possible_targets_are_accepted(cli: Callable[..., Run], tmp_path: Path) -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "  - charterkit/readability\n",
+        "  - charterkit/readability:\n      easy_read:\n        max_sentence_words: 1\n        max_reading_age: 0.5\n")
+    project = _project(tmp_path, {"a.yml": MINIMAL}, mkdocs_yml=config)
+    result = cli("check", cwd=project)
+    assert result.code == 1  # every easy-read sentence is over these targets: problems, not a crash
+    assert "target: at most 1)" in result.out
 
 
 def test_mkdocs_tags_and_a_sub_folder(cli: Callable[..., Run], tmp_path: Path) -> None:

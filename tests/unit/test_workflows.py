@@ -115,8 +115,71 @@ def test_default_branch_is_published_with_the_pages_actions() -> None:
     build = next(s for _, s in _steps(wf) if s.get("run") == "mkdocs build --strict")
     assert build["env"]["CHARTERKIT_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     deploy = wf["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert _needs(deploy) == {"test", "build"}
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def _needs(job: dict[str, Any]) -> set[str]:
+    needs = job.get("needs", [])
+    return {needs} if isinstance(needs, str) else set(needs)
+
+
+def test_nothing_is_published_before_every_test_passes() -> None:
+    """The accessibility statement says each build is tested before it is published: pages.yml makes it so."""
+    wf = _load("pages.yml")
+    jobs = wf["jobs"]
+    assert "test" in _needs(jobs["build"]) and "test" in _needs(jobs["deploy"])
+    assert "if" not in jobs["deploy"] and "if" not in jobs["build"]  # no way round a failed test
+    test_job = jobs["test"]
+    runs = [" ".join(words) for step in test_job["steps"] if "run" in step for words in _commands(step["run"])]
+    assert "charterkit check" in runs
+    assert "make test" in runs
+    assert runs.index("charterkit check") < runs.index("make test")
+    assert not any(step.get("continue-on-error") for step in test_job["steps"])
+    assert test_job["permissions"] == {"contents": "read"}
+    # The same machine as a pull request's check, so the browser tests run (not skipped) in both.
+    check = _load("check.yml")["jobs"]["check"]
+    assert test_job["container"] == check["container"]
+
+    def packages(job: dict[str, Any]) -> set[str]:
+        return {word for step in job["steps"] if "run" in step for words in _commands(step["run"])
+                if words[:2] == ["apt-get", "install"] for word in words[2:] if not word.startswith("-")}
+
+    assert "chromium" in packages(test_job) and "npm" in packages(test_job)
+    assert packages(test_job) == packages(check)
+
+
+DATE_STEP = "Date the build by the last commit"
+
+
+@pytest.mark.parametrize(("name", "job", "then"), [
+    ("check.yml", "check", "mkdocs build --strict"),
+    ("pages.yml", "build", "mkdocs build --strict"),
+    ("pages.yml", "test", "make test"),
+])
+def test_builds_are_dated_by_the_last_commit(name: str, job: str, then: str) -> None:
+    steps = _load(name)["jobs"][job]["steps"]
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    runs = [s.get("run", "") for s in steps]
+    checkout = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout < names.index(DATE_STEP) < runs.index(then), names
+    assert "SOURCE_DATE_EPOCH" in runs[names.index(DATE_STEP)]
+
+
+def test_the_date_step_reads_the_last_commit(tmp_path: Path) -> None:
+    """The step's script, run here: it writes the last commit's time to GITHUB_ENV for the later steps."""
+    script = next(s["run"] for _, s in _steps(_load("pages.yml")) if s.get("name") == DATE_STEP)
+    github_env = tmp_path / "github_env"
+    # A throwaway global git config, so the test does not change the developer's own.
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+           "GITHUB_WORKSPACE": str(REPO), "GITHUB_ENV": str(github_env)}
+    proc = subprocess.run(["bash", "-e", "-c", script], cwd=REPO, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    last = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True,
+                          env=env).stdout.strip()
+    assert last.isdigit()
+    assert github_env.read_text(encoding="utf-8") == f"SOURCE_DATE_EPOCH={last}\n"
+    assert str(REPO) in (tmp_path / "gitconfig").read_text(encoding="utf-8")
 
 
 def test_mkdocs_reads_the_site_url_from_the_environment() -> None:

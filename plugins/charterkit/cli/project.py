@@ -7,6 +7,7 @@ read with a YAML loader that accepts MkDocs' tags (``!ENV``, ``!relative``, ``!!
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,11 +127,27 @@ def _plugins(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _number(value: Any, where: str, whole: bool) -> float:
-    ok = isinstance(value, int) if whole else isinstance(value, int | float)
+    ok = isinstance(value, int) if whole else isinstance(value, int | float) and math.isfinite(value)
     if isinstance(value, bool) or not ok:
         kind = "a whole number" if whole else "a number"
         raise UsageError(f"{where}: expected {kind}, found {value!r}.")
     return float(value)
+
+
+def _sentence_words(value: Any, where: str) -> int:
+    # The same rule as the build's option (mkdocs/readability_config.py), in the same words.
+    words = int(_number(value, where, whole=True))
+    if words < 1:
+        raise UsageError(f"{where}: {words} is too small: a sentence has at least 1 word. "
+                         "Write a whole number of 1 or more, such as 15.")
+    return words
+
+
+def _reading_age(value: Any, where: str) -> float:
+    age = _number(value, where, whole=False)
+    if age <= 0:
+        raise UsageError(f"{where}: {value} is not a reading age: write a number of years above 0, such as 9.")
+    return age
 
 
 def _targets(options: dict[str, Any], where: str) -> dict[str, Targets]:
@@ -143,8 +160,8 @@ def _targets(options: dict[str, Any], where: str) -> dict[str, Targets]:
         words = given.get("max_sentence_words", default.max_sentence_words)
         age = given.get("max_reading_age", default.max_reading_age)
         targets[variant] = Targets(
-            int(_number(words, f"{where}.{variant}.max_sentence_words", whole=True)),
-            _number(age, f"{where}.{variant}.max_reading_age", whole=False),
+            _sentence_words(words, f"{where}.{variant}.max_sentence_words"),
+            _reading_age(age, f"{where}.{variant}.max_reading_age"),
         )
     return targets
 
