@@ -6,8 +6,8 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,17 @@ class LoadedCharter:
     slug: str
     slug_line: int = 1
     """The line of the ``slug:`` field, or 1 when the slug comes from the file name."""
+    lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, compare=False, repr=False)
+    """The line where each field path starts, for messages about a valid charter (readability targets)."""
+
+    def line_of(self, path: Sequence[str | int]) -> int:
+        """The line of ``path`` (such as ``("sections", 0, "text", 1)``), or of its nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
 
 
 def _kind(value: Any) -> str:
@@ -376,7 +387,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                 )
             ]
         )
-    return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1))
+    return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1), dict(located.lines))
 
 
 def _refuse_links_out(path: Path, file: str) -> None:
@@ -481,16 +492,26 @@ def slug_problems(
         users.setdefault(slug, []).append(file)
     for file, slug, line in items:
         if slug in reserved:
-            problems.append(Problem(
-                file, line, "slug", f'"{slug}" is already used by one of the site\'s own pages.',
-                f"Give the charter a different slug (such as slug: {slug}-charter), or rename its file.",
-            ))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "slug",
+                    f'"{slug}" is already used by one of the site\'s own pages.',
+                    f"Give the charter a different slug (such as slug: {slug}-charter), or rename its file.",
+                )
+            )
         elif len(users[slug]) > 1:
             others = " and ".join(f for f in users[slug] if f != file)
-            problems.append(Problem(
-                file, line, "slug", f'"{slug}" is also used by {others}.',
-                "Give one of the charters a different slug (or rename its file).",
-            ))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "slug",
+                    f'"{slug}" is also used by {others}.',
+                    "Give one of the charters a different slug (or rename its file).",
+                )
+            )
     return problems
 
 

@@ -62,6 +62,8 @@ class TextUnit:
     section: str
     field: str
     text: str
+    path: tuple[str | int, ...] = ()
+    """The field's path as parts, for finding its line in the file."""
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,12 @@ class TargetProblem:
     message: str
     accepted: bool = False
     """True when the charter records that its standard text is reproduced as published."""
+    line: int = 0
+    """The line of the field in the charter file (0 when unknown)."""
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -105,13 +110,13 @@ class CharterScores:
 def _principle_units(p: Principle, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
     for name in ("text", "points"):
         for i, text in enumerate(getattr(p, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text)
+            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
 
 
 def _section_units(s: Section, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
     for name in ("text", "points", "after"):
         for i, text in enumerate(getattr(s, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text)
+            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
     for i, p in enumerate(s.principles):
         yield from _principle_units(p, (*path, "principles", i), section)
     for i, sub in enumerate(s.sections):
@@ -127,17 +132,25 @@ def charter_units(charter: Charter) -> list[TextUnit]:
     er = charter.easy_read
     if er is not None:
         if er.summary:
-            units.append(TextUnit(EASY_READ, "Summary", "easy_read.summary", er.summary))
+            units.append(
+                TextUnit(EASY_READ, "Summary", "easy_read.summary", er.summary, ("easy_read", "summary"))
+            )
         for i, es in enumerate(er.sections):
             for j, point in enumerate(es.points):
-                path = format_path(("easy_read", "sections", i, "points", j, "text"))
-                units.append(TextUnit(EASY_READ, es.heading, path, point.text))
+                parts: tuple[str | int, ...] = ("easy_read", "sections", i, "points", j, "text")
+                units.append(TextUnit(EASY_READ, es.heading, format_path(parts), point.text, parts))
     return units
 
 
 def _problems(
-    units: Sequence[TextUnit], scores: Scores, targets: Targets, file: str, variant: str, accepted: bool
+    units: Sequence[TextUnit],
+    scores: Scores,
+    targets: Targets,
+    loaded: LoadedCharter,
+    variant: str,
+    accepted: bool,
 ) -> list[TargetProblem]:
+    file = loaded.display_path
     out: list[TargetProblem] = []
     # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
     fix = "" if accepted else " Split it into shorter sentences."
@@ -153,6 +166,7 @@ def _problems(
                         f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
                         f'"{sentence}".' + fix,
                         accepted,
+                        loaded.line_of(unit.path),
                     )
                 )
     if scores.words and scores.reading_age > targets.max_reading_age:
@@ -166,6 +180,7 @@ def _problems(
                 f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
                 f"(target: {targets.max_reading_age:g} or under)." + fix,
                 accepted,
+                loaded.line_of((where,)),
             )
         )
     return out
@@ -200,7 +215,7 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
             section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
             result.sections.append(SectionScores(variant, title, section_scores))
         result.problems += _problems(
-            mine, whole, targets[variant], loaded.display_path, variant, accepted and variant == STANDARD
+            mine, whole, targets[variant], loaded, variant, accepted and variant == STANDARD
         )
     return result
 

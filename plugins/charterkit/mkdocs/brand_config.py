@@ -31,8 +31,40 @@ class Colour(c.Type[str]):
                                     f'in quotes, such as "{DEFAULT_PRIMARY}".') from None
 
 
-_SAFE_HREF = re.compile(r"^(https?://|mailto:|tel:)\S+$", re.IGNORECASE)
+_EXTERNAL = (
+    re.compile(r"^https?://[^/?#]+([/?#].*)?$", re.IGNORECASE),
+    re.compile(r"^mailto:[^@]+@[^@]+$", re.IGNORECASE),
+    re.compile(r"^tel:\+?[0-9][0-9().-]*$", re.IGNORECASE),
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\]")
+"""What no footer link may hold: whitespace and control characters, which browsers drop from addresses
+(so "java", a tab, "script:" is a javascript: address), and backslashes, which browsers read as "/"."""
+
+
+def href_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a footer link, or ``None`` when it can.
+
+    Allowed: ``https://`` and ``http://`` addresses, ``mailto:`` email addresses, ``tel:`` phone numbers
+    (digits, with ``+ ( ) - .``), and pages of this site (``about/``). A page of this site may not hold
+    ``&`` (so a character reference cannot spell a scheme such as ``javascript:``), nor a ``:`` before
+    its first ``/`` (which a browser reads as a scheme), nor start with ``//`` (another website).
+    """
+    if not value:
+        return "is empty"
+    if _UNSAFE.search(value):
+        return "holds a space, a control character or a backslash"
+    if _SCHEME.match(value):
+        if any(pattern.match(value) for pattern in _EXTERNAL):
+            return None
+        return "is not an https://, http://, mailto: or tel: address"
+    if value.startswith("//"):
+        return "starts with //, which leads to another website"
+    if "&" in value:
+        return "holds &, which can disguise another kind of address"
+    if ":" in value.split("/", 1)[0]:
+        return "has a : before its first /, which a browser reads as the start of an address"
+    return None
 
 
 class Href(c.Type[str]):
@@ -43,12 +75,12 @@ class Href(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
-        if _SAFE_HREF.match(value):
-            return value
-        if _SCHEME.match(value) or value.startswith("//") or not value or any(ch.isspace() for ch in value):
+        problem = href_problem(value)
+        if problem:
             raise ValidationError(
-                f'"{value}" cannot be a footer link. Use a full address starting with https://, an email '
-                "address as mailto:name@example.org, or a page of this site such as accessibility/."
+                f'"{value}" cannot be a footer link: it {problem}. Use a full address starting with '
+                "https://, an email address as mailto:name@example.org, a phone number as tel:+441234567890, "
+                "or a page of this site such as accessibility/."
             )
         return value
 
@@ -75,7 +107,9 @@ class FooterLink(base.Config):
     text = c.Type(str)
     """The words of the link, such as "Privacy notice"."""
     href = Href()
-    """Where it goes: ``https://…``, ``mailto:…``, or a page of this site such as ``accessibility/``."""
+    """Where it goes: ``https://…``, ``http://…``, ``mailto:…``, ``tel:…`` (a phone number), or a page of
+    this site such as ``accessibility/``. Anything else (``javascript:``, ``data:``, ``//host``, ``&``,
+    spaces, backslashes) is refused."""
 
 
 class ColoursConfig(base.Config):

@@ -124,7 +124,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             elif self.config.missing_easy_read == "warn":
                 log.warning(
-                    f"{item.display_path}: easy_read: this charter has no easy-read version. "
+                    f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
                     "Add one (see the format page), or set missing_easy_read: ignore."
                 )
         for name, kind in (

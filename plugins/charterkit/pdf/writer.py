@@ -1,8 +1,9 @@
 """Write one tagged PDF (PDF/UA-1) from print HTML with WeasyPrint, atomically.
 
-The title, language, author and dates come from the HTML's ``<head>``; WeasyPrint writes them into the
-PDF's metadata along with the structure tree and ``pdfuaid:part 1``. Only ``file:`` and ``data:`` URLs
-are read, so a PDF never depends on the network.
+The title, language, author and description come from the HTML's ``<head>``; WeasyPrint writes them into
+the PDF's metadata along with the structure tree and ``pdfuaid:part 1``. No date is written, so the same
+HTML always gives the same bytes. Only ``file:`` and ``data:`` URLs are read, so a PDF never depends on
+the network.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .langtags import mark_languages
 
 __all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
@@ -26,6 +29,8 @@ class Written:
 
     pages: int
     warnings: list[str]
+    missing: list[str] = field(default_factory=list)
+    """Characters no font could show, each once: WeasyPrint drew an empty box for them."""
 
 
 class RenderError(Exception):
@@ -50,6 +55,9 @@ def atomic_target(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
+_NOTDEF = ".notdef glyph rendered"
+
+
 class _Collect(logging.Handler):
     """Keeps WeasyPrint's own messages: errors fail the PDF, warnings are passed on."""
 
@@ -57,8 +65,15 @@ class _Collect(logging.Handler):
         super().__init__(logging.WARNING)
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.missing: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        # WeasyPrint logs a missing glyph as ('... unsupported by fonts: "%s" (U+%04X)', char, codepoint).
+        # The character itself is kept, so that the caller can say which charter has it and where.
+        if (isinstance(record.msg, str) and record.msg.startswith(_NOTDEF) and isinstance(record.args, tuple)
+                and record.args and isinstance(record.args[0], str)):
+            self.missing.append(record.args[0])
+            return
         message = record.getMessage()
         if len(message) > 300:
             message = message[:300] + "…"
@@ -78,6 +93,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
         raise RenderError(f"WeasyPrint is not installed ({exc}). "
                           "Install it with: pip install weasyprint") from None
 
+    mark_languages()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -97,7 +113,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
                 raise RenderError("; ".join(dict.fromkeys(collect.errors)))
     finally:
         logger.removeHandler(collect)
-    return Written(len(document.pages), list(dict.fromkeys(collect.warnings)))
+    return Written(len(document.pages), list(dict.fromkeys(collect.warnings)), list(dict.fromkeys(collect.missing)))
 
 
 def _fatal_fetch_error() -> type[BaseException]:
