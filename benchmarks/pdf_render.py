@@ -1,5 +1,6 @@
-"""Print how long a site build takes with PDFs: cold (empty PDF cache), warm (nothing changed), one charter
-edited, and with PDFs off. Figures only: nothing here passes or fails.
+"""Print how long a site build takes with PDFs: cold (empty PDF cache), warm (nothing changed), after a new
+commit that changes no charter (another SOURCE_DATE_EPOCH, as make site sets it), one charter edited, and
+with PDFs off, and which PDFs each build made. Figures only: nothing here passes or fails.
 
     .venv/bin/python benchmarks/pdf_render.py [--workers N]
 """
@@ -19,16 +20,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(project: Path, pdf: str) -> tuple[float, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": pdf}
+def build(project: Path, pdf: str, epoch: str = "1735689600") -> tuple[float, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": pdf, "SOURCE_DATE_EPOCH": epoch}
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
                           capture_output=True, text=True)
     took = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(proc.stdout + proc.stderr)
-    summary = re.search(r"PDFs: .*", proc.stdout + proc.stderr)
-    return took, summary.group(0) if summary else "PDFs off"
+    output = proc.stdout + proc.stderr
+    summary = re.search(r"PDFs: .*", output)
+    made = re.findall(r"PDF \d+/\d+: (\S+)", output)
+    shown = ", ".join(sorted(Path(m).name for m in made)) if len(made) <= 4 else f"{len(made)} PDFs"
+    return took, (f"{summary.group(0)}; made: {shown or 'none'}" if summary else "PDFs off")
 
 
 def main() -> None:
@@ -45,8 +49,9 @@ def main() -> None:
             config = re.sub(r"^  - charterkit/pdf$", option, config, count=1, flags=re.M)
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         print(f"{len(list((project / 'charters').glob('*.yml')))} charters, {os.cpu_count()} cores")
-        for label, pdf in (("PDFs off", "0"), ("cold cache", "1"), ("warm cache", "1")):
-            took, summary = build(project, pdf)
+        for label, pdf, epoch in (("PDFs off", "0", "1735689600"), ("cold cache", "1", "1735689600"),
+                                  ("warm cache", "1", "1735689600"), ("new commit", "1", "1767225600")):
+            took, summary = build(project, pdf, epoch)
             print(f"{label:>12}: {took:6.1f} s  ({summary})")
         first = sorted((project / "charters").glob("*.yml"))[0]
         text = first.read_text(encoding="utf-8")

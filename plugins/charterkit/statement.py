@@ -9,9 +9,10 @@ A council fills in the facts only it knows (its name, its contact details, its c
 own testing). What the software knows for itself is filled in here: the standard the test suite checks
 (WCAG 2.2 AA), how it checks it (axe-core in headless Chromium, the version read from the project, and
 the keyboard tests), and the date of the build. The publishing workflow (.github/workflows/pages.yml)
-runs the whole test suite and publishes only when it passes, which is what the statement says. Nothing is claimed that was not set or measured: with no organisation the
-statement says "the organisation that runs this website", and :func:`missing_settings` lists what a
-council still has to set so the build can warn.
+runs the whole test suite and publishes only when it passes, which is what the statement says. Nothing
+is claimed that was not set or measured: with no organisation the statement says "the organisation that
+runs this website", and :func:`missing_settings` lists what a council still has to set so the build can
+warn.
 """
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ def _with_target(variant: str, option: str, value: object) -> Callable[[dict[str
     def edit(config: dict[str, Any]) -> None:
         plugins = config["plugins"]
         index = next(i for i, p in enumerate(plugins) if p == "charterkit/readability"
-                     or isinstance(p, dict) and "charterkit/readability" in p)
+                     or (isinstance(p, dict) and "charterkit/readability" in p))
         plugins[index] = {"charterkit/readability": {variant: {option: value}}}
 
     return edit
@@ -229,6 +229,15 @@ def test_impossible_targets_are_refused_plainly_by_the_check_and_the_build(
     assert (f"Plugin 'charterkit/readability' option '{variant}': Sub-option '{option}': {message}"
             in build.output), build.output
     assert "Traceback" not in build.output
+
+
+def test_the_build_keeps_targets_as_written() -> None:
+    # The readability report prints the target: "reading age 12 or under", never "12.0".
+    from charterkit.mkdocs.readability_config import ReadingAge, SentenceWords
+
+    assert repr(ReadingAge().run_validation(12)) == "12"
+    assert ReadingAge().run_validation(8.5) == 8.5
+    assert SentenceWords().run_validation(1) == 1
 
 
 def test_the_smallest_possible_targets_are_accepted(cli: Callable[..., Run], tmp_path: Path) -> None:

@@ -31,26 +31,37 @@ def build(path: Path, env: dict[str, str] = ON) -> BuildResult:
     return result
 
 
+def pdf_bytes(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.pdf"))}
+
+
 def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
     path = project(tmp_path)
     env = {**ON, "CHARTERKIT_SITE_URL": "https://charters.example.org/"}
-    first = build(path, env)
+    # make site sets SOURCE_DATE_EPOCH from the last commit: a new commit that changes no charter must
+    # make no PDF again, and give the same bytes.
+    first = build(path, {**env, "SOURCE_DATE_EPOCH": "1735689600"})
     assert "PDFs: 0 up to date, 7 rendered" in first.output
     assert len(rendered(first)) == 7
     text = squash(full_text(PdfReader(first.site / "charters" / "alpha" / "alpha-large-print.pdf")))
     assert "https://charters.example.org/charters/alpha/" in text  # the online version, with site_url
+    before = pdf_bytes(first.site)
+    assert len(before) == 7
 
-    second = build(path, env)
+    second = build(path, {**env, "SOURCE_DATE_EPOCH": "1767225600"})
     assert "PDFs: 7 up to date, 0 rendered" in second.output
     assert rendered(second) == set()
+    assert pdf_bytes(second.site) == before
 
     charter = path / "charters" / "alpha.yml"
     charter.write_text(charter.read_text(encoding="utf-8").replace("A test charter", "A changed charter"),
                        encoding="utf-8")
-    third = build(path, env)
+    third = build(path, {**env, "SOURCE_DATE_EPOCH": "1798761600"})
     assert "PDFs: 3 up to date, 4 rendered" in third.output
     assert rendered(third) == {"charters/alpha/alpha-standard.pdf", "charters/alpha/alpha-easy-read.pdf",
                                "charters/alpha/alpha-large-print.pdf", "downloads/charters-booklet.pdf"}
+    after = pdf_bytes(third.site)
+    assert {name for name in before if after[name] != before[name]} == rendered(third)
     # Old versions are dropped from the cache; nothing half-written is left behind.
     cache = path / ".cache" / "charterkit-pdf"
     assert len(list(cache.glob("*.pdf"))) == 7
@@ -65,6 +76,44 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
     result = run_build(path, env=env)
     assert result.returncode != 0
     assert re.search(r"WARNING\s+-\s+\S+\.pdf: WeasyPrint says: .*colour", result.output)
+
+
+def test_a_letter_the_fonts_lack_names_the_charter_until_it_is_fixed(tmp_path: Path) -> None:
+    path = project(tmp_path)
+    charter = path / "charters" / "alpha.yml"
+    charter.write_text(MINIMAL.replace("We will listen to each other.", "We will listen to each other (中)."),
+                       encoding="utf-8")
+    message = ("charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
+               "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
+               "Write it another way, or add a font that has it")
+    first = run_build(path, env=ON)
+    assert first.returncode != 0
+    # Once, although three PDFs show it (standard, large print and the booklet); WeasyPrint's own words,
+    # which name no charter, are not repeated.
+    assert first.output.count(message) == 1, first.output
+    assert ".notdef" not in first.output and "Traceback" not in first.output
+    # The PDFs are cached, but the problem is still in them: the next --strict build fails the same way.
+    second = run_build(path, env=ON)
+    assert second.returncode != 0
+    assert "PDFs: 7 up to date, 0 rendered" in second.output
+    assert second.output.count(message) == 1
+    charter.write_text(MINIMAL, encoding="utf-8")
+    assert "PDFs: 4 up to date, 3 rendered" in build(path).output
+
+
+def test_a_cache_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
+    def cache_in_a_file(data: dict[str, object]) -> None:
+        plugins = data["plugins"]
+        assert isinstance(plugins, list)
+        plugins[plugins.index("charterkit/pdf")] = {"charterkit/pdf": {"cache_dir": "docs/index.md/cache"}}
+
+    path = project(tmp_path, config=cache_in_a_file)
+    result = run_build(path, env=ON)
+    assert result.returncode != 0
+    assert "charterkit/pdf: cache_dir: the folder docs/index.md/cache (next to mkdocs.yml) cannot hold the PDFs" \
+        in result.output
+    assert f"{path / 'docs' / 'index.md'} is a file, where a folder is needed" in result.output
+    assert "Traceback" not in result.output and "NotADirectoryError" not in result.output
 
 
 def test_failing_render_names_the_charter_and_stops_the_build(tmp_path: Path) -> None:

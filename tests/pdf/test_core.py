@@ -9,26 +9,30 @@ from charterkit.icons import load_icon_set
 from charterkit.loader import LoadedCharter, load_charter
 from charterkit.pdf import (
     BOOKLET_PATH,
+    CacheUnusable,
+    Note,
     PdfCache,
     RenderError,
     Site,
-    build_date,
     details,
     documents_for,
     govuk_label,
     human_size,
+    make_pdfs,
+    missing_glyph_messages,
     print_html,
     write_pdf,
 )
 from charterkit.pdf.cache import cache_key, fingerprint
 from charterkit.pdf.fonts import font_faces
+from charterkit.pdf.jobs import Job, JobsFailed, run_jobs
 from charterkit.pdf.writer import atomic_target
 from charterkit.render import make_env
 from pypdf import PdfReader
 
 from tests.conftest import MINIMAL
 
-from .pdfcheck import elements, fonts, full_text, squash
+from .pdfcheck import catalog, elements, fonts, full_text, squash, struct_elements, xmp
 
 SITE = Site("Test charters", contact="help@example.invalid")
 
@@ -100,18 +104,40 @@ def test_print_html_says_date_where_online_and_how_to_ask(tmp_path: Path) -> Non
     html = html_for(tmp_path, "standard")
     assert '<html lang="en-GB">' in html
     assert "<title>A test charter: standard print</title>" in html
-    assert "Date not given" in html
+    assert "<strong>Published:</strong> Not given" in html
     assert "the page charters/alpha/ of the website “Test charters”" in html
     assert "help@example.invalid" in html  # the charter has no contact: the site's
-    assert "This PDF was made on" not in html  # no SOURCE_DATE_EPOCH: no date that changes every build
 
 
-def test_site_url_and_build_date_are_used_when_known(tmp_path: Path) -> None:
-    site = Site("Test charters", url="https://charters.example.org/sub", built=build_date({"SOURCE_DATE_EPOCH": "1735689600"}))
+@pytest.mark.parametrize("kind", ["standard", "easy-read", "large-print", "booklet"])
+def test_print_html_has_no_build_date_whatever_the_build_time(tmp_path: Path, kind: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # make site sets SOURCE_DATE_EPOCH from the last commit: a date from it in a PDF would change every
+    # PDF (and its cache key) with every commit.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    first = html_for(tmp_path, kind)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert html_for(tmp_path, kind) == first
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert html_for(tmp_path, kind) == first
+    assert "made on" not in first and "made this PDF" not in first
+    assert "dcterms" not in first and "2025" not in first and "2026" not in first
+
+
+def test_site_url_is_used_when_known(tmp_path: Path) -> None:
+    site = Site("Test charters", url="https://charters.example.org/sub")
     html = html_for(tmp_path, "large-print", site=site)
     assert '<a href="https://charters.example.org/sub/charters/alpha/">' in html
-    assert "This PDF was made on:</strong> 1 January 2025" in html
-    assert '<meta name="dcterms.created" content="2025-01-01T00:00:00Z">' in html
+
+
+@pytest.mark.parametrize("kind", ["standard", "large-print"])
+def test_sector_not_stated_when_the_source_gives_none(tmp_path: Path, kind: str) -> None:
+    html = html_for(tmp_path, kind, text=MINIMAL.replace("sector: Testing\n", ""))
+    assert "<strong>Sector:</strong> Not stated" in html
+    target = tmp_path / "x.pdf"
+    write_pdf(html, target, base_url=tmp_path.as_uri())
+    assert "Sector: Not stated" in full_text(PdfReader(target))
+    assert "<strong>Sector:</strong> Testing" in html_for(tmp_path, kind)
 
 
 def test_charter_contact_is_preferred_and_published_date_shown(tmp_path: Path) -> None:
@@ -191,11 +217,25 @@ def test_prune_deletes_only_unused_cache_entries(tmp_path: Path) -> None:
     keep, old = "a" * 64, "b" * 64
     for key in (keep, old):
         cache.path(key).write_bytes(b"%PDF")
-        cache.pages(key, 3)
+        cache.put(key, Note(3, ("a warning",), ("中",)))
     (tmp_path / "notes.pdf").write_bytes(b"mine")
+    (tmp_path / f"{old}.pages").write_text("3", encoding="ascii")  # left by an older charterkit
     assert cache.prune([keep]) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{keep}.pages", f"{keep}.pdf", "notes.pdf"]
-    assert cache.pages(keep) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{keep}.json", f"{keep}.pdf", "notes.pdf"]
+    assert cache.get(keep) == Note(3, ("a warning",), ("中",))
+
+
+def test_a_cached_pdf_without_its_note_is_made_again(tmp_path: Path) -> None:
+    cache = PdfCache(tmp_path)
+    key = "c" * 64
+    cache.path(key).write_bytes(b"%PDF")
+    assert cache.get(key) is None  # no note: its warnings are unknown, so it is not trusted
+    (tmp_path / f"{key}.json").write_text("{not json", encoding="utf-8")
+    assert cache.get(key) is None
+    cache.put(key, Note(2))
+    assert cache.get(key) == Note(2)
+    cache.path(key).unlink()
+    assert cache.get(key) is None
 
 
 # -- writing ----------------------------------------------------------------------------------------------
@@ -226,12 +266,138 @@ def test_a_failed_render_leaves_no_file(tmp_path: Path, body: str, reason: str) 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_same_html_gives_the_same_bytes(tmp_path: Path) -> None:
-    site = Site("Test charters", built=build_date({"SOURCE_DATE_EPOCH": "1735689600"}))
-    html = html_for(tmp_path, "easy-read", site=site)
-    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
-    write_pdf(html, first, base_url=tmp_path.as_uri())
-    write_pdf(html, second, base_url=tmp_path.as_uri())
-    assert first.read_bytes() == second.read_bytes()
-    info = PdfReader(first).metadata
-    assert info is not None and str(info["/CreationDate"]).startswith("D:20250101000000")
+def test_same_charter_gives_the_same_bytes_whenever_it_is_built(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    pdfs = []
+    for epoch in ("1735689600", "1767225600", None):
+        if epoch is None:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        else:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        target = tmp_path / f"{epoch}.pdf"
+        write_pdf(html_for(tmp_path, "easy-read"), target, base_url=tmp_path.as_uri())
+        pdfs.append(target.read_bytes())
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    # No date at all in the metadata: not the build's, not the clock's.
+    reader = PdfReader(tmp_path / "None.pdf")
+    info = reader.metadata
+    assert info is not None and "/CreationDate" not in info and "/ModDate" not in info
+    assert "CreateDate" not in xmp(reader) and "ModifyDate" not in xmp(reader)
+
+
+# -- languages --------------------------------------------------------------------------------------------
+
+WELSH = MINIMAL.replace("sector: Testing\n", "sector: Iechyd\nlanguage: cy\n")
+
+
+def languages(reader: PdfReader) -> set[tuple[str, str]]:
+    """(role, /Lang) of every structure element with a language of its own."""
+    return {(str(e["/S"]), str(e["/Lang"])) for e in struct_elements(reader) if "/Lang" in e}
+
+
+@pytest.mark.parametrize("kind", ["standard", "large-print", "easy-read"])
+def test_a_welsh_charter_is_a_welsh_pdf_with_our_english_words_marked(tmp_path: Path, kind: str) -> None:
+    html = html_for(tmp_path, kind, text=WELSH)
+    assert '<html lang="cy">' in html
+    target = tmp_path / "cy.pdf"
+    write_pdf(html, target, base_url=tmp_path.as_uri())
+    reader = PdfReader(target)
+    assert str(catalog(reader)["/Lang"]) == "cy"
+    # WeasyPrint 70 writes only the document's language; charterkit.pdf.langtags adds each element's own.
+    marked = languages(reader)
+    if kind == "easy-read":
+        assert '<h1>A test charter<span lang="en-GB">: easy read</span></h1>' in html
+        assert '<section lang="en-GB">\n<h2>About this document</h2>' in html
+        # ... and the charter's title, quoted in our sentence about it, is Welsh again.
+        assert "easy read version of “<span lang=\"cy\">A test charter</span>”" in html
+        assert {("/Sect", "en-GB"), ("/Span", "en-GB"), ("/Span", "cy")} <= marked
+    else:
+        assert '<h2 lang="en-GB">Source and credit</h2>' in html
+        assert '<strong lang="en-GB">Sector:</strong> Iechyd' in html  # the label is ours, the value theirs
+        assert '<div class="ck-about" lang="en-GB">' in html
+        assert ("/H2", "en-GB") in marked
+
+
+def test_an_english_charter_on_an_english_site_marks_no_part(tmp_path: Path) -> None:
+    for kind in ("standard", "easy-read"):
+        html = html_for(tmp_path, kind)
+        assert html.count("lang=") == 1, kind  # only <html lang="en-GB">
+
+
+def test_the_booklet_says_which_charter_is_in_which_language(tmp_path: Path) -> None:
+    welsh = charter(tmp_path, "welsh", WELSH.replace("A test charter", "Siarter prawf"))
+    english = charter(tmp_path, "english")
+    doc = next(d for d in documents_for([welsh, english]) if d.kind == "booklet")
+    icons = load_icon_set()
+    html = print_html(make_env([], icons), doc, SITE, icons)
+    assert '<html lang="en-GB">' in html
+    assert html.count('<section class="ck-booklet-charter" lang="cy">') == 1
+    assert '<h3 lang="en-GB">Source and credit</h3>' in html  # inside the Welsh charter, our words again
+    target = tmp_path / "booklet.pdf"
+    write_pdf(html, target, base_url=tmp_path.as_uri())
+    marked = languages(PdfReader(target))
+    assert ("/Sect", "cy") in marked and ("/H3", "en-GB") in marked
+
+
+def test_marked_languages_keep_the_pdf_ua_1_checker_happy(tmp_path: Path) -> None:
+    page = pytest.importorskip("page", reason="page-validation is not installed")
+    target = tmp_path / "cy.pdf"
+    write_pdf(html_for(tmp_path, "standard", text=WELSH), target, base_url=tmp_path.as_uri())
+    report = page.validate_pdf(target, profile="ua1")
+    assert report.is_compliant, [f"{f.rule_id}: {f.message}" for f in report.failures]
+
+
+# -- letters the fonts cannot show ------------------------------------------------------------------------
+
+CJK = MINIMAL.replace("We will listen to each other.", "We will listen to each other (中).")
+
+
+def test_a_letter_no_font_has_is_reported_with_the_charter_line_and_field(tmp_path: Path) -> None:
+    target = tmp_path / "x.pdf"
+    written = write_pdf(html_for(tmp_path, "standard", text=CJK), target, base_url=tmp_path.as_uri())
+    assert written.missing == ["中"]
+    assert written.warnings == []  # said once, by charterkit, with the charter's file
+    item = charter(tmp_path, text=CJK)
+    docs = documents_for([item])
+    messages = [missing_glyph_messages(d, ["中"]) for d in docs]
+    expected = ("charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
+                "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
+                "Write it another way, or add a font that has it")
+    # The same words from every PDF that shows it, the booklet included, so the build says it once.
+    assert all(m == messages[0] for m in messages) and len(messages[0]) == 1
+    assert messages[0][0].startswith(expected)
+
+
+def test_a_letter_in_no_charter_is_blamed_on_the_pdf(tmp_path: Path) -> None:
+    doc = documents_for([charter(tmp_path)])[0]
+    [message] = missing_glyph_messages(doc, ["中"])
+    assert message.startswith("charters/alpha/alpha-standard.pdf: the PDF fonts cannot show the character “中”")
+    assert "site's settings" in message
+
+
+# -- failures without tracebacks --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_job_that_cannot_write_is_named_with_the_path(tmp_path: Path, workers: int) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    good = Job(small_html(), tmp_path / "ok" / "good.pdf", tmp_path.as_uri(), "good.pdf", "charters/good.yml",
+               "standard")
+    bad = Job(small_html(), blocker / "bad.pdf", tmp_path.as_uri(), "bad.pdf", "charters/bad.yml", "standard")
+    with pytest.raises(JobsFailed) as info:
+        run_jobs([good, bad], workers=workers)
+    [failure] = info.value.failures
+    assert failure.job is bad
+    assert failure.reason == f"could not read or write {blocker}: {blocker} is a file, where a folder is needed"
+    assert (tmp_path / "ok" / "good.pdf").is_file()  # the others are still made
+
+
+def test_an_unusable_cache_folder_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "index.md"
+    page.write_text("# Home\n", encoding="utf-8")
+    icons = load_icon_set()
+    with pytest.raises(CacheUnusable) as info:
+        make_pdfs(documents_for([charter(tmp_path)]), env=make_env([], icons), site=SITE,
+                  cache=PdfCache(page / "cache"), icons=icons, workers=1)
+    assert str(info.value) == (f"the PDF cache folder {page / 'cache'} cannot be used: could not read or "
+                               f"write {page / 'cache'}: {page} is a file, where a folder is needed")

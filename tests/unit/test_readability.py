@@ -626,10 +626,9 @@ def _no_network(*args: object, **kwargs: object) -> NoReturn:
 
 
 def test_scores_with_network_blocked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    nltk = pytest.importorskip("nltk")  # textstat's dependency: present wherever textstat is installed
+    # Every way out is blocked; an empty NLTK_DATA would also show a download, were anything to try one.
     monkeypatch.setattr(socket.socket, "connect", _no_network)
     monkeypatch.setattr(socket, "create_connection", _no_network)
-    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     monkeypatch.setenv("NLTK_DATA", str(tmp_path))
     # Figures as worked by hand in test_worked_example_two_sentences.
     scores = score_texts(["We will pay people for their time. Meetings will be held in accessible places."])

@@ -187,19 +187,51 @@ def test_the_site_contact_is_used_when_no_statement_contact_is_set() -> None:
 def test_the_tests_are_described_as_measured() -> None:
     html = _render(StatementSettings(), axe="4.14.1")
     text = _text(html.split('id="preparation-of-this-accessibility-statement"')[1])
-    assert "Each build of this website is tested before it is published." in text
+    # True because .github/workflows/pages.yml publishes only after the tests pass (tests/unit/test_workflows.py).
+    assert ("Each build of this website is tested before it is published, and it is published only if every "
+            "test passes.") in text
     assert "built on 22 November 2026" in text
     assert "WCAG 2.2 AA" in text and "axe-core 4.14.1 in headless Chromium" in text
     assert "wcag22aa" in text
-    assert "in the light and the dark colour schemes, at 1280 and 320 pixels wide" in text
-    assert "keyboard" in text
+    assert ("in the light and the dark colour schemes, at 1280 and 320 pixels wide, and check that at 320 pixels "
+            "nothing scrolls sideways") in text
+    # The keyboard tests of tests/browser/test_keyboard.py and test_reader_settings.py, as they are.
+    assert ("check with a keyboard alone, on the home page, a charter and its easy read version, that the first "
+            "press of the Tab key reaches a “Skip to content” link, that everything that takes focus shows it, "
+            "and that nothing hidden takes focus") in text
+    assert "check that the menu, the search and the reader settings can be reached and used with a keyboard alone" \
+        in text
     assert "request nothing from other websites" in text
     assert "Automated tests find only some kinds of accessibility problem." in text
+
+
+def test_the_keyboard_pages_are_named_as_measured() -> None:
+    one = render_statement(ENV, StatementSettings(), built=BUILT,
+                           method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=("the home page",))).html
+    assert "check with a keyboard alone, on the home page, that" in _text(one)
+    none = render_statement(ENV, StatementSettings(), built=BUILT,
+                            method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=())).html
+    assert "Skip to content" not in _text(none)
+
+
+def test_the_keyboard_tests_the_statement_names_exist() -> None:
+    """The statement describes the project's browser tests: they must be there, on the pages it names."""
+    keyboard = (Path(__file__).parents[1] / "browser" / "test_keyboard.py").read_text(encoding="utf-8")
+    for test in ("def test_skip_link_comes_first_and_skips_to_the_content",
+                 "def test_every_focusable_element_shows_focus_and_none_is_hidden",
+                 "def test_menu_opens_and_closes_from_the_keyboard",
+                 "def test_search_works_from_the_keyboard"):
+        assert test in keyboard, test
+    assert "REPRESENTATIVE = [HOME, CHARTER, EASY_READ]" in keyboard
+    assert len(AutomatedChecks().keyboard_pages) == 3
+    reader = (Path(__file__).parents[1] / "browser" / "test_reader_settings.py").read_text(encoding="utf-8")
+    assert "def test_settings_chosen_by_keyboard_apply_and_are_remembered" in reader
 
 
 def test_without_browser_tests_none_are_claimed() -> None:
     text = _text(_render(StatementSettings(), axe=""))
     assert "axe-core" not in text and "Each build of this website is tested" not in text
+    assert "keyboard" not in text
 
 
 def test_the_councils_own_testing_is_reported() -> None:

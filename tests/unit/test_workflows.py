@@ -33,8 +33,10 @@ def _load(name: str) -> dict[Any, Any]:
 def _on(workflow: dict[Any, Any]) -> dict[str, Any]:
     # YAML 1.1 reads the key "on" as true.
     triggers = workflow.get("on", workflow.get(True))
-    return triggers if isinstance(triggers, dict) else {t: None for t in ([triggers] if isinstance(triggers, str)
-                                                                          else triggers)}
+    if isinstance(triggers, dict):
+        return triggers
+    names: list[str] = [triggers] if isinstance(triggers, str) else list(triggers or [])
+    return dict.fromkeys(names)
 
 
 def _steps(workflow: dict[Any, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -146,7 +146,8 @@ def _sentence_words(value: Any, where: str) -> int:
 def _reading_age(value: Any, where: str) -> float:
     age = _number(value, where, whole=False)
     if age <= 0:
-        raise UsageError(f"{where}: {value} is not a reading age: write a number of years above 0, such as 9.")
+        raise UsageError(f"{where}: {value} is not a reading age: write a number of years above 0, "
+                         "such as 9.")
     return age
 
 

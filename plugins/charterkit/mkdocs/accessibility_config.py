@@ -6,6 +6,7 @@ Each option is documented where it is declared; docs/configuration.md explains t
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -28,6 +29,41 @@ class _Date(BaseConfigOption[dt.date | None]):
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
             raise base.ValidationError(f"{value!r} is not a date. Write it as 2026-01-15.") from None
+
+
+# An email address, simple on purpose: a name, @, and a domain with a dot. The statement links it as
+# mailto:, so nothing that could end the address or add to it (spaces, ", <, >, ?, &, a second @) is allowed.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_EMAIL = re.compile(rf"^[^@\s\"<>()\[\]\\,;:?&]+@{_LABEL}(?:\.{_LABEL})+$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^https?://[^/?#\s\\]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+class EmailAddress(c.Type[str]):
+    """An email address such as ``access@example.gov.uk``, or empty."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value).strip()
+        if value and not _EMAIL.match(value):
+            raise base.ValidationError(f'"{value}" is not an email address. Write it as name@example.gov.uk, '
+                                       "with no mailto: and no spaces.")
+        return value
+
+
+class WebAddress(c.Type[str]):
+    """A web address starting ``https://`` or ``http://``, or empty."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value).strip()
+        if value and (not _WEB_ADDRESS.match(value) or any(ord(ch) < 32 or ch == "\\" for ch in value)):
+            raise base.ValidationError(f'"{value}" is not a web address. Write the whole address, starting '
+                                       "with https://, such as https://www.example.gov.uk/contact.")
+        return value
 
 
 class KnownIssueConfig(base.Config):
@@ -65,8 +101,9 @@ class AccessibilityConfig(base.Config):
     """What the statement covers, such as "the website https://charters.example.gov.uk". Default: the
     website named by ``site_url``, or "this website"."""
 
-    email = c.Type(str, default="")
-    """The email address for requests for other formats and for reporting problems."""
+    email = EmailAddress()
+    """The email address for requests for other formats and for reporting problems, such as
+    ``access@example.gov.uk`` (without ``mailto:``)."""
 
     phone = c.Type(str, default="")
     """A phone number for the same."""
@@ -74,8 +111,8 @@ class AccessibilityConfig(base.Config):
     address = c.Type(str, default="")
     """A postal address for the same."""
 
-    contact_url = c.Type(str, default="")
-    """A contact form or contact page (https://...)."""
+    contact_url = WebAddress()
+    """A contact form or contact page: a whole address starting ``https://`` (or ``http://``)."""
 
     response_days = c.Type(int, default=10)
     """How many working days you take to answer a request for another format (GOV.UK's model asks for a

@@ -21,12 +21,12 @@ from mkdocs.structure.pages import Page
 from ..pages import Link
 from ..pdf import (
     BOOKLET_PATH,
+    CacheUnusable,
     Document,
     Made,
     PdfCache,
     PdfFailed,
     Site,
-    build_date,
     documents_for,
     make_pdfs,
 )
@@ -97,6 +97,9 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             if made.doc.kind != "booklet":
                 charters.pdf_links.setdefault(made.doc.slug, []).append(
                     Link(made.doc.label, made.doc.path, made.details))
+            # Also for PDFs from the cache: the problem is still in the PDF, and --strict must still fail.
+            for problem in made.problems:
+                self._warn_once(problem)
             for warning in made.warnings:
                 self._warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
         rendered = sum(m.rendered for m in self.made)
@@ -114,7 +117,6 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             url="" if serving else config.site_url or "",
             lang=charters.config.language,
             contact=charters.config.contact,
-            built=build_date(),
         )
 
         def progress(done: int, total: int, job: Job) -> None:
@@ -132,9 +134,13 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 progress=progress,
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
             )
+        except CacheUnusable as exc:
+            raise PluginError(f"charterkit/pdf: cache_dir: the folder {self.config.cache_dir} (next to "
+                              f"mkdocs.yml) cannot hold the PDFs: {exc.reason}. Set cache_dir under "
+                              "charterkit/pdf in mkdocs.yml to a folder that can be created and written, "
+                              "such as .cache/charterkit-pdf, or leave it out.") from None
         except PdfFailed as exc:
-            raise PluginError(f"charterkit/pdf: {exc}\nFix the charter or the print template named above, "
-                              "then build again.") from None
+            raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
 
     def _warn_once(self, message: str) -> None:
         if message not in self._warned:

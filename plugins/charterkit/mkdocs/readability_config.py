@@ -35,8 +35,9 @@ class ReadingAge(c.Type[float]):
         if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             raise ValidationError(f"expected a reading age in years, such as 9, but found {value!r}.")
         if value <= 0 or math.isinf(value):
-            raise ValidationError(f"{value} is not a reading age: write a number of years above 0, such as 9.")
-        return float(value)
+            raise ValidationError(f"{value} is not a reading age: write a number of years above 0, "
+                                  "such as 9.")
+        return value  # as written: a whole number stays whole, so pages show "12", not "12.0"
 
 
 class TargetConfig(base.Config):

@@ -8,26 +8,30 @@ render. The same key always means the same bytes, so a PDF whose key is cached i
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment
 
-from .inspect import page_count
 from .writer import PDF_VARIANT, atomic_target
 
-__all__ = ["CACHE_FORMAT", "PdfCache", "cache_key", "fingerprint", "library_versions", "template_sources"]
+__all__ = [
+    "CACHE_FORMAT", "Note", "PdfCache", "cache_key", "fingerprint", "library_versions", "template_sources",
+]
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 """Bumped when the way PDFs are made changes in a way the other inputs do not show."""
 
 _LIBRARIES = (
     "charterkit", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pydantic", "jinja2",
 )
-_ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|pages)$")
+_ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|json|pages)$")
+"""A cached PDF or its note (``.pages`` notes are from an older charterkit)."""
 
 
 @cache
@@ -91,8 +95,20 @@ def _feed(h: hashlib._Hash, *parts: str) -> None:
         h.update(data)
 
 
+@dataclass(frozen=True)
+class Note:
+    """What rendering a cached PDF gave besides its bytes, kept beside it: replayed on every build that
+    takes the PDF from the cache, so that a problem WeasyPrint reported (an empty box for a missing letter,
+    a style it could not use) is reported again, and ``--strict`` keeps failing until it is fixed."""
+
+    pages: int
+    warnings: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    """Characters that no font could show."""
+
+
 class PdfCache:
-    """A folder of PDFs named by their key."""
+    """A folder of PDFs named by their key, each with a note (:class:`Note`) beside it."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -101,22 +117,26 @@ class PdfCache:
         """Where the PDF of ``key`` is (or will be) kept."""
         return self.folder / f"{key}.pdf"
 
-    def has(self, key: str) -> bool:
-        """Whether the PDF of ``key`` is ready. Files are only ever complete: they are written atomically."""
-        return self.path(key).is_file()
+    def _note_path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
 
-    def pages(self, key: str, known: int | None = None) -> int:
-        """The page count of a cached PDF. Reading a PDF takes a quarter of a second, so the count is kept
-        in a small file beside it: ``known`` (from rendering) is stored, or the PDF is read once."""
-        note = self.folder / f"{key}.pages"
-        if known is None:
-            try:
-                return int(note.read_text(encoding="ascii"))
-            except (OSError, ValueError):
-                known = page_count(self.path(key))
-        with atomic_target(note) as tmp:
-            tmp.write_text(str(known), encoding="ascii")
-        return known
+    def get(self, key: str) -> Note | None:
+        """The note of a cached PDF, or None when the PDF or its note is missing or unreadable (the PDF
+        is then made again). Files are only ever complete: they are written atomically."""
+        if not self.path(key).is_file():
+            return None
+        try:
+            data = json.loads(self._note_path(key).read_text(encoding="utf-8"))
+            warnings, missing = tuple(map(str, data["warnings"])), tuple(map(str, data["missing"]))
+            return Note(int(data["pages"]), warnings, missing)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, note: Note) -> None:
+        """Keep the note of a PDF just written to :meth:`path`."""
+        data = {"pages": note.pages, "warnings": list(note.warnings), "missing": list(note.missing)}
+        with atomic_target(self._note_path(key)) as tmp:
+            tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete cached PDFs (and their notes) whose key is not in ``keep``, so that the cache does not

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .writer import RenderError, Written, write_pdf
 
-__all__ = ["Failure", "Job", "JobsFailed", "Progress", "run_jobs", "worker_count"]
+__all__ = ["Failure", "Job", "JobsFailed", "Progress", "describe_error", "run_jobs", "worker_count"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def worker_count(requested: int = 0) -> int:
 
 
 def _render(job: Job) -> Written:
-    # Runs in a worker process: return plain data, raise only RenderError (both pickle cleanly).
+    # Runs in a worker process: returns plain data, and any exception is turned into a Failure by
+    # run_jobs, whether it comes back from a worker or is raised in this process.
     return write_pdf(job.html, job.target, base_url=job.base_url)
 
 
@@ -79,7 +80,7 @@ def run_jobs(
     def finish(job: Job, written: Written | None, error: BaseException | None) -> None:
         nonlocal done
         if error is not None:
-            failures.append(Failure(job, str(error) if isinstance(error, RenderError) else _describe(error)))
+            failures.append(Failure(job, describe_error(error)))
             return
         assert written is not None
         done += 1
@@ -90,9 +91,13 @@ def run_jobs(
     if n == 1:
         for job in ordered:
             try:
-                finish(job, _render(job), None)
-            except RenderError as exc:
+                written = _render(job)
+            # The same as from a worker process: a failure of one PDF is reported with the others, by
+            # charter, never as a traceback.
+            except Exception as exc:
                 finish(job, None, exc)
+            else:
+                finish(job, written, None)
     else:
         # "spawn" starts clean interpreters: forking a process that runs a web server (mkdocs serve)
         # or holds fontconfig state is unsafe.
@@ -111,5 +116,23 @@ def run_jobs(
     return results
 
 
-def _describe(error: BaseException) -> str:
+def describe_error(error: BaseException) -> str:
+    """An exception in one line: a :class:`RenderError`'s own words, a file that could not be read or
+    written with its path, or the kind of error and its message."""
+    if isinstance(error, RenderError):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        where = f" {error.filename}" if error.filename else ""
+        return f"could not read or write{where}: {_in_the_way(error) or error.strerror}"
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _in_the_way(error: OSError) -> str:
+    """For a folder that could not be made because a file has its name (or its parent's): say which."""
+    if not isinstance(error, FileExistsError | NotADirectoryError) or not error.filename:
+        return ""
+    path = Path(os.fsdecode(error.filename))
+    for place in (path, *path.parents):
+        if place.exists() and not place.is_dir():
+            return f"{place} is a file, where a folder is needed"
+    return ""

@@ -9,14 +9,16 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from ..icons import IconSet
-from .cache import PdfCache, cache_key, fingerprint
+from .cache import Note, PdfCache, cache_key, fingerprint
 from .documents import Document
 from .fonts import unpacked
+from .glyphs import missing_glyph_messages
 from .inspect import details
-from .jobs import Job, JobsFailed, Progress, run_jobs
+from .jobs import Job, JobsFailed, Progress, describe_error, run_jobs
 from .printhtml import Site, print_html
+from .writer import Written
 
-__all__ = ["Made", "PdfFailed", "make_pdfs"]
+__all__ = ["CacheUnusable", "Made", "PdfFailed", "make_pdfs"]
 
 
 @dataclass(frozen=True)
@@ -31,15 +33,35 @@ class Made:
     rendered: bool
     """False when the PDF came from the cache unchanged."""
     warnings: Sequence[str] = field(default=())
+    """What WeasyPrint said when it made the PDF (also when it came from the cache)."""
+    problems: Sequence[str] = field(default=())
+    """Characters the fonts cannot show, each said with the charter file, line and field it is in."""
 
 
 class PdfFailed(Exception):
     """One or more PDFs could not be made. The message names each charter and says why."""
 
-    def __init__(self, problems: Sequence[tuple[Document, str]]) -> None:
+    fix = "Fix the charter or the print template named above, then build again."
+    """What to do about it, in one sentence."""
+
+    def __init__(
+        self, problems: Sequence[tuple[Document, str]] = (), *, message: str = "", fix: str = ""
+    ) -> None:
         self.problems = list(problems)
+        self.fix = fix or type(self).fix
         lines = [f"{doc.blame}: the {doc.noun} could not be made: {reason}" for doc, reason in problems]
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join([message, *lines] if message else lines))
+
+
+class CacheUnusable(PdfFailed):
+    """The cache folder cannot be made, read or written, so no PDF can be kept."""
+
+    fix = "Choose a folder that can be created and written, then build again."
+
+    def __init__(self, folder: Path, error: OSError) -> None:
+        self.folder = folder
+        self.reason = describe_error(error)
+        super().__init__(message=f"the PDF cache folder {folder} cannot be used: {self.reason}")
 
 
 def make_pdfs(
@@ -57,12 +79,22 @@ def make_pdfs(
     """Make ``docs``, rendering in parallel only the PDFs whose inputs changed since they were cached.
 
     ``asset_dir`` is where relative URLs in the print templates point (a council's print folder).
-    Raises :class:`PdfFailed` naming every charter whose PDF failed; no PDF is then replaced.
+    Raises :class:`PdfFailed` naming every charter whose PDF failed; no PDF is then replaced. Raises
+    :class:`CacheUnusable` when the cache folder cannot be used (a path through a file, a full disk).
     """
-    # WeasyPrint would unpack the WOFF2 fonts for every PDF: unpack them once, next to the cache.
-    site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts"))
+    try:
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        # WeasyPrint would unpack the WOFF2 fonts for every PDF: unpack them once, next to the cache.
+        site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts"))
+    except OSError as exc:
+        raise CacheUnusable(cache.folder, exc) from None
     assets = asset_dir if asset_dir is not None and asset_dir.is_dir() else None
-    shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
+    try:
+        shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
+    except OSError as exc:  # a shipped font or a council's picture that cannot be read
+        raise PdfFailed(message=f"no PDF could be made: {describe_error(exc)}",
+                        fix="Make that file readable (reinstall charterkit if it is one of its fonts), "
+                            "then build again.") from None
     base_url = (assets or Path.cwd()).resolve().as_uri() + "/"
     keys: list[str] = []
     jobs: dict[str, Job] = {}
@@ -74,9 +106,12 @@ def make_pdfs(
         except TemplateError as exc:
             problems.append((doc, f"the print template failed: {exc}"))
             continue
+        except Exception as exc:  # a council's template may call anything; say which PDF, not a traceback
+            problems.append((doc, f"the print template failed: {describe_error(exc)}"))
+            continue
         key = cache_key(html, shared)
         keys.append(key)
-        if not cache.has(key) and key not in jobs:
+        if cache.get(key) is None and key not in jobs:
             jobs[key] = Job(html, cache.path(key), base_url, doc.path, doc.blame, doc.kind)
             owner[cache.path(key)] = doc
     if problems:
@@ -86,13 +121,28 @@ def make_pdfs(
     except JobsFailed as exc:
         raise PdfFailed([(owner[f.job.target], f.reason) for f in exc.failures]) from None
     made = []
-    for doc, key in zip(docs, keys, strict=True):
-        job = jobs.get(key)
-        path = cache.path(key)
-        written = results.get(job) if job is not None else None
-        pages = cache.pages(key, written.pages if written else None)
-        mine = job is not None and owner[job.target] is doc  # a PDF shared by two documents counts once
-        made.append(Made(doc, path, details(path, pages), mine, written.warnings if written and mine else []))
-    if prune:
-        cache.prune(keys)
+    try:
+        notes = {key: _noted(cache, key, results.get(jobs[key]) if key in jobs else None) for key in keys}
+        for doc, key in zip(docs, keys, strict=True):
+            job = jobs.get(key)
+            note, path = notes[key], cache.path(key)
+            mine = job is not None and owner[job.target] is doc  # a PDF shared by two documents counts once
+            made.append(Made(doc, path, details(path, note.pages), mine, note.warnings,
+                             missing_glyph_messages(doc, note.missing) if note.missing else ()))
+        if prune:
+            cache.prune(keys)
+    except OSError as exc:
+        raise CacheUnusable(cache.folder, exc) from None
     return made
+
+
+def _noted(cache: PdfCache, key: str, written: Written | None) -> Note:
+    """The note of a PDF: kept now if it was just written, else read from the cache."""
+    if written is not None:
+        note = Note(written.pages, tuple(written.warnings), tuple(written.missing))
+        cache.put(key, note)
+        return note
+    kept = cache.get(key)
+    if kept is None:  # deleted while the build ran: the next build makes it again
+        raise FileNotFoundError(2, "No such file or directory", str(cache.path(key)))
+    return kept

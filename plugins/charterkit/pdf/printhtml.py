@@ -3,15 +3,20 @@
 A council replaces any of them (or adds ``charterkit/print/extra.css``) in ``overrides/charterkit/print/``.
 Headings, their levels and ids come from :func:`charterkit.views.build_view`, as on the web pages, so a
 PDF's bookmarks match the page's table of contents.
+
+A PDF says no build date: the charter's own date is printed, and a date that changed with every build
+would change every PDF's bytes (and its cache key), so that one commit would make every PDF again.
+
+A PDF of one charter is in the charter's language (``<html lang>``); the words that come from our templates
+("Published", "Other formats") are in the site's language, and say so with their own ``lang`` when the
+two differ, so that a screen reader reads each in the right voice.
 """
 
 from __future__ import annotations
 
 import base64
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -19,12 +24,11 @@ from jinja2 import Environment
 
 from ..icons import IconSet
 from ..loader import LoadedCharter
-from ..model import display_date
 from ..views import Block, CharterView, build_view, walk
 from .documents import Document
 from .fonts import FontFace, font_faces
 
-__all__ = ["Site", "build_date", "print_html", "template_names"]
+__all__ = ["Site", "print_html", "template_names"]
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,9 @@ class Site:
     url: str = ""
     """The site's address (``site_url``); empty when not set."""
     lang: str = "en-GB"
+    """The language of the site, and of the words our templates add to each PDF."""
     contact: str = ""
     """How to reach the site's owner, for charters that give no contact of their own."""
-    built: datetime | None = None
-    """When the PDFs were made (from ``SOURCE_DATE_EPOCH``); None leaves the date out, so that PDFs stay
-    the same from one build to the next."""
     faces: Sequence[FontFace] = field(default_factory=font_faces)
 
     def online(self, page_url: str) -> str:
@@ -47,14 +49,6 @@ class Site:
         if not self.url:
             return ""
         return urljoin(self.url if self.url.endswith("/") else self.url + "/", page_url)
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> datetime | None:
-    """The date of a reproducible build (``SOURCE_DATE_EPOCH``); None when it is unset or not a number."""
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return datetime.fromtimestamp(int(value), tz=UTC)
 
 
 def template_names(kind: str) -> str:
@@ -68,8 +62,6 @@ def print_html(env: Environment, doc: Document, site: Site, icons: IconSet | Non
         "doc": doc,
         "site": site,
         "fonts": site.faces,
-        "built": _built(site.built),
-        "built_iso": site.built.strftime("%Y-%m-%dT%H:%M:%SZ") if site.built else "",
     }
     if doc.kind == "booklet":
         context.update(_booklet(doc, site))
@@ -79,10 +71,6 @@ def print_html(env: Environment, doc: Document, site: Site, icons: IconSet | Non
         if doc.kind == "easy-read":
             context["pictures"] = _pictures(item, icons)
     return env.get_template(template_names(doc.kind)).render(**context)
-
-
-def _built(when: datetime | None) -> str:
-    return display_date(when.strftime("%Y-%m-%d")) if when else ""
 
 
 _TITLES = {"standard": "{}: standard print", "easy-read": "{}: easy read", "large-print": "{}: large print"}
@@ -116,9 +104,15 @@ def _item(
         "slug": item.slug,
         "online": site.online(page_url),
         "page_url": page_url,
-        "published": item.charter.published_display or "Date not given",
+        "published": item.charter.published_display or "Not given",
         "level": first_level,
+        "ours": _ours(site.lang, item.charter.language),
     }
+
+
+def _ours(site_lang: str, text_lang: str) -> str:
+    """The ``lang`` our own words need inside text in ``text_lang``: the site's, or "" when the same."""
+    return "" if site_lang.lower() == text_lang.lower() else site_lang
 
 
 def _prefix_ids(view: CharterView, prefix: str) -> None:

@@ -113,7 +113,8 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
                 raise RenderError("; ".join(dict.fromkeys(collect.errors)))
     finally:
         logger.removeHandler(collect)
-    return Written(len(document.pages), list(dict.fromkeys(collect.warnings)), list(dict.fromkeys(collect.missing)))
+    warnings, missing = list(dict.fromkeys(collect.warnings)), list(dict.fromkeys(collect.missing))
+    return Written(len(document.pages), warnings, missing)
 
 
 def _fatal_fetch_error() -> type[BaseException]:

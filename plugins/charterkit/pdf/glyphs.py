@@ -1,0 +1,87 @@
+"""Say where a character that the PDF fonts cannot show comes from: which charter file, line and field.
+
+WeasyPrint only says that it drew an empty box for a character. An editor needs the file to open, the line
+to change and what to do, once for each charter and character, however many PDFs show it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import CharterError, Problem, format_path
+from ..loader import LoadedCharter
+from ..yamlsource import Located, load_yaml
+from .documents import Document
+
+__all__ = ["describe", "missing_glyph_messages"]
+
+_FIX = ("Write it another way, or add a font that has it to the PDFs (see “Letters the fonts cannot show” "
+        "in docs/pdfs.md).")
+
+
+def describe(char: str) -> str:
+    """A character as an editor can find it: “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)."""
+    codes = " ".join(f"U+{ord(c):04X}" for c in char)
+    name = unicodedata.name(char, "") if len(char) == 1 else ""
+    return f"“{char}” ({codes}{' ' + name if name else ''})"
+
+
+def missing_glyph_messages(doc: Document, chars: Iterable[str]) -> list[str]:
+    """One message for each character of ``chars`` (drawn as an empty box in ``doc``) and each charter of
+    ``doc`` that has it, naming the charter's file, line and field. A character in no charter comes from
+    the site's settings or a print template, and the message says so, naming the PDF."""
+    out: list[str] = []
+    sources = {item.display_path: _located(item) for item in doc.charters}
+    for char in dict.fromkeys(chars):
+        found = False
+        for item in doc.charters:
+            places = list(_places(item, sources[item.display_path], char))
+            if not places:
+                continue
+            found = True
+            (path, line), more = places[0], len(places) - 1
+            also = (f" It is also in {more} other place{'s' if more != 1 else ''} in this file."
+                    if more else "")
+            out.append(str(Problem(
+                item.display_path, line, format_path(path),
+                f"the PDF fonts cannot show the character {describe(char)}, so the PDFs print an empty box "
+                f"for it.{also}", _FIX)))
+        if not found:
+            out.append(f"{doc.path}: the PDF fonts cannot show the character {describe(char)}, so this PDF "
+                       "prints an empty box for it. It is in no charter: it comes from the site's settings "
+                       f"(such as site_name) or from a print template. {_FIX}")
+    return out
+
+
+def _located(item: LoadedCharter) -> Located | None:
+    try:
+        return load_yaml(item.path, item.display_path)
+    except (OSError, CharterError):  # the file changed since it was loaded: name the file, not a line
+        return None
+
+
+def _places(
+    item: LoadedCharter, source: Located | None, char: str
+) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    """Each field whose text has ``char``, with its line, in the file's order; the whole file (line 0)
+    when its lines could not be read again."""
+    if source is None:
+        if char in str(item.charter.model_dump()):
+            yield (), 0
+        return
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+        if isinstance(value, str):
+            if char in value:
+                yield path
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, (*path, str(key)))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*path, index))
+
+    found = [(path, source.line_of(path)) for path in walk(source.data, ())]
+    yield from sorted(found, key=lambda place: place[1])
