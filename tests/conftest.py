@@ -105,6 +105,9 @@ def _env_representer(dumper: yaml.Dumper, data: _EnvTag) -> yaml.Node:
 _EnvLoader.add_constructor("!ENV", _env_constructor)
 yaml.add_representer(_EnvTag, _env_representer)
 
+SEED_SITE_URL = "https://example.org/charters-site/"
+"""The address the real site is built for in tests: a sub-path, as a GitHub Pages project site has."""
+
 MINIMAL = """\
 title: A test charter
 summary: A charter used in tests.
@@ -146,6 +149,6 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("seed-site")
     project = make_project(root, copy_charters=True)
     # A site address with a sub-path, as on GitHub Pages: MkDocs needs it to link the 404 page's assets.
-    result = run_build(project, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": "https://example.org/charters-site/"})
+    result = run_build(project, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": SEED_SITE_URL})
     assert result.returncode == 0, result.output
     return result

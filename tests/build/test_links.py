@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import BuildResult
+from tests.conftest import SEED_SITE_URL, BuildResult
 
 LINK_ATTRIBUTES = {"href", "src", "srcset", "poster", "action", "data"}
 
@@ -75,7 +75,11 @@ def resolve(page: str, url: str) -> tuple[str, str] | None:
     if parts.scheme or parts.netloc:
         return None
     if parts.path.startswith("/"):
-        path = parts.path.lstrip("/")
+        # A link from the root of the host (the 404 page's) must stay under the site's own sub-path.
+        prefix = urlsplit(SEED_SITE_URL).path
+        if not parts.path.startswith(prefix):
+            return ("(outside the site) " + parts.path, parts.fragment)
+        path = parts.path[len(prefix):]
     elif parts.path:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
     else:
