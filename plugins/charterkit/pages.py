@@ -51,6 +51,8 @@ class PageLinks:
     standard: str = "../"
     easy_read: str | None = None
     report: str = ""
+    themes: str = ""
+    """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
 
 

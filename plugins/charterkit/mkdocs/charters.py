@@ -202,6 +202,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
             report=self._href(page, files, self.report_uri) if self.report_uri else "",
+            themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
         )
 
