@@ -11,6 +11,10 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
+# Material for MkDocs prints a large end-of-life notice on every build; editors cannot act on it, so it
+# is silenced here (the maintainers track it: the core does not depend on MkDocs).
+export NO_MKDOCS_2_WARNING ?= 1
+
 .PHONY: install site test serve check lint clean
 
 $(STAMP): pyproject.toml constraints.txt
