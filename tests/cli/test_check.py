@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from charterkit.cli.annotations import annotation, escape_data, escape_property
-from charterkit.cli.fieldpath import parse_field_path
-from charterkit.errors import format_path
 
 from tests.cli.conftest import Run, run_script
 from tests.conftest import MINIMAL, REPO, run_build
@@ -290,11 +288,6 @@ def test_installed_script_in_actions(tmp_path: Path) -> None:
     result = run_script("check", cwd=project, env={"GITHUB_ACTIONS": "true"})
     assert result.code == 1
     assert len(result.annotations) == len(BROKEN_LINES)
-
-
-@pytest.mark.parametrize("path", [("sections", 2, "points", 0), ("easy_read", "summary"), ("title",), ()])
-def test_field_paths_read_back(path: tuple[str | int, ...]) -> None:
-    assert parse_field_path(format_path(path)) == path
 
 
 def test_workflow_command_escaping() -> None:

@@ -13,7 +13,6 @@ from ..loader import LoadedCharter, find_charter_files, load_charter, slug_probl
 from ..scoring import Targets, score_charter
 from ..yamlsource import Located, load_yaml
 from .annotations import annotation, in_github_actions, workspace_path
-from .fieldpath import parse_field_path
 from .project import Project, UsageError, load_project
 
 __all__ = ["CheckResult", "add_parser", "check_files", "run"]
@@ -135,7 +134,7 @@ def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, T
                      result: FileResult) -> None:
     scores = score_charter(item, targets)
     for tp in scores.problems:
-        problem = Problem(tp.file, located.line_of(parse_field_path(tp.field)), tp.field, tp.message)
+        problem = Problem(tp.file, tp.line, tp.field, tp.message)
         (result.accepted if tp.accepted else result.target_problems).append(problem)
     result.accepted_reason = scores.accepted_reason
     result.accepted_line = located.line_of(("readability",))
