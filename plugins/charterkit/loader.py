@@ -37,7 +37,6 @@ MAX_PROBLEMS_PER_FILE = 50
 _EXAMPLES: dict[str, str] = {
     "title": 'title: "Our co-production charter"',
     "summary": 'summary: "How we will work together with the people who use our services."',
-    "sector": "sector: adult social care",
     "credit": 'credit: "Text © Example Council."',
     "heading": 'heading: "About this charter"',
     "text": 'text: "We will listen to you."',

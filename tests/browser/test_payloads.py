@@ -15,29 +15,20 @@ from typing import Any
 
 import pytest
 
-from tests.browser.support import PREFIX, new_context, site_pages
-from tests.conftest import REPO, make_project, run_build
+from tests.browser.support import new_context, site_pages
+from tests.conftest import BuildResult
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "payload-charter.yml"
 NOT_RUN = "typeof window.__pwned === 'undefined' && typeof window.parent.__pwned === 'undefined'"
 # Words lunr can match in the payloads: each search lists results whose text holds the payloads.
 QUERIES = ["onerror", "svg onload", "javascript", "Payload", "7*7", "iframe srcdoc"]
 
 
 @pytest.fixture(scope="module")
-def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("payload-browser")
-    project = make_project(root, {"payload-charter.yml": FIXTURE.read_text(encoding="utf-8")})
-    (project / "charters" / "changing-futures-bristol.yml").write_text(
-        (REPO / "charters" / "changing-futures-bristol.yml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    # Not strict: the payloads are far over the readability targets, which only warn. The address puts
-    # the 404 page's links under the prefix the test server uses, as a real deployment would.
-    result = run_build(project, strict=False, env={"CHARTERKIT_SITE_URL": "https://example.org" + PREFIX})
-    assert result.returncode == 0, result.output
-    return result.site
+def payload_dir(payload_site: BuildResult) -> Path:
+    """The built payload site (tests/conftest.py), served by these tests under the sub-path."""
+    return payload_site.site
 
 
 class Watched:
@@ -64,17 +55,17 @@ class Watched:
 
 @pytest.fixture
 def watched(
-    browser: Any, payload_site: Path, serve_site: Callable[..., str]
+    browser: Any, payload_dir: Path, serve_site: Callable[..., str]
 ) -> Iterator[tuple[Watched, str]]:
-    base_url = serve_site(payload_site)
+    base_url = serve_site(payload_dir)
     watched = Watched(browser, base_url)
     yield watched, base_url
     watched.context.close()
 
 
-def test_no_payload_runs_on_any_page(watched: tuple[Watched, str], payload_site: Path) -> None:
+def test_no_payload_runs_on_any_page(watched: tuple[Watched, str], payload_dir: Path) -> None:
     w, base_url = watched
-    pages = site_pages(payload_site)
+    pages = site_pages(payload_dir)
     assert "charters/payload-charter/" in pages and "charters/payload-charter/easy-read/" in pages
     for rel in pages:
         w.log.clear()
