@@ -351,7 +351,20 @@ class _Explainer:
         return [self.problem(e) for e in kept]
 
 
-RESERVED_SLUGS = ("index", "by-sector", "by-area", "themes")
+RESERVED_SLUGS = (
+    "index",
+    "by-sector",
+    "by-area",
+    "themes",
+    # The folders of the pages for finding and comparing charters (charterkit.render.find).
+    "all",
+    "sector",
+    "area",
+    "year",
+    "with-easy-read",
+    "matrix",
+    "compare",
+)
 """Slugs of the site's own pages under the charters address: no charter may take one."""
 
 

@@ -6,7 +6,7 @@ generator adapter (``charterkit.mkdocs``) places them in its pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ __all__ = [
     "Link",
     "PageLinks",
     "Rendered",
+    "SimilarLink",
     "render_charter",
     "render_easy_read",
     "render_groups",
@@ -31,7 +32,7 @@ __all__ = [
     "theme_uses",
 ]
 
-RESERVED_IDS = ("other-formats", "source-and-credit")
+RESERVED_IDS = ("similar-charters", "other-formats", "source-and-credit")
 """Ids of the headings every charter page has besides the charter's own."""
 
 
@@ -54,6 +55,22 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    theme_hrefs: Mapping[str, str] = field(default_factory=dict)
+    """Each theme id → the page (and place) where this charter's principles about it are shown."""
+    similar: Sequence[SimilarLink] = ()
+    """The charters sharing the most themes with this one."""
+    compare: str = ""
+    """The compare page, with this charter chosen (``?a=slug``)."""
+
+
+@dataclass(frozen=True)
+class SimilarLink:
+    """A similar charter: its title and link, the themes it shares, and a link comparing the two."""
+
+    title: str
+    href: str
+    shared: Sequence[str]
+    compare: str
 
 
 @dataclass
@@ -80,7 +97,7 @@ def render_charter(
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
     view = build_view(loaded, reserved=RESERVED_IDS)
-    ids = {"formats": "other-formats", "source": "source-and-credit"}
+    ids = {"formats": "other-formats", "source": "source-and-credit", "similar": "similar-charters"}
     html = env.get_template("charterkit/charter.html").render(
         view=view,
         charter=loaded.charter,
@@ -93,6 +110,7 @@ def render_charter(
     )
     outline = [
         *view.outline,
+        *([Heading(2, "similar-charters", "Similar charters")] if links.similar or links.compare else []),
         Heading(2, "other-formats", "Other formats"),
         Heading(2, "source-and-credit", "Source and credit"),
     ]

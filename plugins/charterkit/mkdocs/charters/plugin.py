@@ -1,10 +1,12 @@
 """``charterkit/charters``: turn ``charters/*.yml`` into pages.
 
-Adds a page per charter (``/charters/<slug>/``), an easy-read page where a charter has one, index pages
-(all, by sector, by area, by theme) and the JSON Schema, and fills the markers that site pages may hold:
+Adds a page per charter (``/charters/<slug>/``), an easy-read page where a charter has one, the pages for
+finding and comparing charters (all, by sector, by area, by year, with easy read, the themes and a page per
+theme, the themes matrix, compare: planned by ``charterkit.render.find``), the open data
+(``charterkit.opendata``) and the JSON Schema, and fills the markers that site pages may hold:
 ``<!-- charterkit:charter-list -->``, ``<!-- charterkit:themes -->``, ``<!-- charterkit:icon-sets -->``,
-``<!-- charterkit:credits -->``. Navigation never lists every charter, so build time and page size grow
-linearly with the number of charters.
+``<!-- charterkit:credits -->``, ``<!-- charterkit:open-data -->``. Navigation never lists every charter
+and every list is paged, so build time and page size grow linearly with the number of charters.
 """
 
 from __future__ import annotations
@@ -27,23 +29,34 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
+from charterkit.compare.paging import PER_PAGE
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.opendata.feed import atom_feed
+from charterkit.opendata.records import (
+    TERMS,
+    FormatLink,
+    charter_record,
+    collection_record,
+    dumps,
+    principles_csv,
+)
+from charterkit.opendata.schema import opendata_schema
+from charterkit.render.find import Finder, Planned
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
+    RESERVED_IDS,
     Link,
     PageLinks,
     Rendered,
+    SimilarLink,
     render_charter,
     render_easy_read,
-    render_groups,
-    render_index,
     render_list,
-    render_themes,
     theme_uses,
 )
 from charterkit.render.views import Heading
@@ -52,13 +65,18 @@ log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
 
-"""The index pages under the charters' address: no charter may take one of these slugs."""
+_IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
+"""Kinds of find pages whose first page the site's nav may list (the others are reached from them)."""
+
+OPEN_DATA = "data"
+"""The folder of the open data, under the site's root."""
 
 
 @dataclass
 class _Generated:
-    kind: str  # charter, easy-read, index, by-sector, by-area, themes
+    kind: str  # charter, easy-read, find
     slug: str = ""
+    planned: Planned | None = None
 
 
 class ChartersPlugin(BasePlugin[ChartersConfig]):
@@ -78,6 +96,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.finder: Finder | None = None
+        self.open_data: list[tuple[str, str, int]] = []
+        """The open data files: site path, what each holds, size in bytes."""
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -127,17 +148,96 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                     f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
                     "Add one (see the format page), or set missing_easy_read: ignore."
                 )
-        for name, kind in (
-            ("index", "index"),
-            ("by-sector", "by-sector"),
-            ("by-area", "by-area"),
-            ("themes", "themes"),
-        ):
-            self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        self.finder = Finder(self.charters, base)
+        for planned in self.finder.plan():
+            self._add(files, config, planned.uri, _Generated("find", planned=planned))
+        files.append(
+            File.generated(
+                config,
+                self.finder.catalogue_path(),
+                content=dumps(self.finder.catalogue_data(self._from_catalogue(files))),
+            )
+        )
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
         return files
+
+    def _from_catalogue(self, files: Files) -> Callable[[str], str]:
+        assert self.finder is not None
+        folder = posixpath.dirname(self.finder.catalogue_path())
+
+        def href(uri: str) -> str:
+            target = files.get_file_from_path(uri)
+            url = target.url if target else uri
+            rel = posixpath.relpath(url.rstrip("/") or ".", folder)
+            return rel + "/" if url.endswith("/") else rel
+
+        return href
+
+    # After charterkit/pdf's on_files (priority -10): the open data lists each charter's PDFs. Pages are
+    # rendered later, so the downloads page can link these files.
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.open_data = []
+        if not self.config.open_data:
+            return nav
+        site = (config.site_url or "").rstrip("/")
+        prefix = f"{site}/" if site else ""
+        base = self.config.url.strip("/")
+        records = []
+        for item in sorted(self.charters, key=lambda c: (c.charter.title.lower(), c.slug)):
+            pdfs = [
+                FormatLink("application/pdf", prefix + p.href, p.label)
+                for p in self.pdf_links.get(item.slug, [])
+            ]
+            record = charter_record(
+                item,
+                page_url=f"{prefix}{base}/{item.slug}/",
+                easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
+                formats=pdfs,
+                reserved=RESERVED_IDS,
+            )
+            records.append(record)
+            self._add_data(files, config, f"charters/{item.slug}.json", "", dumps(record))
+        self._add_data(
+            files,
+            config,
+            "charters.json",
+            "Every charter: its details, sections, principles with their themes, and links to its formats",
+            dumps(collection_record(records, site_name=config.site_name)),
+        )
+        self._add_data(
+            files,
+            config,
+            "principles.csv",
+            "One row per principle: charter, organisation, area, sector, title, text, themes, address",
+            principles_csv(records),
+        )
+        feed = atom_feed(
+            records,
+            title=config.site_name,
+            feed_url=f"{prefix}{OPEN_DATA}/charters.atom",
+            site_url=prefix or "../",
+        )
+        self._add_data(files, config, "charters.atom", "An Atom feed of the charters, newest first", feed)
+        self._add_data(
+            files,
+            config,
+            "charters.schema.json",
+            "The JSON Schema that charters.json and each charter's file follow",
+            dumps(opendata_schema()),
+        )
+        return nav
+
+    def _add_data(self, files: Files, config: MkDocsConfig, name: str, what: str, content: str) -> None:
+        path = f"{OPEN_DATA}/{name}"
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"charterkit: docs/{path} clashes with the open data. Remove or rename that file."
+            )
+        files.append(File.generated(config, path, content=content))
+        if what:
+            self.open_data.append((path, what, len(content.encode("utf-8"))))
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, gen: _Generated) -> None:
         if files.get_file_from_path(uri) is not None:
@@ -149,9 +249,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
-        inclusion = (
-            InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
+        in_nav = (
+            gen.planned is not None
+            and gen.planned.kind in _IN_NAV
+            and (gen.planned.paged is None or gen.planned.paged.number == 1)
         )
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
         self.generated[uri] = gen
 
@@ -159,18 +262,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is None:
             return markdown
-        titles = {
-            "index": "All charters",
-            "by-sector": "Charters by sector",
-            "by-area": "Charters by area",
-            "themes": "Co-production themes",
-        }
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
         else:
-            title = titles[gen.kind]
+            assert gen.planned is not None
+            title = gen.planned.title
+            if not gen.planned.search:
+                # Lists repeat what the charter pages say: searching them would show each sentence twice.
+                page.meta["search"] = {"exclude": True}
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
         page.meta["title"] = str(escape(title))
         return ""
@@ -198,12 +299,31 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         pdfs = [
             Link(p.label, self._rel_to(page, p.href), p.details) for p in self.pdf_links.get(item.slug, [])
         ]
+        finder = self.finder
+        assert finder is not None
+
+        def href(uri: str) -> str:
+            return self._href(page, files, uri)
+
+        compare = href(finder.compare_uri())
+        similar = [
+            SimilarLink(
+                s.entry.charter.title,
+                href(finder.charter_uri(s.entry.slug)),
+                [finder.themes[t].label for t in s.shared],
+                f"{compare}?a={item.slug}&b={s.entry.slug}",
+            )
+            for s in finder.similar_to(item.slug)
+        ]
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
             report=self._href(page, files, self.report_uri) if self.report_uri else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
+            theme_hrefs=finder.theme_links(item.slug, href),
+            similar=similar,
+            compare=f"{compare}?a={item.slug}" if compare else "",
         )
 
     @staticmethod
@@ -230,30 +350,43 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             return render_easy_read(
                 self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
             )
-        hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
-        if gen.kind == "index":
-            base = self.config.url.strip("/")
-            links = {
-                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
-                for name in ("by-sector", "by-area", "themes")
-            }
-            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
-        if gen.kind in ("by-sector", "by-area"):
-            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs)
-        if gen.kind == "themes":
-            return render_themes(self.env, self.charters, hrefs)
-        raise AssertionError(gen.kind)
+        assert gen.planned is not None and self.finder is not None
+        return self.finder.render(self.env, gen.planned, lambda uri: self._href(page, files, uri))
 
     def _fill_markers(self, html: str, page: Page, files: Files) -> str:
         if "<!-- charterkit:" not in html:
             return html
         assert self.env is not None
         if MARKER.format("charter-list") in html:
-            ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
+            # The first page of the list of all charters, so a home page stays small however many there are.
+            ordered = sorted(self.charters, key=lambda c: (c.charter.title.lower(), c.slug))
             listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 3
+                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered[:PER_PAGE]], 3
             )
+            if len(ordered) > PER_PAGE:
+                everything = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
+                listing += f'<p><a href="{escape(everything)}">See all {len(ordered):,} charters</a></p>\n'
             html = html.replace(MARKER.format("charter-list"), listing)
+        if MARKER.format("open-data") in html:
+            downloads = [
+                {
+                    "href": self._href(page, files, path),
+                    "name": posixpath.basename(path),
+                    "what": what,
+                    "size": size,
+                }
+                for path, what, size in self.open_data
+            ]
+            html = html.replace(
+                MARKER.format("open-data"),
+                self.env.get_template("charterkit/open-data.html").render(
+                    downloads=downloads,
+                    terms=TERMS,
+                    example=self._href(page, files, f"{OPEN_DATA}/charters/{self.charters[0].slug}.json")
+                    if self.charters and self.open_data
+                    else "",
+                ),
+            )
         if MARKER.format("themes-table") in html:
             table = self.env.get_template("charterkit/themes-table.html").render(
                 themes=load_themes().values()
