@@ -133,6 +133,64 @@ easy_read:
 """A small valid charter, for tests that need one."""
 
 
+THEME_IDS = (
+    "trust power-sharing equal-partnership lived-experience accessibility inclusion communication listening "
+    "honesty payment support early-involvement feedback learning flexibility safety culture resources"
+).split()
+
+
+def generated_charters(n: int) -> dict[str, str]:
+    """``n`` varied charters, as a network's would be: 7 sectors, up to 150 areas, dates over 11 years
+    (every ninth undated), three principles each naming one to three themes, easy read on two in three.
+    Build them with ``missing_easy_read: ignore`` (see :func:`ignore_missing_easy_read`)."""
+    out = {}
+    for i in range(n):
+        lines = [
+            f"title: Charter number {i}",
+            f"summary: Charter {i}, generated for tests and benchmarks.",
+            f"organisation: Organisation {i % 97}",
+            f"area: Area {i % 150}",
+            f"sector: Sector {i % 7}",
+        ]
+        if i % 9:
+            lines.append(f"published: {2015 + i % 11}-{1 + i % 12:02d}")
+        lines += [
+            "source:",
+            "  title: A generated document",
+            f"credit: Text by organisation {i % 97}.",
+            "sections:",
+            "  - title: Our principles",
+            "    kind: principles",
+            "    principles:",
+        ]
+        for k in range(3):
+            themes = sorted({THEME_IDS[(i * (k + 1) + j * 5) % 18] for j in range(1 + (i + k) % 3)})
+            lines += [
+                f"      - title: Principle {k + 1} of charter {i}",
+                f"        themes: [{', '.join(themes)}]",
+                "        text:",
+                f"          - We will keep promise {k + 1}. We will tell people what changed.",
+            ]
+        if i % 3:
+            lines += [
+                "easy_read:",
+                "  sections:",
+                "    - heading: Our promise",
+                "      points:",
+                "        - text: We will listen to you.",
+                "          picture: material/ear-hearing",
+            ]
+        out[f"c{i:04d}.yml"] = "\n".join(lines) + "\n"
+    return out
+
+
+def ignore_missing_easy_read(config: dict[str, Any]) -> None:
+    """A ``make_project`` config edit: charters without easy read are expected, not warned about."""
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "charterkit/charters" in plugin:
+            plugin["charterkit/charters"]["missing_easy_read"] = "ignore"
+
+
 @pytest.fixture
 def project_factory(tmp_path: Path) -> Callable[..., Path]:
     """Make a fixture project in tmp_path (see :func:`make_project`)."""
