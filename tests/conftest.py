@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from charterkit.format.themes import load_themes
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -133,10 +134,7 @@ easy_read:
 """A small valid charter, for tests that need one."""
 
 
-THEME_IDS = (
-    "trust power-sharing equal-partnership lived-experience accessibility inclusion communication listening "
-    "honesty payment support early-involvement feedback learning flexibility safety culture resources"
-).split()
+THEME_IDS = list(load_themes())
 
 
 def generated_charters(n: int) -> dict[str, str]:
@@ -164,7 +162,9 @@ def generated_charters(n: int) -> dict[str, str]:
             "    principles:",
         ]
         for k in range(3):
-            themes = sorted({THEME_IDS[(i * (k + 1) + j * 5) % 18] for j in range(1 + (i + k) % 3)})
+            themes = sorted(
+                {THEME_IDS[(i * (k + 1) + j * 5) % len(THEME_IDS)] for j in range(1 + (i + k) % 3)}
+            )
             lines += [
                 f"      - title: Principle {k + 1} of charter {i}",
                 f"        themes: [{', '.join(themes)}]",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from charterkit.compare.catalogue import NOT_STATED, catalogue, facet, similar_charters
 from charterkit.compare.paging import page_dir, paginate
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.render.pages import RESERVED_IDS
+
 from tests.conftest import REPO, generated_charters
 
 

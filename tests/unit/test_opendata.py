@@ -10,7 +10,6 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
-
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.opendata.feed import ATOM_NS, atom_feed, atom_time
 from charterkit.opendata.records import (
@@ -23,6 +22,7 @@ from charterkit.opendata.records import (
 )
 from charterkit.opendata.schema import opendata_schema
 from charterkit.render.pages import RESERVED_IDS
+
 from tests.conftest import REPO
 
 A = f"{{{ATOM_NS}}}"
