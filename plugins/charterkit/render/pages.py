@@ -15,7 +15,7 @@ from markdown.extensions.toc import slugify, unique
 
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
-from charterkit.render.views import Heading, build_view, group_by, walk_blocks
+from charterkit.render.views import Heading, build_view, walk_blocks
 
 __all__ = [
     "RESERVED_IDS",
@@ -25,10 +25,7 @@ __all__ = [
     "SimilarLink",
     "render_charter",
     "render_easy_read",
-    "render_groups",
-    "render_index",
     "render_list",
-    "render_themes",
     "theme_uses",
 ]
 
@@ -155,34 +152,6 @@ def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], le
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
-def render_index(
-    env: Environment, items: Sequence[tuple[LoadedCharter, str]], links: dict[str, str]
-) -> Rendered:
-    """Every charter, A to Z, with links to the other index pages (``by_sector``, ``by_area``, ``themes``)."""
-    ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
-    data = [{"charter": c.charter, "href": href} for c, href in ordered]
-    return Rendered(env.get_template("charterkit/index-page.html").render(items=data, links=links))
-
-
-def render_groups(
-    env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
-) -> Rendered:
-    """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
-    used: set[str] = {f"charters-by-{key}"}
-    outline: list[Heading] = []
-    groups: list[dict[str, Any]] = []
-    for name, members in group_by(charters, key):
-        (gid,) = _ids(name, used=used)
-        outline.append(Heading(2, gid, name))
-        items = [{"charter": m.charter, "href": href[m.slug]} for m in members]
-        groups.append({"id": gid, "name": name, "items": items})
-    title = "Charters by sector" if key == "sector" else "Charters by area"
-    html = env.get_template("charterkit/group-page.html").render(
-        title=title, h1_id=f"charters-by-{key}", groups=groups
-    )
-    return Rendered(html, outline)
-
-
 def theme_uses(charters: Sequence[LoadedCharter], href: dict[str, str]) -> dict[str, list[dict[str, str]]]:
     """For each theme id, the principles that name it: their link, title and charter."""
     uses: dict[str, list[dict[str, str]]] = {t: [] for t in load_themes()}
@@ -199,11 +168,3 @@ def theme_uses(charters: Sequence[LoadedCharter], href: dict[str, str]) -> dict[
                         }
                     )
     return uses
-
-
-def render_themes(env: Environment, charters: Sequence[LoadedCharter], href: dict[str, str]) -> Rendered:
-    """The co-production themes, their definitions and the principles about each."""
-    html = env.get_template("charterkit/themes-page.html").render(
-        themes=load_themes().values(), uses=theme_uses(charters, href)
-    )
-    return Rendered(html)
