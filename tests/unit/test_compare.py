@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from charterkit.compare.catalogue import NOT_STATED, catalogue, facet, similar_charters
 from charterkit.compare.paging import page_dir, paginate
+from charterkit.format.model import SLUG_PATTERN
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.render.pages import RESERVED_IDS
@@ -103,3 +104,11 @@ def test_similar_charters_share_the_most_themes(tmp_path: Path) -> None:
     assert similar["e"] == []
     # Equal shares: the closer match (fewer themes not shared) first.
     assert [s.entry.slug for s in similar["d"]] == ["b", "a", "c"]
+
+
+def test_facet_addresses_keep_to_the_slug_pattern(tmp_path: Path) -> None:
+    payload = "<script>window.__pwned=1</script> Mental_health"
+    text = generated_charters(1)["c0000.yml"].replace("sector: Sector 0", f'sector: "{payload}"')
+    (value,) = facet(catalogue(_load(tmp_path, {"c.yml": text})), "sector").values
+    assert value.label == payload
+    assert SLUG_PATTERN.fullmatch(value.slug), value.slug

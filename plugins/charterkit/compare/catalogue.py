@@ -7,6 +7,7 @@ of charters (similarity compares each distinct set of themes once, not each pair
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from functools import cached_property
 
 from markdown.extensions.toc import slugify, unique
 
-from charterkit.format.model import Charter
+from charterkit.format.model import SLUG_PATTERN, Charter
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.views import build_view, walk_blocks
@@ -167,8 +168,14 @@ def facet(entries: Sequence[Entry], key: str) -> Facet:
     values = []
     for label in sorted(groups, key=order):
         members = sorted(groups[label], key=lambda e: (e.charter.title.lower(), e.slug))
-        values.append(FacetValue(label, unique(slugify(label, "-") or "value", used), tuple(members)))
+        values.append(FacetValue(label, unique(_address(label), used), tuple(members)))
     return Facet(key, FACETS[key], values)
+
+
+def _address(label: str) -> str:
+    # An address made from an editor's words keeps to what a charter's slug may be (SLUG_PATTERN).
+    slug = "-".join(re.findall(r"[a-z0-9]+", slugify(label, "-")))
+    return slug if SLUG_PATTERN.fullmatch(slug) else "value"
 
 
 @dataclass(frozen=True)
