@@ -9,8 +9,8 @@ between pages are made by the caller's ``href(path)``, which turns a source path
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
@@ -31,7 +31,7 @@ from charterkit.load.loader import LoadedCharter
 from charterkit.render.pages import RESERVED_IDS, Rendered
 from charterkit.render.views import Heading
 
-__all__ = ["MATRIX_PER_PAGE", "THEME_PAGE_BUDGET", "Finder", "Href", "Planned"]
+__all__ = ["MATRIX_PER_PAGE", "THEME_PAGE_BUDGET", "Finder", "Href", "Planned", "charter_anchor"]
 
 Href = Callable[[str], str]
 """Turns a site source path (``charters/x/index.md``, ``data/charters.json``) into a link from the page
@@ -64,14 +64,6 @@ class Planned:
     theme: Theme | None = None
     search: bool = False
     """Whether the site's search should index it (lists repeat what charter pages say)."""
-
-
-@dataclass
-class _Links:
-    """Everything a find page links to, as hrefs from that page."""
-
-    charters: dict[str, str] = field(default_factory=dict)
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class Finder:
@@ -486,11 +478,3 @@ def _value_phrase(key: str, value: FacetValue) -> str:
         return f"published in {value.label}" if value.label[:1].isdigit() else "with no date given"
     noun = "sector" if key == "sector" else "area"
     return f"in the {noun} {value.label}" if value.label != "Not stated" else f"with no {noun} stated"
-
-
-def facet_counts(planned: Sequence[Planned]) -> Mapping[str, int]:
-    """How many pages of each kind a plan has (for logging and benchmarks)."""
-    out: dict[str, int] = {}
-    for p in planned:
-        out[p.kind] = out.get(p.kind, 0) + 1
-    return out
