@@ -99,7 +99,7 @@
         found.slice(0, limit).forEach(function (item) { list.appendChild(card(item)); });
         box.appendChild(found.length ? list : el("p", {}, "No charter matches these choices. Choose fewer, or clear the filters."));
         if (found.length > limit) {
-          var more = el("button", { type: "button", class: "md-button" },
+          var more = el("button", { type: "button", class: "ck-button" },
             "Show more charters (" + (found.length - limit).toLocaleString("en-GB") + " not shown)");
           more.addEventListener("click", function () {
             var next = list.children.length;

@@ -45,8 +45,8 @@ def base(find_site: Path, serve_site: Callable[..., str]) -> str:
 
 @pytest.fixture
 def page(browser: Any, base: str, request: pytest.FixtureRequest) -> Iterator[Any]:
-    width = getattr(request, "param", 1280)
-    context, log = new_context(browser, base, width=width)
+    width, scheme = getattr(request, "param", (1280, "light"))
+    context, log = new_context(browser, base, scheme, width)
     tab = context.new_page()
     yield tab
     assert not log.foreign, log.foreign
@@ -119,7 +119,9 @@ def test_a_shared_filter_address_opens_filtered(page: Any, base: str, find_site:
     assert page.locator("[data-ck-count]").inner_text().startswith(f"{len(expected)} charter")
 
 
-@pytest.mark.parametrize("page", [1280, 320], indirect=True, ids=["1280px", "320px"])
+@pytest.mark.parametrize(
+    "page", [(1280, "light"), (320, "dark")], indirect=True, ids=["1280px-light", "320px-dark"]
+)
 def test_compare_two_charters(page: Any, base: str, find_site: Path) -> None:
     records = [
         json.loads((find_site / "data" / "charters" / f"{slug}.json").read_text(encoding="utf-8"))
@@ -179,10 +181,16 @@ def _flat(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-@pytest.mark.parametrize("page", [1280, 320], indirect=True, ids=["1280px", "320px"])
+@pytest.mark.parametrize(
+    "page",
+    [(1280, "light"), (1280, "dark"), (320, "light"), (320, "dark")],
+    indirect=True,
+    ids=["1280px-light", "1280px-dark", "320px-light", "320px-dark"],
+)
 def test_find_pages_pass_axe_and_fit_the_screen(page: Any, base: str) -> None:
     for path in (
         "charters/",
+        "charters/?sector=sector-1&easy-read=1",
         "charters/matrix/",
         "charters/matrix/page-2/",
         "charters/themes/payment/",
@@ -196,6 +204,8 @@ def test_find_pages_pass_axe_and_fit_the_screen(page: Any, base: str) -> None:
     ):
         page.goto(base + path)
         page.wait_for_load_state("load")
+        if "?" in path or "compare" in path:  # the filter and compare forms, shown by the script
+            page.wait_for_selector("form:not([hidden])[data-ck-filter], form:not([hidden])[data-ck-compare]")
         _no_violations(page, path)
         if page.viewport_size["width"] == 320:
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
