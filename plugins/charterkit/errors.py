@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CharterError", "Problem", "format_path"]
+__all__ = ["CharterError", "Problem", "format_path", "shown"]
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -20,6 +20,16 @@ def format_path(path: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+def shown(text: str) -> str:
+    """``text`` as a message may echo it: control characters written as ``\\n``, ``\\x1b`` and so on.
+
+    A value ending in a newline then reads as such, on the one line of its problem.
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text
+    )
 
 
 @dataclass(frozen=True, order=True)

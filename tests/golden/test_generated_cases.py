@@ -269,7 +269,8 @@ def test_a_file_name_that_cannot_be_a_web_address(tmp_path: Path) -> None:
     charters(tmp_path, {"My Charter.yml": MINIMAL.encode()})
     assert report(tmp_path) == [
         'charters/My Charter.yml:1: slug: the file name "My Charter.yml" cannot be used in a web address. '
-        "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), or add a slug.",
+        "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), "
+        "80 characters at most, or add a slug.",
         "1 problem in 1 charter file. Nothing was built.",
     ]
 

@@ -17,8 +17,9 @@ from pydantic.fields import FieldInfo
 
 from charterkit.errors import CharterError, Problem, format_path
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.format.model import SLUG_PATTERN, Charter
+from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
+from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.yamlsource import Located, load_yaml
 
 __all__ = [
@@ -351,10 +352,6 @@ class _Explainer:
         return [self.problem(e) for e in kept]
 
 
-RESERVED_SLUGS = ("index", "by-sector", "by-area", "themes")
-"""Slugs of the site's own pages under the charters address: no charter may take one."""
-
-
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
@@ -373,7 +370,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     if placeholders:
         raise CharterError(placeholders)
     slug = charter.slug or path.stem
-    if charter.slug is None and not _is_slug(slug):
+    if charter.slug is None and not is_slug(slug):
         raise CharterError(
             [
                 Problem(
@@ -382,7 +379,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                     "slug",
                     f'the file name "{path.name}" cannot be used in a web address.',
                     "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), "
-                    "or add a slug.",
+                    f"{SLUG_MAX} characters at most, or add a slug.",
                 )
             ]
         )
@@ -428,11 +425,6 @@ def _field_names(model: type[BaseModel] = Charter) -> frozenset[str]:
         if inner is not None and inner is not model:
             names |= _field_names(inner)
     return frozenset(names)
-
-
-def _is_slug(value: str) -> bool:
-
-    return bool(SLUG_PATTERN.match(value))
 
 
 def find_charter_files(folder: Path) -> list[Path]:

@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
+from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
@@ -95,7 +96,7 @@ def _item(
     item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = ""
 ) -> dict[str, Any]:
     """One charter as the print templates show it."""
-    view = build_view(item, first_level=first_level, reserved=("other-formats", "source-and-credit"))
+    view = build_view(item, first_level=first_level, reserved=RESERVED_IDS)
     if prefix:
         _prefix_ids(view, prefix)
     return {

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.format.rules import FONTS_DIR, FONTS_TARGET
 from charterkit.mkdocs.accessibility.config import AccessibilityConfig
 from charterkit.mkdocs.charters.plugin import toc_from
 from charterkit.render.jinja import make_env
@@ -34,7 +35,6 @@ from charterkit.render.statement import (
 
 log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "fonts"
 TITLE = "Accessibility statement"
 
 
@@ -75,7 +75,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         if self.config.fonts:
             # The licence travels with the fonts, as the SIL Open Font License asks.
             for font in [*sorted(FONTS_DIR.glob("*.woff2")), FONTS_DIR / "OFL.txt"]:
-                target = f"assets/fonts/{font.name}"
+                target = f"{FONTS_TARGET}/{font.name}"
                 if files.get_file_from_path(target) is None:
                     files.append(File.generated(config, target, abs_src_path=str(font)))
         self.footer_links = []

@@ -29,6 +29,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.rules import INDEX_PAGES
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
@@ -127,13 +128,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                     f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
                     "Add one (see the format page), or set missing_easy_read: ignore."
                 )
-        for name, kind in (
-            ("index", "index"),
-            ("by-sector", "by-sector"),
-            ("by-area", "by-area"),
-            ("themes", "themes"),
-        ):
-            self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        for name in ("index", *INDEX_PAGES):
+            self._add(files, config, f"{base}/{name}.md", _Generated(name))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -234,8 +230,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if gen.kind == "index":
             base = self.config.url.strip("/")
             links = {
-                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
-                for name in ("by-sector", "by-area", "themes")
+                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md") for name in INDEX_PAGES
             }
             return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
         if gen.kind in ("by-sector", "by-area"):

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.format.rules import PDF_SWITCH
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
@@ -37,7 +38,7 @@ from charterkit.render.pages import Link
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
 MARKER = "<!-- charterkit:booklet -->"
-ENV_SWITCH = "CHARTERKIT_PDF"
+ENV_SWITCH = PDF_SWITCH
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
