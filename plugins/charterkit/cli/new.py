@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.cli.template import Answers, render_template
 from charterkit.format.model import PartialDate
 from charterkit.format.rules import is_slug
+from charterkit.load.project import UsageError, load_project
 
 __all__ = ["add_parser", "make_slug", "run"]
 

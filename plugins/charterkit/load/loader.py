@@ -26,6 +26,7 @@ __all__ = [
     "MAX_PROBLEMS_PER_FILE",
     "RESERVED_SLUGS",
     "LoadedCharter",
+    "capped",
     "find_charter_files",
     "load_charter",
     "load_charters",
@@ -462,7 +463,7 @@ def load_charters(
         try:
             loaded.append(load_charter(path, display, icons=icons))
         except CharterError as exc:
-            problems.extend(_capped(exc.problems))
+            problems.extend(capped(exc.problems))
     problems += slug_problems([(c.display_path, c.slug, c.slug_line) for c in loaded], reserved)
     if problems:
         raise CharterError(problems)
@@ -506,7 +507,8 @@ def slug_problems(
     return problems
 
 
-def _capped(problems: list[Problem]) -> list[Problem]:
+def capped(problems: list[Problem]) -> list[Problem]:
+    """A file's problems, at most :data:`MAX_PROBLEMS_PER_FILE` of them, the last saying how many more."""
     if len(problems) <= MAX_PROBLEMS_PER_FILE:
         return problems
     shown = sorted(problems, key=lambda p: (p.line, p.field))[: MAX_PROBLEMS_PER_FILE - 1]

@@ -32,8 +32,11 @@ from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.rules import INDEX_PAGES
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.load.check import Report, check_project
+from charterkit.load.loader import LoadedCharter
+from charterkit.load.project import Project
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
     Link,
@@ -71,6 +74,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.charters: list[LoadedCharter] = []
         self.by_slug: dict[str, LoadedCharter] = {}
         self.icons: IconSet | None = None
+        self.report = Report()
+        """The build's check of every charter (:func:`charterkit.load.check.check_project`)."""
         self.env: Environment | None = None
         self.generated: dict[str, _Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
@@ -98,10 +103,21 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
         self.icons = load_icon_set()
-        try:
-            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
-        except CharterError as exc:
-            raise PluginError("\n" + exc.report()) from None
+        readability = config.plugins.get("charterkit/readability")
+        project = Project(
+            root=root,
+            config_file=Path(config.config_file_path) if config.config_file_path else None,
+            charters_dir=folder,
+            targets=targets_of(readability.config)
+            if readability is not None and isinstance(readability.config, ReadabilityConfig)
+            else None,
+            missing_easy_read=self.config.missing_easy_read,
+        )
+        # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
+        self.report = check_project(project, icons=self.icons, glyphs=False)
+        if self.report.errors:
+            raise PluginError("\n" + CharterError(self.report.errors).report())
+        self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)
@@ -123,11 +139,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
-            elif self.config.missing_easy_read == "warn":
-                log.warning(
-                    f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
-                    "Add one (see the format page), or set missing_easy_read: ignore."
-                )
+        for problem in self.report.warnings:
+            if problem not in self.report.targets:  # charterkit/readability logs those, under its name
+                log.warning(str(problem))
         for name in ("index", *INDEX_PAGES):
             self._add(files, config, f"{base}/{name}.md", _Generated(name))
         if self.config.schema:
