@@ -131,11 +131,9 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             out.append(f"  {VARIANT_NAMES[variant]}:")
             out.append("    Longest sentences:" if sc.longest_sentences else "    Longest sentences: none")
             out += [f'      - "{s}" ({count_words(s)} words)' for s in sc.longest_sentences]
-            hard = ", ".join(sc.hard_words[:30]) + (
-                f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else ""
-            )
+            hard = ", ".join(sc.hard_words)
             out.append(f"    Hard words (3 or more syllables): {hard or 'none'}")
-            flagged = "; ".join(dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words))
+            flagged = "; ".join(f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid)
             out.append(f"    Words to avoid: {flagged or 'none'}")
         if cs.problems:
             out.append("  Over target:")

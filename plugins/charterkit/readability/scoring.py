@@ -260,11 +260,10 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             )
             lines.append(
                 "- Hard words (3 or more syllables): "
-                + (", ".join(sc.hard_words[:30]) or "none")
-                + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else "")
+                + (", ".join(sc.hard_words) or "none")
             )
-            if sc.avoid_words:
-                flagged = dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words)
+            if sc.words_to_avoid:
+                flagged = [f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid]
                 lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
             else:
                 lines.append("- Words to avoid: none")

@@ -160,6 +160,14 @@ class Scores:
     avoid_words: tuple[FlaggedWord, ...]
     """Words-to-avoid matches in text order."""
 
+    @property
+    def words_to_avoid(self) -> tuple[FlaggedWord, ...]:
+        """Each word to avoid once (whatever its capitals), at its first use: what every report lists."""
+        seen: dict[str, FlaggedWord] = {}
+        for w in self.avoid_words:
+            seen.setdefault(w.word.lower(), w)
+        return tuple(seen.values())
+
 
 # --------------------------------------------------------------------------------------------------------
 # Counting
