@@ -11,7 +11,7 @@ import pytest
 from charterkit.cli.annotations import annotation, escape_data, escape_property
 
 from tests.cli.conftest import Run, run_script
-from tests.conftest import MINIMAL, REPO, run_build
+from tests.conftest import MINIMAL, REPO, run_build, write_charter
 
 BROKEN = """\
 title: A broken charter
@@ -66,9 +66,9 @@ AS_PUBLISHED = (
 
 def _project(tmp_path: Path, charters: dict[str, str], mkdocs_yml: str | None = None) -> Path:
     project = tmp_path / "site"
-    (project / "charters").mkdir(parents=True)
     for name, text in charters.items():
-        (project / "charters" / name).write_text(text, encoding="utf-8")
+        write_charter(project, name, text)
+    (project / "charters").mkdir(parents=True, exist_ok=True)
     (project / "mkdocs.yml").write_text(
         mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
         encoding="utf-8",

@@ -17,7 +17,7 @@ import pytest
 from charterkit.errors import CharterError
 from charterkit.load.loader import MAX_PROBLEMS_PER_FILE, find_charter_files, load_charters
 
-from tests.conftest import MINIMAL, make_project
+from tests.conftest import MINIMAL, make_project, write_charter
 
 ONE_GIB = 1 << 30
 
@@ -30,11 +30,11 @@ def report(root: Path) -> list[str]:
 
 
 def charters(root: Path, files: dict[str, bytes]) -> Path:
-    folder = root / "charters"
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write each file into ``root/charters/``; return the folder."""
+    (root / "charters").mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (folder / name).write_bytes(data)
-    return folder
+        write_charter(root, name, data)
+    return root / "charters"
 
 
 def _limit_memory() -> None:

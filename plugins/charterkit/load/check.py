@@ -15,7 +15,14 @@ from pathlib import Path
 
 from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.loader import LoadedCharter, capped, find_charter_files, load_charter, slug_problems
+from charterkit.load.loader import (
+    LoadedCharter,
+    capped,
+    display_path,
+    find_charter_files,
+    load_charter,
+    slug_problems,
+)
 from charterkit.load.project import Project
 from charterkit.load.yamlsource import load_yaml
 from charterkit.readability.scoring import CharterScores, score_charter
@@ -80,12 +87,9 @@ def missing_easy_read_problem(item: LoadedCharter) -> Problem:
     )
 
 
-def display_path(path: Path, root: Path) -> str:
-    """``path`` as messages show it: relative to the project folder when it is inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _key(path: Path) -> Path:
+    # The folder resolved, not the file: a link stays itself (load_charter refuses one leading out).
+    return path.parent.resolve() / path.name
 
 
 def _slug_written(path: Path, display: str) -> str:
@@ -114,9 +118,9 @@ def check_project(
     the site makes PDFs) reports letters no PDF font has; the build leaves it to the PDFs themselves.
     """
     icons = icons if icons is not None else load_icon_set()
-    everything = {p.resolve(): p for p in find_charter_files(project.charters_dir)}
-    everything.update({p.resolve(): p for p in paths or ()})
-    wanted = set(everything) if paths is None else {p.resolve() for p in paths}
+    everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
+    everything.update({_key(p): p for p in paths or ()})
+    wanted = set(everything) if paths is None else {_key(p) for p in paths}
     order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
     report = Report()
     slugs: list[tuple[str, str, int]] = []

@@ -27,6 +27,7 @@ __all__ = [
     "RESERVED_SLUGS",
     "LoadedCharter",
     "capped",
+    "display_path",
     "find_charter_files",
     "load_charter",
     "load_charters",
@@ -459,7 +460,7 @@ def load_charters(
     loaded: list[LoadedCharter] = []
     problems: list[Problem] = []
     for path in paths:
-        display = _display(path, base)
+        display = display_path(path, base)
         try:
             loaded.append(load_charter(path, display, icons=icons))
         except CharterError as exc:
@@ -525,8 +526,9 @@ def capped(problems: list[Problem]) -> list[Problem]:
     ]
 
 
-def _display(path: Path, base: Path | None) -> str:
-    # Only the folder is resolved: a link is named by its own name, not by the file it points at.
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` as messages show it: relative to ``base`` when inside it. Only the folder is resolved: a
+    link is named by its own name, not by the file it points at."""
     if base is not None:
         try:
             return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()

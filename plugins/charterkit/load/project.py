@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from charterkit.format.rules import PDF_SWITCH
 from charterkit.load.targets import TargetError, targets_from
+from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.readability.scoring import DEFAULT_TARGETS, Targets
 
 __all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
@@ -170,13 +170,15 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
     )
     missing = charters.get("missing_easy_read", "warn")
     pdf = plugins.get("charterkit/pdf")
-    pdfs = pdf is not None and pdf.get("enabled", True) is not False
-    pdfs = {"0": False, "1": True}.get(os.environ.get(PDF_SWITCH, "").strip(), pdfs)
+    try:
+        pdfs = pdf is not None and pdfs_wanted("check", pdf.get("enabled", True) is not False, os.environ)
+    except SwitchError as exc:
+        raise UsageError(str(exc)) from None
     return Project(
         root=path.parent,
         config_file=path,
         charters_dir=path.parent / charters_dir,
         targets=targets,
         missing_easy_read=str(missing),
-        pdfs=pdf is not None and pdfs,
+        pdfs=pdfs,
     )

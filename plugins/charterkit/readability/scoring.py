@@ -258,10 +258,7 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
                     or "none"
                 )
             )
-            lines.append(
-                "- Hard words (3 or more syllables): "
-                + (", ".join(sc.hard_words) or "none")
-            )
+            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words) or "none"))
             if sc.words_to_avoid:
                 flagged = [f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid]
                 lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))

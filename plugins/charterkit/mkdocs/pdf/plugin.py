@@ -33,6 +33,7 @@ from charterkit.pdf import (
     make_pdfs,
 )
 from charterkit.pdf.jobs import Job
+from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
@@ -61,24 +62,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return config
 
     def _wanted(self) -> bool:
-        switch = os.environ.get(ENV_SWITCH, "").strip()
-        if switch == "0":
-            return False
-        if switch == "1":
-            return True
-        if switch:
-            raise PluginError(
-                f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
-                f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset."
-            )
-        if self.command == "serve" and self.config.enabled:
-            if not self._told_serve:
-                log.info(
-                    f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them."
-                )
-                self._told_serve = True
-            return False
-        return self.config.enabled
+        try:
+            wanted = pdfs_wanted(self.command, self.config.enabled, os.environ)
+        except SwitchError as exc:
+            raise PluginError(str(exc)) from None
+        if self.command == "serve" and self.config.enabled and not wanted and not self._told_serve:
+            log.info(f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them.")
+            self._told_serve = True
+        return wanted
 
     # After charterkit/charters (priority 0) has added the charter pages: each PDF says where its web page
     # is, so those pages must be known, and the charter pages are rendered later with the PDF links set here.
