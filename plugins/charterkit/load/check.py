@@ -157,4 +157,4 @@ def _charter_problems(item: LoadedCharter, project: Project, glyphs: bool) -> It
     if glyphs:
         from charterkit.pdf.glyphs import glyph_problems  # only where PDFs are made: fontTools is needed
 
-        yield from glyph_problems(item)
+        yield from glyph_problems(item, project.print_fonts)

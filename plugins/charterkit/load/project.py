@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from charterkit.load.targets import TargetError, targets_from
+from charterkit.pdf.coverage import FONT_SUFFIXES
 from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.readability.scoring import DEFAULT_TARGETS, Targets
 
@@ -41,6 +42,8 @@ class Project:
     """``None`` when the site does not use ``charterkit/readability``: the build checks no targets."""
     missing_easy_read: str = "warn"
     """As ``charterkit/charters``' option: ``warn`` makes a charter with no easy read a problem."""
+    print_fonts: tuple[Path, ...] = ()
+    """Font files the site adds to its PDFs (in ``<theme custom_dir>/charterkit/print/``)."""
     pdfs: bool = False
     """Whether the build makes PDFs (``charterkit/pdf`` listed and not switched off), so that a letter no
     PDF font has is a problem, as it is in the strict build."""
@@ -144,6 +147,17 @@ def _targets(options: dict[str, Any], where: str) -> dict[str, Targets]:
         raise UsageError(f"{where}.{exc}") from None
 
 
+def _print_fonts(root: Path, data: dict[str, Any]) -> tuple[Path, ...]:
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(custom, str):
+        return ()
+    folder = root / custom / "charterkit" / "print"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file()))
+
+
 def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> Project:
     """The project around ``cwd`` (or of ``config_file``); without ``mkdocs.yml``, ``./charters`` with the
     default targets."""
@@ -181,4 +195,5 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
         targets=targets,
         missing_easy_read=str(missing),
         pdfs=pdfs,
+        print_fonts=_print_fonts(path.parent, data),
     )

@@ -7,7 +7,8 @@ to change and what to do, once for each charter and character, however many PDFs
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from charterkit.errors import CharterError, Problem, format_path
@@ -52,15 +53,15 @@ def missing_glyph_messages(doc: Document, chars: Iterable[str]) -> list[str]:
     return out
 
 
-def glyph_problems(item: LoadedCharter) -> list[Problem]:
+def glyph_problems(item: LoadedCharter, extra_fonts: Sequence[Path] = ()) -> list[Problem]:
     """A problem for each character of ``item`` that no PDF font can show, found without making a PDF.
 
     ``charterkit check`` reports these so that it agrees with the strict build, which fails on the empty
-    box; the words are the build's.
+    box; the words are the build's. ``extra_fonts`` are the font files the site adds to its PDFs.
     """
     from charterkit.pdf.coverage import unshowable
 
-    chars = unshowable(_texts(item.charter.model_dump()))
+    chars = unshowable(_texts(item.charter.model_dump()), extra_fonts)
     if not chars:
         return []
     source = _located(item)
