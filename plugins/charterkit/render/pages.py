@@ -16,12 +16,14 @@ from markdown.extensions.toc import slugify, unique
 from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SOURCE_ID
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
+from charterkit.readability.scoring import CharterScores
 from charterkit.render.views import Heading, build_view, group_by, walk_blocks
 
 __all__ = [
     "RESERVED_IDS",
     "Link",
     "PageLinks",
+    "ReadabilityNote",
     "Rendered",
     "render_charter",
     "render_easy_read",
@@ -31,6 +33,15 @@ __all__ = [
     "render_themes",
     "theme_uses",
 ]
+
+
+@dataclass(frozen=True)
+class ReadabilityNote:
+    """The line about readability on a charter's page, and the scores behind it."""
+
+    sentence: str
+    """Such as: The standard text has a reading age of about 12."""
+    scores: CharterScores
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ def render_charter(
     loaded: LoadedCharter,
     links: PageLinks,
     *,
-    readability: Any = None,
+    readability: ReadabilityNote | None = None,
     site_lang: str = "en-GB",
     site_contact: str = "",
 ) -> Rendered:

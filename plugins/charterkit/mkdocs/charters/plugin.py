@@ -14,7 +14,6 @@ import logging
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -35,12 +34,13 @@ from charterkit.format.themes import load_themes
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
+from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
-from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
     Link,
     PageLinks,
+    ReadabilityNote,
     Rendered,
     render_charter,
     render_easy_read,
@@ -80,7 +80,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.generated: dict[str, _Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
-        self.readability: dict[str, Any] = {}
+        self.readability: dict[str, ReadabilityNote] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
@@ -89,7 +89,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # broken charter stops the build with the old site untouched.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         folder = root / self.config.charters_dir
         # Charters come from pull requests; the folder they are read from must stay inside the project.
         if not folder.resolve().is_relative_to(root.resolve()):
@@ -106,7 +106,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         readability = config.plugins.get("charterkit/readability")
         project = Project(
             root=root,
-            config_file=Path(config.config_file_path) if config.config_file_path else None,
+            config_file=config_file(config),
             charters_dir=folder,
             targets=targets_of(readability.config)
             if readability is not None and isinstance(readability.config, ReadabilityConfig)
@@ -119,15 +119,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
-        custom = config.theme.custom_dir
-        self.env = make_env([Path(custom)] if custom else [], self.icons)
+        self.env = jinja_env(config, self.icons)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
         # The charters live outside docs/, so the preview must be told to rebuild when one changes.
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         server.watch(str(root / self.config.charters_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charterkit.format.rules import PDF_SWITCH
+from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
@@ -110,8 +110,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
         assert charters.env is not None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        custom = config.theme.custom_dir
+        root = project_root(config)
+        custom = custom_dir(config)
         serving = self.command == "serve"
         site = Site(
             name=config.site_name,
@@ -131,7 +131,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 site=site,
                 cache=PdfCache(root / self.config.cache_dir),
                 icons=charters.icons,
-                asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
+                asset_dir=custom / "charterkit" / "print" if custom is not None else None,
                 workers=self.config.workers,
                 progress=progress,
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs

@@ -25,6 +25,7 @@ from charterkit.readability.scoring import (
     Targets,
     summary_sentence,
 )
+from charterkit.render.pages import ReadabilityNote
 from charterkit.render.views import Heading
 
 log = logging.getLogger("mkdocs.plugins.charterkit.readability.text")
@@ -56,7 +57,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # Scored by the build's one check (charterkit/charters ran it with these targets).
         self.scores = charters.report.scores
         for cs in self.scores:
-            charters.readability[cs.slug] = {"sentence": summary_sentence(cs), "scores": cs}
+            charters.readability[cs.slug] = ReadabilityNote(summary_sentence(cs), cs)
             for problem in cs.problems:
                 if problem.accepted:
                     log.info(f"{problem} (accepted: text as published)")
