@@ -16,7 +16,7 @@ from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.model_messages import explain_all
 from charterkit.load.model_paths import inner_model
-from charterkit.load.yamlsource import load_yaml
+from charterkit.load.yamlsource import line_of, load_yaml
 
 __all__ = [
     "MAX_PROBLEMS_PER_FILE",
@@ -49,12 +49,7 @@ class LoadedCharter:
 
     def line_of(self, path: Sequence[str | int]) -> int:
         """The line of ``path`` (such as ``("sections", 0, "text", 1)``), or of its nearest parent."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
 
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
