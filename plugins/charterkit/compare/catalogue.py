@@ -15,7 +15,8 @@ from functools import cached_property
 
 from markdown.extensions.toc import slugify, unique
 
-from charterkit.format.model import SLUG_PATTERN, Charter
+from charterkit.format.model import Charter
+from charterkit.format.rules import is_slug
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.views import build_view, walk_blocks
@@ -173,9 +174,9 @@ def facet(entries: Sequence[Entry], key: str) -> Facet:
 
 
 def _address(label: str) -> str:
-    # An address made from an editor's words keeps to what a charter's slug may be (SLUG_PATTERN).
-    slug = "-".join(re.findall(r"[a-z0-9]+", slugify(label, "-")))
-    return slug if SLUG_PATTERN.fullmatch(slug) else "value"
+    # An address made from an editor's words keeps to what a charter's slug may be (rules.is_slug).
+    slug = "-".join(re.findall(r"[a-z0-9]+", slugify(label, "-")))[:60].strip("-")
+    return slug if is_slug(slug) else "value"
 
 
 @dataclass(frozen=True)
