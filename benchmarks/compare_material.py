@@ -151,9 +151,9 @@ def sizes(site: Path, charter_page: str) -> Sizes:
 
 
 def edit(path: Path, token: str) -> None:
-    """Change one charter's summary, as an editor saving the file would."""
+    """Change one charter's title (shown on its page and in the lists), as an editor saving it would."""
     text = path.read_text(encoding="utf-8")
-    text, count = re.subn(r"^summary: .*?(?=^\w)", f"summary: {token}\n", text, count=1, flags=re.M | re.S)
+    text, count = re.subn(r"^title: .*$", f"title: {token}", text, count=1, flags=re.MULTILINE)
     assert count == 1, path
     path.write_text(text, encoding="utf-8")
 
@@ -221,7 +221,7 @@ def run(n: int, serve: bool, material: bool) -> None:
         cold = build(ck)
         ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
         warm = build(ck)
-        edit(ck / "charters" / first, "An edited summary.")
+        edit(ck / "charters" / first, "An edited title")
         edited = build(ck)
         if material:
             plain = make_plain_project(root, files)

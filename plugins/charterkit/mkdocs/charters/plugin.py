@@ -31,7 +31,9 @@ from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.load.loader import LoadedCharter, find_charter_files
+from charterkit.load.prepared import load_charters_kept
+from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
@@ -78,6 +80,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.store: BytesStore | None = None
+        """Where each charter's results are kept between builds (``cache_dir``)."""
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -97,8 +101,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
         self.icons = load_icon_set()
+        self.store = FolderStore(root / self.config.cache_dir) if self.config.cache_dir else None
         try:
-            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
+            self.charters = load_charters_kept(
+                find_charter_files(folder), base=root, store=self.store, workers=self.config.workers
+            )
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}

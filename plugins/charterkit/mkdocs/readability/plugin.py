@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.load.prepared import score_charters_kept
 from charterkit.mkdocs.charters.plugin import ChartersPlugin, toc_from
 from charterkit.mkdocs.readability.config import ReadabilityConfig
 from charterkit.readability.scoring import (
@@ -23,7 +24,6 @@ from charterkit.readability.scoring import (
     STANDARD,
     CharterScores,
     Targets,
-    score_charter,
     summary_sentence,
 )
 from charterkit.render.views import Heading
@@ -58,7 +58,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 "list it before charterkit/readability in mkdocs.yml."
             )
         self.charters = charters
-        self.scores = [score_charter(item, self.targets()) for item in charters.charters]
+        self.scores = score_charters_kept(
+            charters.charters, self.targets(), store=charters.store, workers=charters.config.workers
+        )
         for cs in self.scores:
             charters.readability[cs.slug] = {"sentence": summary_sentence(cs), "scores": cs}
             for problem in cs.problems:
