@@ -24,8 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
@@ -35,6 +37,7 @@ from charterkit.load.loader import LoadedCharter, find_charter_files
 from charterkit.load.prepared import load_charters_kept
 from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.charters.preview import Preview, page_file
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
     Link,
@@ -82,6 +85,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
         self.store: BytesStore | None = None
         """Where each charter's results are kept between builds (``cache_dir``)."""
+        self.preview = Preview()
+        """What the last build wrote, so that ``mkdocs serve --dirty`` rebuilds only what changed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook keeps the plugin (and what it learnt) across the builds of ``mkdocs serve``.
+        self.preview.dirty = dirty
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -109,6 +118,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}
+        self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)
         return config
@@ -141,6 +151,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             ("themes", "themes"),
         ):
             self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        self.preview.refresh_marked_pages(files)
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -156,11 +167,30 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
-        inclusion = (
-            InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
-        )
-        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        own_page = gen.kind in ("charter", "easy-read")
+        inclusion = InclusionLevel.NOT_IN_NAV if own_page else InclusionLevel.UNDEFINED
+        fresh = self.preview.charter_fresh(gen.slug) if own_page else self.preview.any_change
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
         self.generated[uri] = gen
+
+    def generated_page(self, files: Files, config: MkDocsConfig, uri: str) -> None:
+        """Add a page another charterkit plugin makes from every charter (the readability report)."""
+        made = page_file(config, uri, fresh=self.preview.any_change, inclusion=InclusionLevel.UNDEFINED)
+        files.append(made)
+        self.preview.add(made)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.preview.rendered.add(page.url)
+        return context
+
+    # Before Material's search (priority 0), which writes the index this merges.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.preview.finish(config, self.by_slug)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.generated.get(page.file.src_uri)

@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charterkit.load.prepared import score_charters_kept
@@ -69,7 +69,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 else:
                     log.warning(str(problem))
         if self.config.report:
-            files.append(File.generated(config, REPORT_URI, content=""))
+            charters.generated_page(files, config, REPORT_URI)
             charters.report_uri = REPORT_URI
         return files
 
