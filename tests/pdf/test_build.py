@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,15 @@ def test_pdfs_can_be_turned_off(tmp_path: Path, env: dict[str, str], config: boo
     assert not list(result.site.rglob("*.pdf"))
     assert ".pdf" not in result.html("charters/alpha/")
     assert "charterkit:booklet" not in result.html("index.html")
+
+
+def test_the_same_project_in_another_folder_renders_no_pdf(tmp_path: Path) -> None:
+    # A CI cache restored into a new workspace, or a colleague's clone: keys hold no folder name.
+    first = build(project(tmp_path / "here"))
+    assert "PDFs: 0 up to date, 7 rendered" in first.output
+    copy = tmp_path / "somewhere" / "else"
+    shutil.copytree(first.project, copy)
+    shutil.rmtree(copy / "site")
+    second = build(copy)
+    assert "PDFs: 7 up to date, 0 rendered" in second.output
+    assert pdf_bytes(second.site) == pdf_bytes(first.site)

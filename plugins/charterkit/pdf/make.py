@@ -110,7 +110,7 @@ def make_pdfs(
         except Exception as exc:  # a council's template may call anything; say which PDF, not a traceback
             problems.append((doc, f"the print template failed: {describe_error(exc)}"))
             continue
-        key = cache_key(html, shared)
+        key = cache_key(_portable(html, site), shared)
         keys.append(key)
         if cache.get(key) is None and key not in jobs:
             jobs[key] = Job(html, cache.path(key), base_url, doc.path, doc.blame, doc.kind)
@@ -143,6 +143,15 @@ def make_pdfs(
     except OSError as exc:
         raise CacheUnusable(cache.folder, exc) from None
     return made
+
+
+def _portable(html: str, site: Site) -> str:
+    """The print HTML as the cache key sees it: the fonts' ``file:`` URLs (which name the project's
+    folder) replaced by the fonts' names. Their bytes are in the shared fingerprint already, so a
+    project copied to another folder (a CI workspace, a colleague's clone) finds every PDF it made."""
+    for face in site.faces:
+        html = html.replace(face.url, f"charterkit-font:{face.path.name}")
+    return html
 
 
 def _noted(cache: PdfCache, key: str, written: Written | None) -> Note:
