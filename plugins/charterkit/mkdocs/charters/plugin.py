@@ -38,7 +38,7 @@ from charterkit.load.prepared import load_charters_kept
 from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.preview import Preview, page_file
-from charterkit.render.jinja import make_env
+from charterkit.render.jinja import bytecode_cache, make_env
 from charterkit.render.pages import (
     Link,
     PageLinks,
@@ -180,6 +180,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         made = page_file(config, uri, fresh=self.preview.any_change, inclusion=InclusionLevel.UNDEFINED)
         files.append(made)
         self.preview.add(made)
+
+    # First, so that every template the theme renders (each page, 404, sitemap) is loaded compiled.
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache()
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -74,13 +74,18 @@ class Preview:
 
     def begin(self, config: MkDocsConfig, settings: str, charters: Mapping[str, Any]) -> None:
         """Compare this build's charters and settings with the last finished build's."""
+        if not self.dirty:
+            self.changed, self.any_change = None, True
+            self.now_pages, self.rendered = {}, set()
+            return
         mkdocs_yml = config.config_file_path or ""
+        # The council's templates (not Material's own thousands of files, which change only on upgrade).
         signature = (
             settings,
             os.path.getmtime(mkdocs_yml) if os.path.isfile(mkdocs_yml) else 0.0,
-            _latest_change(config.theme.dirs),
+            _latest_change([config.theme.custom_dir]),
         )
-        if not self.dirty or signature != self.signature:
+        if signature != self.signature:
             self.changed = None
         else:
             self.changed = {slug for slug, item in charters.items() if self.built.get(slug) != item}
