@@ -83,6 +83,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.report_for: dict[str, str] = {}
+        """Set by ``charterkit/readability``: the page of the report each charter (by slug) is on."""
         self.store: BytesStore | None = None
         """Where each charter's results are kept between builds (``cache_dir``)."""
         self.preview = Preview()
@@ -175,9 +177,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview.add(made)
         self.generated[uri] = gen
 
-    def generated_page(self, files: Files, config: MkDocsConfig, uri: str) -> None:
+    def generated_page(self, files: Files, config: MkDocsConfig, uri: str, *, in_nav: bool = True) -> None:
         """Add a page another charterkit plugin makes from every charter (the readability report)."""
-        made = page_file(config, uri, fresh=self.preview.any_change, inclusion=InclusionLevel.UNDEFINED)
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        made = page_file(config, uri, fresh=self.preview.any_change, inclusion=inclusion)
         files.append(made)
         self.preview.add(made)
 
@@ -245,7 +248,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
-            report=self._href(page, files, self.report_uri) if self.report_uri else "",
+            report=self._href(page, files, self.report_for.get(item.slug, self.report_uri))
+            if self.report_uri
+            else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
         )
@@ -294,9 +299,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         assert self.env is not None
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
-            listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 3
-            )
+            shown = ordered[: max(1, self.config.list_size)]
+            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            if len(shown) < len(ordered):
+                # A site with hundreds of charters keeps a short page: the rest are on the index pages.
+                index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
+                listing += self.env.get_template("charterkit/more-charters.html").render(
+                    href=index, shown=len(shown), total=len(ordered)
+                )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("themes-table") in html:
             table = self.env.get_template("charterkit/themes-table.html").render(

@@ -75,3 +75,7 @@ class ReadabilityConfig(base.Config):
     """Targets for each charter's easy-read version."""
     report = c.Type(bool, default=True)
     """Publish the readability report page at ``readability/``."""
+
+    report_page_size = c.Type(int, default=10)
+    """Charters on each page of the report. More charters make more pages (``readability/page-2/``,
+    ...), so that no page grows past about 100 KB however many charters the site has."""
