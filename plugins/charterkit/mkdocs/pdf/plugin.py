@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,19 +20,12 @@ from mkdocs.structure.pages import Page
 
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
-from charterkit.pdf import (
-    BOOKLET_PATH,
-    CacheUnusable,
-    Document,
-    Made,
-    PdfCache,
-    PdfFailed,
-    Site,
-    documents_for,
-    make_pdfs,
-)
-from charterkit.pdf.jobs import Job
+from charterkit.pdf.documents import BOOKLET_PATH, Document, documents_for
 from charterkit.render.pages import Link
+
+if TYPE_CHECKING:  # the PDF machinery is imported only when PDFs are made (see _make)
+    from charterkit.pdf.jobs import Job
+    from charterkit.pdf.make import Made
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
@@ -117,6 +110,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return files
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
+        from charterkit.pdf.cache import PdfCache
+        from charterkit.pdf.make import CacheUnusable, PdfFailed, make_pdfs
+        from charterkit.pdf.printhtml import Site
+
         assert charters.env is not None
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         custom = config.theme.custom_dir
