@@ -1,6 +1,7 @@
 """charterkit against plain mkdocs-material on the same charters, in one run (PDFs off).
 
 Run: .venv/bin/python benchmarks/compare_material.py [--sizes 10 100 1000] [--huge] [--serve 100 1000]
+     [--serve-only] [--no-material]
 
 For each size N it makes N realistic charters (the shipped ones copied with new titles and file names,
 easy read included; ``build_scale.charter_files``) and builds them twice, in fresh folders:
@@ -11,8 +12,8 @@ easy read included; ``build_scale.charter_files``) and builds them twice, in fre
 
 It prints both cold build times and their ratio, the number of pages, the size of a charter's page and of
 the largest page, and the search index. For charterkit it then prints a warm rebuild (nothing changed)
-and a rebuild after editing one charter. ``--serve`` sizes also time ``mkdocs serve``: from saving an
-edited charter to the edited page being served. ``--huge`` adds 10,000 charters (about an hour).
+and a rebuild after editing one charter. ``--serve`` sizes also time ``mkdocs serve --dirty`` (what
+``make serve`` runs): from saving an edited charter to the edited page being served. ``--huge`` adds 10,000 charters (about an hour).
 
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
 """
@@ -211,13 +212,19 @@ def serve_edit(project: Path, charter: Path, slug: str, extra: list[str]) -> tup
 # -- the run --------------------------------------------------------------------------------------
 
 
-def run(n: int, serve: bool, material: bool) -> None:
+def run(n: int, serve: bool, material: bool, builds: bool = True) -> None:
     files = charter_files(n, realistic=True)
     first = next(iter(files))
     slug = Path(first).stem
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         ck = make_project(root / "ck", files)
+        if not builds:
+            startup, seconds = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
+            shown = f"{seconds:.2f} s" if seconds is not None else "never (10 minutes)"
+            print(f"\n== {n} charters ==\nmkdocs serve --dirty: first page after {startup:.1f} s; ", end="")
+            print(f"edit saved to page served: {shown}")
+            return
         cold = build(ck)
         ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
         warm = build(ck)
@@ -247,7 +254,8 @@ def run(n: int, serve: bool, material: bool) -> None:
         print(f"charterkit warm rebuild (nothing changed): {warm:.1f} s ({warm / cold:.2f} of cold)")
         print(f"charterkit rebuild after editing one charter: {edited:.1f} s")
         if serve:
-            startup, seconds = serve_edit(ck, ck / "charters" / first, slug, [])
+            # As make serve runs it: --dirty rebuilds only what the edit affects.
+            startup, seconds = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
             shown = f"{seconds:.2f} s" if seconds is not None else "never (10 minutes)"
             print(f"mkdocs serve: first page after {startup:.1f} s; edit saved to page served: {shown}")
     sys.stdout.flush()
@@ -259,7 +267,12 @@ def main() -> None:
     parser.add_argument("--huge", action="store_true", help="also 10,000 charters")
     parser.add_argument("--serve", type=int, nargs="*", default=[100, 1000], help="sizes to time serve at")
     parser.add_argument("--no-material", action="store_true", help="skip the plain Material builds")
+    parser.add_argument("--serve-only", action="store_true", help="only time serve, at the --serve sizes")
     args = parser.parse_args()
+    if args.serve_only:
+        for n in args.serve:
+            run(n, True, False, builds=False)
+        return
     sizes_ = [*args.sizes, *([10000] if args.huge else [])]
     for n in sizes_:
         run(n, n in args.serve, not args.no_material)
