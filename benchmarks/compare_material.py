@@ -13,7 +13,8 @@ easy read included; ``build_scale.charter_files``) and builds them twice, in fre
 It prints both cold build times and their ratio, the number of pages, the size of a charter's page and of
 the largest page, and the search index. For charterkit it then prints a warm rebuild (nothing changed)
 and a rebuild after editing one charter. ``--serve`` sizes also time ``mkdocs serve --dirty`` (what
-``make serve`` runs): from saving an edited charter to the edited page being served. ``--huge`` adds 10,000 charters (about an hour).
+``make serve`` runs): from saving an edited charter to the edited page being served. ``--huge`` adds
+10,000 charters (about an hour).
 
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
 """
