@@ -177,10 +177,20 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview.add(made)
         self.generated[uri] = gen
 
-    def generated_page(self, files: Files, config: MkDocsConfig, uri: str, *, in_nav: bool = True) -> None:
-        """Add a page another charterkit plugin makes from every charter (the readability report)."""
+    def generated_page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        *,
+        in_nav: bool = True,
+        showing: tuple[str, ...] | None = None,
+    ) -> None:
+        """Add a page another charterkit plugin makes from charters (the readability report):
+        ``showing`` the slugs of those it shows, or None for every charter."""
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        made = page_file(config, uri, fresh=self.preview.any_change, inclusion=inclusion)
+        fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
         files.append(made)
         self.preview.add(made)
 

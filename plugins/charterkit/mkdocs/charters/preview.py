@@ -4,8 +4,9 @@ MkDocs' dirty builds skip every page whose file reports it is not modified. A pa
 has no file of its own, so it reports what this module decides:
 
 - a charter's page and easy-read page are rebuilt when that charter changed (or is new);
-- the lists (all charters, by sector, by area, themes), the readability report and every site page
-  that holds a ``<!-- charterkit:... -->`` marker are rebuilt when any charter changed, arrived or left;
+- the lists (all charters, by sector, by area, themes) and every site page that holds a
+  ``<!-- charterkit:... -->`` marker are rebuilt when any charter changed, arrived or left;
+- a page of the readability report is rebuilt when one of its charters changed or it shows others;
 - everything is rebuilt when a setting, ``mkdocs.yml`` or a template changed.
 
 After the build, the pages of charters that were renamed or deleted are removed from the served site,
@@ -71,12 +72,15 @@ class Preview:
         """Generated page URL → its output file, as the last finished build wrote them."""
         self.now_pages: dict[str, str] = {}
         self.rendered: set[str] = set()
+        self.page_slugs: dict[str, tuple[str, ...]] = {}
+        """Generated page URI → the charters it showed, as the last finished build made it."""
+        self.now_page_slugs: dict[str, tuple[str, ...]] = {}
 
     def begin(self, config: MkDocsConfig, settings: str, charters: Mapping[str, Any]) -> None:
         """Compare this build's charters and settings with the last finished build's."""
         if not self.dirty:
             self.changed, self.any_change = None, True
-            self.now_pages, self.rendered = {}, set()
+            self.now_pages, self.now_page_slugs, self.rendered = {}, {}, set()
             return
         mkdocs_yml = config.config_file_path or ""
         # The council's templates (not Material's own thousands of files, which change only on upgrade).
@@ -93,10 +97,23 @@ class Preview:
         self.any_change = self.changed is None or bool(self.changed)
         self.signature = signature
         self.now_pages = {}
+        self.now_page_slugs = {}
         self.rendered = set()
 
     def charter_fresh(self, slug: str) -> bool:
         return self.changed is None or slug in self.changed
+
+    def showing_fresh(self, uri: str, slugs: tuple[str, ...]) -> bool:
+        """Whether a page showing these charters (a page of the report) must be rebuilt: when it shows
+        other charters than last time, or one of them changed."""
+        self.now_page_slugs[uri] = slugs
+        if self.changed is None:
+            return True
+        return self.page_slugs.get(uri) != slugs or not self.changed.isdisjoint(slugs)
+
+    def unchanged(self, slug: str) -> bool:
+        """True in a preview rebuild for a charter that did not change since the last build."""
+        return self.changed is not None and slug not in self.changed
 
     def add(self, made: File) -> None:
         self.now_pages[made.url] = made.abs_dest_path
@@ -123,6 +140,7 @@ class Preview:
                 _remove(dest, Path(config.site_dir))
             _merge_search_entries(config, self.rendered | set(gone))
         self.pages = dict(self.now_pages)
+        self.page_slugs = dict(self.now_page_slugs)
         self.built = dict(charters)
 
 

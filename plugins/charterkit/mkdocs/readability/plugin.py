@@ -65,6 +65,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         )
         for cs in self.scores:
             charters.readability[cs.slug] = {"sentence": summary_sentence(cs), "scores": cs}
+            if charters.preview.unchanged(cs.slug):
+                continue  # a preview rebuild: this charter's messages were shown when it last changed
             for problem in cs.problems:
                 if problem.accepted:
                     log.info(f"{problem} (accepted: text as published)")
@@ -79,7 +81,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             for number, chunk in enumerate(chunks, 1):
                 uri = REPORT_URI if number == 1 else f"readability/page-{number}.md"
                 # The first page is in the nav; the others are reached from its page links.
-                charters.generated_page(files, config, uri, in_nav=number == 1)
+                slugs = tuple(cs.slug for cs in chunk)
+                charters.generated_page(files, config, uri, in_nav=number == 1, showing=slugs)
                 self.pages[uri] = chunk
                 charters.report_for.update({cs.slug: uri for cs in chunk})
             charters.report_uri = REPORT_URI
