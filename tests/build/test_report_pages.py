@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -49,3 +50,13 @@ def test_the_home_page_lists_a_few_charters_and_links_to_all(tmp_path: Path) -> 
     assert re.findall(r'href="charters/(c\d\d)/"', home) == [f"c{i:02d}" for i in range(12)]
     assert "These are 12 of 14 charters." in home
     assert '<a href="charters/">See all 14 charters, A to Z</a>' in home
+
+
+def test_lists_of_charters_stay_out_of_search_and_charters_are_in_it(tmp_path: Path) -> None:
+    charters = {f"c{i:02d}.yml": MINIMAL.replace("A test charter", f"Charter {i:02d}") for i in range(3)}
+    result = run_build(make_project(tmp_path, charters))
+    assert result.returncode == 0, result.output
+    index = json.loads((result.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"charters/c00/", "charters/c01/", "charters/c02/"} <= pages
+    assert not pages & {"charters/", "charters/by-sector/", "charters/by-area/", "readability/"}

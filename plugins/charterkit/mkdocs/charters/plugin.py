@@ -57,6 +57,11 @@ log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
 
+SEARCH_EXCLUDED = ("index", "by-sector", "by-area")
+"""Lists of charters are left out of the search index: every title and summary on them is found on the
+charter's own page, and with hundreds of charters they would make the index that a reader's browser
+downloads many times larger (and slow every rebuild of the preview)."""
+
 """The index pages under the charters' address: no charter may take one of these slugs."""
 
 
@@ -230,6 +235,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             title = titles[gen.kind]
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
         page.meta["title"] = str(escape(title))
+        if gen.kind in SEARCH_EXCLUDED:
+            page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -94,6 +94,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         number = list(self.pages).index(page.file.src_uri) + 1
         total = len(self.pages)
         page.meta["title"] = "Readability report" + (f", page {number} of {total}" if number > 1 else "")
+        # Its sentences are quoted from the charters, which search finds on their own pages.
+        page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
