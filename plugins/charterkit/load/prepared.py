@@ -1,32 +1,27 @@
-"""Load and score many charters, each only when its file (or what shapes its result) has changed.
+"""Load and score charters, each only when its file (or what shapes its result) has changed.
 
-The same results as :func:`charterkit.load.loader.load_charters` and
-:func:`charterkit.readability.scoring.score_charter`, the same problems in the same order, but each
-charter's result is kept (:mod:`charterkit.memo`) under a key of its file's bytes and name, and charters
-not yet kept are done over every core.
+The same results as :func:`charterkit.load.loader.load_charter` and
+:func:`charterkit.readability.scoring.score_charter`, with the same problems, but each charter's result
+is kept (:mod:`charterkit.memo`) under a key of its file's bytes and the name it is shown by, and
+charters not yet kept are done over every core. :func:`charterkit.load.check.check_project` (the one
+check the build and the commands run) calls these.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from charterkit.errors import CharterError, Problem
-from charterkit.load.loader import (
-    RESERVED_SLUGS,
-    LoadedCharter,
-    _capped,
-    _display,
-    load_charter,
-    slug_problems,
-)
+from charterkit.errors import CharterError
+from charterkit.format.icons import IconSet
+from charterkit.load.loader import LoadedCharter, load_charter
 from charterkit.load.yamlsource import MAX_BYTES
 from charterkit.memo import BytesStore, Memo, parallel_map
 from charterkit.readability.scoring import CharterScores, Targets, score_charter
 
-__all__ = ["load_charters_kept", "score_charters_kept"]
+__all__ = ["load_each", "score_each"]
 
 log = logging.getLogger("mkdocs.plugins.charterkit.kept")
 
@@ -41,58 +36,51 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _load_one(job: tuple[Path, str]) -> LoadedCharter | list[Problem]:
-    path, display = job
+def _load_one(job: tuple[Path, str, IconSet | None]) -> LoadedCharter | CharterError:
+    path, display, icons = job
     try:
-        return load_charter(path, display)
+        return load_charter(path, display, icons=icons)
     except CharterError as exc:
-        return _capped(exc.problems)
+        return exc
 
 
-def load_charters_kept(
-    paths: Iterable[Path],
+def load_each(
+    files: Sequence[tuple[Path, str]],
     *,
-    base: Path | None = None,
+    icons: IconSet | None = None,
     store: BytesStore | None = None,
-    reserved: Collection[str] = RESERVED_SLUGS,
     workers: int = 0,
-) -> list[LoadedCharter]:
-    """Like ``load_charters``: every file loaded and checked, all problems raised together."""
+) -> list[LoadedCharter | CharterError]:
+    """``load_charter`` of each (path, name shown) in order: the charter, or the error it raised."""
     memo: Memo[LoadedCharter] = Memo("charter", store)
-    results: dict[Path, LoadedCharter | list[Problem]] = {}
-    keys: dict[Path, str] = {}
-    todo: list[tuple[Path, str]] = []
-    paths = list(paths)
-    for path in paths:
-        display = _display(path, base)
+    results: dict[int, LoadedCharter | CharterError] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, (path, display) in enumerate(files):
         data = _read(path)
         if data is not None:
-            key = keys[path] = memo.key(display, data)
+            key = keys[i] = memo.key(display, data)
             kept = memo.get(key)
             if kept is not None:
                 # The key names no folder: the file may be in another one now.
-                results[path] = dataclasses.replace(kept, path=path)
+                results[i] = dataclasses.replace(kept, path=path)
                 continue
-        todo.append((path, display))
-    for (path, _), result in zip(todo, parallel_map(_load_one, todo, workers=workers), strict=True):
-        results[path] = result
-        if isinstance(result, LoadedCharter) and path in keys:
-            memo.put(keys[path], result)
-    log.info(f"charterkit: {len(paths)} charters read, {memo.hits} of them kept from an earlier build")
-    loaded = [r for p in paths if isinstance(r := results[p], LoadedCharter)]
-    problems = [x for p in paths if not isinstance(r := results[p], LoadedCharter) for x in r]
-    problems += slug_problems([(c.display_path, c.slug, c.slug_line) for c in loaded], reserved)
-    if problems:
-        raise CharterError(problems)
-    return loaded
+        todo.append(i)
+    jobs = [(files[i][0], files[i][1], icons) for i in todo]
+    for i, result in zip(todo, parallel_map(_load_one, jobs, workers=workers), strict=True):
+        results[i] = result
+        if isinstance(result, LoadedCharter) and i in keys:
+            memo.put(keys[i], result)
+    log.info(f"charterkit: {len(files)} charters read, {memo.hits} of them kept from an earlier build")
+    return [results[i] for i in range(len(files))]
 
 
 def _score_one(job: tuple[LoadedCharter, dict[str, Targets]]) -> CharterScores:
     return score_charter(*job)
 
 
-def score_charters_kept(
-    charters: Iterable[LoadedCharter],
+def score_each(
+    charters: Sequence[LoadedCharter],
     targets: Mapping[str, Targets],
     *,
     store: BytesStore | None = None,
@@ -101,7 +89,6 @@ def score_charters_kept(
     """``score_charter`` for each charter, in order, each done once for its file and the targets."""
     memo: Memo[CharterScores] = Memo("scores", store)
     settings = repr(sorted(targets.items()))
-    charters = list(charters)
     out: dict[int, CharterScores] = {}
     keys: dict[int, str] = {}
     todo: list[int] = []

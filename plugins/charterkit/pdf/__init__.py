@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from charterkit.pdf.cache import Note, PdfCache
-    from charterkit.pdf.documents import BOOKLET_PATH, KINDS, Document, documents_for
+    from charterkit.pdf.documents import BOOKLET_PATH, BOOKLETS, KINDS, Document, documents_for
     from charterkit.pdf.glyphs import missing_glyph_messages
     from charterkit.pdf.inspect import details, govuk_label, human_size, page_count
     from charterkit.pdf.make import CacheUnusable, Made, PdfFailed, make_pdfs
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from charterkit.pdf.writer import RenderError, write_pdf
 
 _WHERE = {
+    "BOOKLETS": "charterkit.pdf.documents",
     "BOOKLET_PATH": "charterkit.pdf.documents",
     "CacheUnusable": "charterkit.pdf.make",
     "Document": "charterkit.pdf.documents",
@@ -54,6 +55,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "BOOKLETS",
     "BOOKLET_PATH",
     "KINDS",
     "CacheUnusable",

@@ -114,9 +114,9 @@ def make_pdfs(
     kept_docs: list[Document] = []
     for doc in docs:
         words = words_in(doc)
-        if words > MAX_PDF_WORDS and doc.kind == "booklet":
+        if words > MAX_PDF_WORDS and doc.is_booklet:
             log.info(
-                f"charterkit: the booklet PDF is not made: its {len(doc.charters)} charters have {words:,} "
+                f"charterkit: the {doc.noun} is not made: its {len(doc.charters)} charters have {words:,} "
                 f"words, more than one PDF is made of ({MAX_PDF_WORDS:,}). Each charter has its own PDFs."
             )
             continue
@@ -178,7 +178,7 @@ def make_pdfs(
 
 def words_in(doc: Document) -> int:
     """The words a PDF is made of: the variant it prints, of every charter it holds."""
-    variant = "easy_read" if doc.kind == "easy-read" else "standard"
+    variant = "easy_read" if doc.kind in ("easy-read", "booklet-easy-read") else "standard"
     return sum(
         len(unit.text.split())
         for item in doc.charters
