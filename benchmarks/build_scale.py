@@ -6,11 +6,14 @@ network's would be. Prints, for each N: charters, pages, build seconds and secon
 the build is linear), the largest list, theme, matrix or filter page (each must stay under 100 KB), one
 charter page, the search index (site/search/search_index.json) and the open data's charters.json.
 Pass --keep DIR to keep the last site (for benchmarks/first_search.py).
+
+:func:`charter_files` makes plainer charters; ``benchmarks/compare_material.py`` uses it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +24,33 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import generated_charters, ignore_missing_easy_read, make_project  # noqa: E402
+from tests.conftest import MINIMAL, generated_charters, ignore_missing_easy_read, make_project  # noqa: E402
+
+_TITLE = re.compile(r"^title: (?P<title>.+)$", re.MULTILINE)
+
+
+def charter_files(n: int, *, realistic: bool = False) -> dict[str, str]:
+    """``n`` charter files (name → YAML text), each with its own title and slug.
+
+    ``realistic`` copies the shipped charters in turn (easy read included), each copy with a new title
+    and file name; otherwise every file is the small test charter with a new title and sector.
+    """
+    if not realistic:
+        return {
+            f"c{i:04d}.yml": MINIMAL.replace("A test charter", f"Charter number {i}").replace(
+                "sector: Testing", f"sector: Sector {i % 7}"
+            )
+            for i in range(n)
+        }
+    shipped = sorted((REPO / "charters").glob("*.yml"))
+    texts = [p.read_text(encoding="utf-8") for p in shipped]
+    out: dict[str, str] = {}
+    for i in range(n):
+        text = texts[i % len(texts)]
+        # The first top-level title is the charter's; the copy number keeps every title distinct.
+        new = _TITLE.sub(lambda m, i=i: f"title: {m['title']} (copy {i})", text, count=1)
+        out[f"c{i:05d}-{shipped[i % len(shipped)].stem}.yml"] = new
+    return out
 
 
 def _largest_find_page(site: Path) -> tuple[int, str]:

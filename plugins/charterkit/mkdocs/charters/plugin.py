@@ -25,10 +25,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils.templates import TemplateContext
 
-from charterkit.compare.paging import PER_PAGE
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
@@ -36,8 +37,10 @@ from charterkit.format.themes import load_themes
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
+from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.charters.preview import Preview, page_file
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.opendata.feed import atom_feed
 from charterkit.opendata.records import (
@@ -50,6 +53,7 @@ from charterkit.opendata.records import (
 )
 from charterkit.opendata.schema import opendata_schema
 from charterkit.render.find import Finder, Planned
+from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import (
     RESERVED_IDS,
     Link,
@@ -73,6 +77,11 @@ _IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
 
 OPEN_DATA = "data"
 """The folder of the open data, under the site's root."""
+
+SEARCH_EXCLUDED = ("all", "facet-index", "facet-value")
+"""Lists of charters are left out of the search index: every title and summary on them is found on the
+charter's own page, and with hundreds of charters they would make the index that a reader's browser
+downloads many times larger (and slow every rebuild of the preview)."""
 
 
 @dataclass
@@ -104,6 +113,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.finder: Finder | None = None
         self.open_data: list[tuple[str, str, int]] = []
         """The open data files: site path, what each holds, size in bytes."""
+        self.report_for: dict[str, str] = {}
+        """Set by ``charterkit/readability``: the page of the report each charter (by slug) is on."""
+        self.store: BytesStore | None = None
+        """Where each charter's results are kept between builds (``cache_dir``)."""
+        self.preview = Preview()
+        """What the last build wrote, so that ``mkdocs serve --dirty`` rebuilds only what changed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook keeps the plugin (and what it learnt) across the builds of ``mkdocs serve``.
+        self.preview.dirty = dirty
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -133,12 +152,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             else None,
             missing_easy_read=self.config.missing_easy_read,
         )
+        self.store = FolderStore(root / self.config.cache_dir) if self.config.cache_dir else None
         # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
-        self.report = check_project(project, icons=self.icons, glyphs=False)
+        self.report = check_project(
+            project, icons=self.icons, glyphs=False, store=self.store, workers=self.config.workers
+        )
         if self.report.errors:
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
+        self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         self.env = jinja_env(config, self.icons)
         return config
 
@@ -171,6 +194,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 content=dumps(self.finder.catalogue_data(self._from_catalogue(files))),
             )
         )
+        self.preview.refresh_marked_pages(files)
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -262,14 +286,53 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
+        own_page = gen.kind in ("charter", "easy-read")
         in_nav = (
             gen.planned is not None
             and gen.planned.kind in _IN_NAV
             and (gen.planned.paged is None or gen.planned.paged.number == 1)
         )
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        fresh = self.preview.charter_fresh(gen.slug) if own_page else self.preview.any_change
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
         self.generated[uri] = gen
+
+    def generated_page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        *,
+        in_nav: bool = True,
+        showing: tuple[str, ...] | None = None,
+    ) -> None:
+        """Add a page another charterkit plugin makes from charters (the readability report):
+        ``showing`` the slugs of those it shows, or None for every charter."""
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
+
+    # First, so that every template the theme renders (each page, 404, sitemap) is loaded compiled.
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache()
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.preview.rendered.add(page.url)
+        return context
+
+    # Before Material's search (priority 0), which writes the index this merges.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.preview.finish(config, self.by_slug)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.generated.get(page.file.src_uri)
@@ -282,7 +345,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         else:
             assert gen.planned is not None
             title = gen.planned.title
-            if not gen.planned.search:
+            if not gen.planned.search or gen.planned.kind in SEARCH_EXCLUDED:
                 # Lists repeat what the charter pages say: searching them would show each sentence twice.
                 page.meta["search"] = {"exclude": True}
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
@@ -331,7 +394,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
-            report=self._href(page, files, self.report_uri) if self.report_uri else "",
+            report=self._href(page, files, self.report_for.get(item.slug, self.report_uri))
+            if self.report_uri
+            else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
             theme_hrefs=finder.theme_links(item.slug, href),
@@ -371,14 +436,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             return html
         assert self.env is not None
         if MARKER.format("charter-list") in html:
-            # The first page of the list of all charters, so a home page stays small however many there are.
-            ordered = sorted(self.charters, key=lambda c: (c.charter.title.lower(), c.slug))
-            listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered[:PER_PAGE]], 3
-            )
-            if len(ordered) > PER_PAGE:
-                everything = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
-                listing += f'<p><a href="{escape(everything)}">See all {len(ordered):,} charters</a></p>\n'
+            ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
+            shown = ordered[: max(1, self.config.list_size)]
+            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            if len(shown) < len(ordered):
+                # A site with hundreds of charters keeps a short page: the rest are on the index pages.
+                index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
+                listing += self.env.get_template("charterkit/more-charters.html").render(
+                    href=index, shown=len(shown), total=len(ordered)
+                )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("open-data") in html:
             downloads = [
