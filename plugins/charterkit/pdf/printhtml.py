@@ -26,6 +26,7 @@ from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
+from charterkit.render.pages import formats_on_request
 from charterkit.render.views import Block, CharterView, build_view, walk
 
 __all__ = ["Site", "print_html", "template_names"]
@@ -42,6 +43,8 @@ class Site:
     """The language of the site, and of the words our templates add to each PDF."""
     contact: str = ""
     """How to reach the site's owner, for charters that give no contact of their own."""
+    formats: Sequence[str] | None = None
+    """The formats readers can ask for (``other_formats``); None for the default list."""
     faces: Sequence[FontFace] = field(default_factory=font_faces)
 
     def online(self, page_url: str) -> str:
@@ -105,6 +108,8 @@ def _item(
         "online": site.online(page_url),
         "page_url": page_url,
         "published": item.charter.published_display or "Not given",
+        "updated": item.charter.updated_display,
+        "formats": formats_on_request(item.charter, site.formats),
         "level": first_level,
         "ours": _ours(site.lang, item.charter.language),
     }

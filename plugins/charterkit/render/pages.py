@@ -13,11 +13,13 @@ from typing import Any
 from jinja2 import Environment
 from markdown.extensions.toc import slugify, unique
 
+from charterkit.format.model import Charter
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.views import Heading, build_view, group_by, walk_blocks
 
 __all__ = [
+    "DEFAULT_OTHER_FORMATS",
     "RESERVED_IDS",
     "Link",
     "PageLinks",
@@ -33,6 +35,19 @@ __all__ = [
 
 RESERVED_IDS = ("other-formats", "source-and-credit")
 """Ids of the headings every charter page has besides the charter's own."""
+
+
+DEFAULT_OTHER_FORMATS = ("braille", "audio", "large print on paper", "a translation into another language")
+"""The formats readers are told they can ask for, unless the site (``other_formats``) or the charter
+says otherwise. British Sign Language is offered only where a site lists it: a charter from outside the
+UK cannot promise it."""
+
+
+def formats_on_request(charter: Charter, site_formats: Sequence[str] | None) -> list[str]:
+    """What a reader may ask this charter's organisation for: the charter's list, else the site's."""
+    if charter.other_formats is not None:
+        return list(charter.other_formats)
+    return list(DEFAULT_OTHER_FORMATS if site_formats is None else site_formats)
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    edit: str = ""
+    """Where to edit the charter's file (on GitHub), or "" when the site does not say."""
 
 
 @dataclass
@@ -77,6 +94,7 @@ def render_charter(
     readability: Any = None,
     site_lang: str = "en-GB",
     site_contact: str = "",
+    site_formats: Sequence[str] | None = None,
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
     view = build_view(loaded, reserved=RESERVED_IDS)
@@ -89,6 +107,7 @@ def render_charter(
         ids=ids,
         site_lang=site_lang,
         site_contact=site_contact,
+        formats=formats_on_request(loaded.charter, site_formats),
         current="standard",
     )
     outline = [
@@ -106,6 +125,7 @@ def render_easy_read(
     *,
     site_lang: str = "en-GB",
     site_contact: str = "",
+    site_formats: Sequence[str] | None = None,
 ) -> Rendered:
     """The easy-read page of a charter, which must have an easy-read version."""
     er = loaded.charter.easy_read
@@ -121,6 +141,7 @@ def render_easy_read(
         ids=ids,
         site_lang=site_lang,
         site_contact=site_contact,
+        formats=formats_on_request(loaded.charter, site_formats),
         current="easy-read",
     )
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -78,6 +80,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.repo_url: str | None = None
+        self.edit_uri: str | None = None
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -102,6 +106,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}
+        self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)
         return config
@@ -122,10 +127,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
-            elif self.config.missing_easy_read == "warn":
+            elif self.config.missing_easy_read == "warn" and not item.charter.easy_read_pending:
                 log.warning(
                     f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
-                    "Add one (see the format page), or set missing_easy_read: ignore."
+                    'Add one (see the format page), or write "easy_read: pending" to publish the charter '
+                    "now and say that easy read is coming."
                 )
         for name, kind in (
             ("index", "index"),
@@ -204,7 +210,21 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             report=self._href(page, files, self.report_uri) if self.report_uri else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
+            edit=self.edit_url(item),
         )
+
+    def edit_url(self, item: LoadedCharter) -> str:
+        """Where to edit ``item``'s file on GitHub (option ``edit_url``, else ``repo_url``), or ""."""
+        pattern = self.config.edit_url
+        if pattern.lower() == "none":
+            return ""
+        if not pattern:
+            repo = (self.repo_url or "").rstrip("/")
+            if not repo.startswith("https://github.com/"):
+                return ""
+            m = re.match(r"^(?:edit|blob)/([^/]+)/", self.edit_uri or "")
+            pattern = f"{repo}/edit/{m.group(1) if m else 'main'}/{{path}}"
+        return pattern.replace("{path}", quote(item.display_path))
 
     @staticmethod
     def _rel_to(page: Page, site_path: str) -> str:
@@ -224,11 +244,17 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 readability=self.readability.get(gen.slug),
                 site_lang=lang,
                 site_contact=contact,
+                site_formats=self.config.other_formats,
             )
         if gen.kind == "easy-read":
             item = self.by_slug[gen.slug]
             return render_easy_read(
-                self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
+                self.env,
+                item,
+                self.links_for(page, files, item),
+                site_lang=lang,
+                site_contact=contact,
+                site_formats=self.config.other_formats,
             )
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
         if gen.kind == "index":

@@ -127,6 +127,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             url="" if serving else config.site_url or "",
             lang=charters.config.language,
             contact=charters.config.contact,
+            formats=charters.config.other_formats,
         )
 
         def progress(done: int, total: int, job: Job) -> None:
