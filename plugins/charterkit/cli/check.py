@@ -11,7 +11,13 @@ from charterkit.cli.annotations import annotation, in_github_actions, workspace_
 from charterkit.cli.project import Project, UsageError, load_project
 from charterkit.errors import CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charter, slug_problems
+from charterkit.load.loader import (
+    LoadedCharter,
+    find_charter_files,
+    load_charter,
+    sector_problems,
+    slug_problems,
+)
 from charterkit.load.yamlsource import Located, load_yaml
 from charterkit.readability.scoring import Targets, score_charter
 
@@ -58,6 +64,9 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     target_problems: list[Problem] = field(default_factory=list)
     accepted: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    """Published text over a target that the charter does not yet record as published: information,
+    with the line to add, never an error."""
     accepted_line: int = 1
     accepted_reason: str = ""
 
@@ -141,6 +150,12 @@ def _targets_of(files: Sequence[str], project: Project) -> list[Path]:
     return out
 
 
+def _sector_of(located: Located | None) -> str | None:
+    data = located.data if located is not None else None
+    value = data.get("sector") if isinstance(data, dict) else None
+    return " ".join(value.split()) if isinstance(value, str) else None
+
+
 def _slug_of(located: Located | None, path: Path) -> str:
     if located is not None and isinstance(located.data, dict) and isinstance(located.data.get("slug"), str):
         return str(located.data["slug"])
@@ -160,7 +175,10 @@ def _target_problems(
     scores = score_charter(item, targets)
     for tp in scores.problems:
         problem = Problem(tp.file, tp.line, tp.field, tp.message)
-        (result.accepted if tp.accepted else result.target_problems).append(problem)
+        if tp.accepted and not tp.recorded:
+            result.notes.append(problem)
+        else:
+            (result.accepted if tp.accepted else result.target_problems).append(problem)
     result.accepted_reason = scores.accepted_reason
     result.accepted_line = located.line_of(("readability",))
 
@@ -187,15 +205,16 @@ def _check_one(
         result.problems.extend(exc.problems)
     if item is None:
         return result
-    if item.charter.easy_read is None and project.missing_easy_read == "warn":
+    charter = item.charter
+    if charter.easy_read is None and not charter.easy_read_pending and project.missing_easy_read == "warn":
         result.problems.append(
             Problem(
                 display,
                 1,
                 "easy_read",
                 "this charter has no easy-read version, and the site needs one.",
-                'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
-                "missing_easy_read: ignore in mkdocs.yml.",
+                'Add an "easy_read:" part (the format page shows how), or write "easy_read: pending" to '
+                "publish the charter now and tell readers easy read is coming.",
             )
         )
     if use_targets and project.targets is not None:
@@ -219,6 +238,14 @@ def check_files(files: Sequence[str], project: Project, *, use_targets: bool = T
     for problem in slug_problems(
         [(_display(everything[k], root), _slug_of(located[k], everything[k]), slug_lines[k]) for k in ordered]
     ):
+        by_file.setdefault(problem.file, []).append(problem)
+    # Sectors spelt nearly like another charter's: the build warns about these too.
+    sectors = [
+        (_display(everything[k], root), _sector_of(loc), loc.line_of(("sector",)))
+        for k in ordered
+        if (loc := located[k]) is not None
+    ]
+    for problem in sector_problems(sectors):
         by_file.setdefault(problem.file, []).append(problem)
     results = []
     for path in dict.fromkeys(p.resolve() for p in targets):
@@ -249,6 +276,8 @@ def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
     for f in result.files:
         for p in f.problems + f.target_problems:
             print(p)
+        for p in f.notes:
+            print(f"{p} (information, not an error)")
         if verbose:
             for p in f.accepted:
                 print(f"{p} (accepted: text as published)")
@@ -276,6 +305,16 @@ def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
             )
         )
     for f in result.files:
+        for p in f.notes:
+            print(
+                annotation(
+                    "notice",
+                    _annotation_text(p),
+                    file=workspace_path(f.path, f.display),
+                    line=p.line,
+                    title="Readability (published text)",
+                )
+            )
         if f.accepted:
             reason = f" {f.accepted_reason}" if f.accepted_reason else ""
             print(

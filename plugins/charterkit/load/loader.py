@@ -28,6 +28,7 @@ __all__ = [
     "find_charter_files",
     "load_charter",
     "load_charters",
+    "sector_problems",
     "slug_problems",
 ]
 
@@ -511,6 +512,50 @@ def slug_problems(
                     "Give one of the charters a different slug (or rename its file).",
                 )
             )
+    return problems
+
+
+def _sector_key(value: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower().replace("&", " and ")).split())
+
+
+def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Problem]:
+    """A "did you mean" for each sector that is nearly, but not exactly, one other charters use.
+
+    Items are (file, sector, line). Charters are grouped by sector on the "By sector" page, so "Mental
+    Health" beside "Mental health" splits one group in two. The spelling more charters use is
+    suggested; a spelling no other charter shares is the one to change.
+    """
+    items = [(f, s, line) for f, s, line in items if s]
+    users: dict[str, list[str]] = {}
+    for file, sector, _line in items:
+        assert sector is not None
+        users.setdefault(sector, []).append(file)
+    problems: list[Problem] = []
+    for file, sector, line in items:
+        assert sector is not None
+        key = _sector_key(sector)
+        others = [o for o in users if o != sector]
+        near = [
+            o
+            for o in others
+            if _sector_key(o) == key or difflib.SequenceMatcher(None, _sector_key(o), key).ratio() >= 0.85
+        ]
+        # Only the less used spelling is asked to change (ties: both hear of the other).
+        near = [o for o in near if len(users[o]) >= len(users[sector])]
+        if not near:
+            continue
+        best = max(near, key=lambda o: (len(users[o]), _sector_key(o) == key))
+        problems.append(
+            Problem(
+                file,
+                line,
+                "sector",
+                f'"{sector}" is nearly the same as "{best}", which {users[best][0]} uses.',
+                f'Did you mean "{best}"? Charters are grouped by sector, so write it the same way '
+                "(or leave the sector out if the source does not say).",
+            )
+        )
     return problems
 
 

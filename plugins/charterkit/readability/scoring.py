@@ -75,9 +75,13 @@ class TargetProblem:
     variant: str
     message: str
     accepted: bool = False
-    """True when the charter records that its standard text is reproduced as published."""
+    """True when the text is published wording, which the editor must not rewrite: information, not a
+    warning."""
     line: int = 0
     """The line of the field in the charter file (0 when unknown)."""
+    recorded: bool = True
+    """False when the text is published wording but the charter does not yet record it under
+    ``readability:`` (the message then names the line to add)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -142,6 +146,18 @@ def charter_units(charter: Charter) -> list[TextUnit]:
     return units
 
 
+RECORD_AS_PUBLISHED = (
+    'readability: {accept_over_target: [standard], reason: "The charter as its owner published it, '
+    'reproduced word for word."}'
+)
+"""The line an editor adds to record that the standard text is published wording (see the format page)."""
+
+_PUBLISHED_NOTE = (
+    " This is the charter's published wording, so keep it word for word, and record that by adding "
+    f"this line to the file: {RECORD_AS_PUBLISHED}"
+)
+
+
 def _problems(
     units: Sequence[TextUnit],
     scores: Scores,
@@ -149,11 +165,14 @@ def _problems(
     loaded: LoadedCharter,
     variant: str,
     accepted: bool,
+    published: bool = False,
 ) -> list[TargetProblem]:
+    """Text over target. ``accepted``: recorded as published; ``published``: published wording the
+    editor copied, not yet recorded. Neither gets advice to rewrite it."""
     file = loaded.display_path
     out: list[TargetProblem] = []
-    # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
-    fix = "" if accepted else " Split it into shorter sentences."
+    # Published text cannot be rewritten by the editor, so it gets no "how to fix", only how to record it.
+    fix = "" if accepted else _PUBLISHED_NOTE if published else " Split it into shorter sentences."
     for unit in units:
         for sentence in split_sentences(unit.text):
             words = count_words(sentence)
@@ -165,13 +184,16 @@ def _problems(
                         variant,
                         f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
                         f'"{sentence}".' + fix,
-                        accepted,
+                        accepted or published,
                         loaded.line_of(unit.path),
+                        not published,
                     )
                 )
     if scores.words and scores.reading_age > targets.max_reading_age:
         where = "easy_read" if variant == EASY_READ else "sections"
-        fix = "" if accepted else " Use shorter sentences and everyday words."
+        fix = (
+            "" if accepted else _PUBLISHED_NOTE if published else " Use shorter sentences and everyday words."
+        )
         out.append(
             TargetProblem(
                 file,
@@ -179,8 +201,9 @@ def _problems(
                 variant,
                 f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
                 f"(target: {targets.max_reading_age:g} or under)." + fix,
-                accepted,
+                accepted or published,
                 loaded.line_of((where,)),
+                not published,
             )
         )
     return out
@@ -214,8 +237,11 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
         for title in dict.fromkeys(u.section for u in mine):
             section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
             result.sections.append(SectionScores(variant, title, section_scores))
+        is_standard = variant == STANDARD
+        # Standard text is the source's published wording unless the charter says otherwise.
+        published = is_standard and not accepted and charter.source.as_published
         result.problems += _problems(
-            mine, whole, targets[variant], loaded, variant, accepted and variant == STANDARD
+            mine, whole, targets[variant], loaded, variant, accepted and is_standard, published
         )
     return result
 

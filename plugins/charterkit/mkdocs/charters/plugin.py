@@ -33,7 +33,7 @@ from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters, sector_problems
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
@@ -106,6 +106,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         except CharterError as exc:
             raise PluginError("\n" + exc.report()) from None
         self.by_slug = {c.slug: c for c in self.charters}
+        for problem in sector_problems(
+            (c.display_path, c.charter.sector, c.line_of(("sector",))) for c in self.charters
+        ):
+            log.warning(str(problem))
         self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)

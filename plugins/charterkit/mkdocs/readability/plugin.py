@@ -63,7 +63,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             charters.readability[cs.slug] = {"sentence": summary_sentence(cs), "scores": cs}
             for problem in cs.problems:
                 if problem.accepted:
-                    log.info(f"{problem} (accepted: text as published)")
+                    # Published wording the editor must not rewrite: information, never a warning.
+                    log.info(f"{problem} (accepted: text as published)" if problem.recorded else str(problem))
                 else:
                     log.warning(str(problem))
         if self.config.report:
