@@ -18,7 +18,7 @@ from charterkit.load.loader import (
     sector_problems,
     slug_problems,
 )
-from charterkit.load.yamlsource import Located, load_yaml
+from charterkit.load.yamlsource import Located, ReadWithProblems, load_yaml
 from charterkit.readability.scoring import Targets, score_charter
 
 __all__ = ["CheckResult", "add_parser", "check_files", "run"]
@@ -165,6 +165,8 @@ def _slug_of(located: Located | None, path: Path) -> str:
 def _load(path: Path, display: str) -> Located | None:
     try:
         return load_yaml(path, display)
+    except ReadWithProblems as exc:  # readable: load_charter reports these with the rest
+        return exc.located
     except CharterError:
         return None
 

@@ -19,7 +19,7 @@ from charterkit.errors import CharterError, Problem, format_path
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.format.model import SLUG_PATTERN, Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
-from charterkit.load.yamlsource import Located, load_yaml
+from charterkit.load.yamlsource import Located, ReadWithProblems, load_yaml
 
 __all__ = [
     "MAX_PROBLEMS_PER_FILE",
@@ -360,10 +360,16 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
     _refuse_links_out(path, file)
-    located = load_yaml(path, file, field_names=_field_names())
+    read_problems: list[Problem] = []
+    try:
+        located = load_yaml(path, file, field_names=_field_names())
+    except ReadWithProblems as exc:
+        # A key written twice or a tag: the rest of the file can still be checked, so that every
+        # problem is reported together.
+        located, read_problems = exc.located, exc.problems
     if icons is None:
         icons = load_icon_set()
-    placeholders = find_placeholders(located, file)
+    placeholders = [*read_problems, *find_placeholders(located, file)]
     covered = {p.field for p in placeholders}
     try:
         charter = Charter.model_validate(located.data, context={"icons": icons})
