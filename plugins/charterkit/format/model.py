@@ -50,9 +50,11 @@ __all__ = [
 ]
 
 
-def _problem(message: str, fix: str) -> PydanticCustomError:
-    # The message and the fix travel separately so every tool can print them in the one format.
-    return PydanticCustomError("charterkit", "{message} {fix}", {"message": message, "fix": fix})
+def _problem(message: str, fix: str, at: str = "") -> PydanticCustomError:
+    # The message and the fix travel separately so every tool can print them in the one format. ``at``
+    # names the field a whole-group problem is about, so that it is reported on that field's line.
+    ctx = {"message": message, "fix": fix, **({"at": at} if at else {})}
+    return PydanticCustomError("charterkit", "{message} {fix}", ctx)
 
 
 def _no_control_chars(value: str) -> str:
@@ -116,12 +118,14 @@ class Item(_Model):
             raise _problem(
                 'a gap ("missing:") cannot also have a name or text.',
                 'Keep "missing:" alone, and put any text that was retrieved in an item of its own.',
+                "missing",
             )
         if self.missing is None and (self.name is None or self.text is None):
             absent = "text" if self.name is not None else "name"
             raise _problem(
                 f'a named point needs both "name:" and "text:", but "{absent}:" is missing.',
                 f'Add "{absent}:", or write the point as plain text after "- ".',
+                "name" if absent == "text" else "text",
             )
         return self
 
@@ -407,11 +411,13 @@ class Principle(_Model):
             raise _problem(
                 'has both "title" and "title_missing: true".',
                 'Delete "title_missing: true": the title is known.',
+                "title_missing",
             )
         if self.numbered and not self.points:
             raise _problem(
                 '"numbered: true" has no points to number here.',
                 'Delete "numbered: true", or add the principle\'s numbered "points:".',
+                "numbered",
             )
         return self
 
@@ -444,6 +450,7 @@ class Section(_Model):
             raise _problem(
                 '"numbered: true" has no points or principles to number here.',
                 'Delete "numbered: true", or move it to the part whose points or principles are numbered.',
+                "numbered",
             )
         return self
 
@@ -596,6 +603,7 @@ class Charter(_Model):
                     'has both "organisation" and "organisations".',
                     'Keep "organisations:" with every organisation on a "- " line, and delete '
                     '"organisation:".',
+                    "organisations",
                 )
             # One name for every output that shows a single line (a PDF's author, "contact ..."),
             # so no format leaves out the second organisation.

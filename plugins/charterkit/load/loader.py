@@ -208,6 +208,11 @@ class _Explainer:
 
         if kind == "charterkit":
             ctx = error["ctx"]
+            if ctx.get("at"):  # a problem of a whole group, about one of its fields
+                inner = (*loc, ctx["at"])
+                return Problem(
+                    self.file, self.located.line_of(inner), format_path(inner), ctx["message"], ctx["fix"]
+                )
             return at(ctx["message"], ctx["fix"])
         if kind == "missing":
             dotted = ".".join(str(p) for p in loc if isinstance(p, str))
