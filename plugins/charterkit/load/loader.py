@@ -530,6 +530,14 @@ def _sector_key(value: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower().replace("&", " and ")).split())
 
 
+def _same_sector(a: str, b: str) -> bool:
+    # The same words but for case, punctuation or "&", or a slip of a letter or two ("Mental Heath");
+    # never a sector with words added ("Children and families (SEND)"), which may be meant.
+    if a == b:
+        return True
+    return abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
 def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Problem]:
     """A "did you mean" for each sector that is nearly, but not exactly, one other charters use.
 
@@ -547,11 +555,7 @@ def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Proble
         assert sector is not None
         key = _sector_key(sector)
         others = [o for o in users if o != sector]
-        near = [
-            o
-            for o in others
-            if _sector_key(o) == key or difflib.SequenceMatcher(None, _sector_key(o), key).ratio() >= 0.85
-        ]
+        near = [o for o in others if _same_sector(_sector_key(o), key)]
         # Only the less used spelling is asked to change (ties: both hear of the other).
         near = [o for o in near if len(users[o]) >= len(users[sector])]
         if not near:

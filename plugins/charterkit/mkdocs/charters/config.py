@@ -38,5 +38,9 @@ class ChartersConfig(base.Config):
     ``https://github.com/ORG/REPO/edit/main/{path}``. Empty: made from ``repo_url`` and ``edit_uri``
     when ``repo_url`` is on GitHub (branch from ``edit_uri``, else ``main``); ``none``: no link."""
 
+    pictures = c.Type(bool, default=True)
+    """Publish the picture gallery for editors at ``pictures/``: every picture name that suits easy
+    read, shown with its picture, one page for each first letter."""
+
     schema = c.Type(bool, default=True)
     """Publish the JSON Schema of the charter format at ``schema/charter.schema.json``."""

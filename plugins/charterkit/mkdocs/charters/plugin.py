@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -40,11 +41,14 @@ from charterkit.render.pages import (
     Link,
     PageLinks,
     Rendered,
+    picture_letters,
     render_charter,
     render_easy_read,
     render_groups,
     render_index,
     render_list,
+    render_picture_index,
+    render_picture_page,
     render_themes,
     theme_uses,
 )
@@ -80,6 +84,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.picture_pages: dict[str, list[str]] = {}
+        """The picture gallery's pages: picture names by first letter."""
         self.repo_url: str | None = None
         self.edit_uri: str | None = None
 
@@ -144,6 +150,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             ("themes", "themes"),
         ):
             self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        if self.config.pictures and self.icons is not None:
+            # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
+            # double the time of a build, which tests of other things need not spend.
+            off = os.environ.get("CHARTERKIT_PICTURES") == "0"
+            self.picture_pages = {} if off else picture_letters(self.icons)
+            self._add(files, config, "pictures/index.md", _Generated("pictures-index"))
+            for letter in self.picture_pages:
+                self._add(files, config, f"pictures/{letter.lower()}.md", _Generated("pictures", letter))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -177,6 +191,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         }
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
+        elif gen.kind == "pictures-index":
+            title = "Pictures for easy read"
+        elif gen.kind == "pictures":
+            title = f"Pictures: {gen.slug}"
+            # Thousands of inline pictures: the site's search index would double the build time for
+            # names that "Find in page" finds on the page itself.
+            page.meta["search"] = {"exclude": True}
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
         else:
@@ -260,6 +281,21 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 site_contact=contact,
                 site_formats=self.config.other_formats,
             )
+        if gen.kind in ("pictures-index", "pictures"):
+            assert self.icons is not None
+            pages: list[dict[str, Any]] = [
+                {
+                    "letter": letter,
+                    "href": self._href(page, files, f"pictures/{letter.lower()}.md"),
+                    "current": letter == gen.slug,
+                }
+                for letter in self.picture_pages
+            ]
+            if gen.kind == "pictures-index":
+                return render_picture_index(self.env, self.icons, pages)
+            index = self._href(page, files, "pictures/index.md")
+            names = self.picture_pages[gen.slug]
+            return render_picture_page(self.env, self.icons, gen.slug, names, pages, index)
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
         if gen.kind == "index":
             base = self.config.url.strip("/")
