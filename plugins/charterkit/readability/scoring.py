@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from charterkit.errors import format_path
-from charterkit.format.model import Charter, Principle, Section
+from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
 
@@ -111,16 +111,32 @@ class CharterScores:
     accepted_reason: str = ""
 
 
+def _words(entry: str | Item) -> str | None:
+    """The charter's own words in a paragraph or point: a named point's name and text; none for a gap,
+    whose note is the editor's, not the charter's."""
+    if isinstance(entry, str):
+        return entry
+    if entry.missing is not None:
+        return None
+    return f"{entry.name}: {entry.text}"
+
+
+def _entry_units(
+    owner: Principle | Section, names: tuple[str, ...], path: tuple[str | int, ...], section: str
+) -> Iterator[TextUnit]:
+    for name in names:
+        for i, entry in enumerate(getattr(owner, name)):
+            text = _words(entry)
+            if text is not None:
+                yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+
+
 def _principle_units(p: Principle, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
-    for name in ("text", "points"):
-        for i, text in enumerate(getattr(p, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+    yield from _entry_units(p, ("text", "points"), path, section)
 
 
 def _section_units(s: Section, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
-    for name in ("text", "points", "after"):
-        for i, text in enumerate(getattr(s, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+    yield from _entry_units(s, ("text", "points", "after"), path, section)
     for i, p in enumerate(s.principles):
         yield from _principle_units(p, (*path, "principles", i), section)
     for i, sub in enumerate(s.sections):
