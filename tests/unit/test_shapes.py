@@ -9,7 +9,7 @@ from charterkit.errors import CharterError
 from charterkit.format.icons import load_icon_set
 from charterkit.format.model import iso_date
 from charterkit.format.themes import closest_theme
-from charterkit.load.loader import load_charter, load_charters, sector_problems
+from charterkit.load.loader import LoadedCharter, load_charter, load_charters, sector_problems
 from charterkit.readability.scoring import RECORD_AS_PUBLISHED, Targets, score_charter
 from charterkit.render.views import GAP_LABEL, MISSING_HEADING, build_view, walk_blocks
 
@@ -23,7 +23,7 @@ LONG = (
 )
 
 
-def _load(tmp_path: Path, text: str, name: str = "c.yml") -> object:
+def _load(tmp_path: Path, text: str, name: str = "c.yml") -> LoadedCharter:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return load_charter(path, f"charters/{name}")
@@ -100,7 +100,7 @@ def test_the_view_model_gives_gaps_numbers_and_names_to_every_format(tmp_path: P
 
 def test_published_text_over_target_is_information_naming_the_line_to_add(tmp_path: Path) -> None:
     text = MINIMAL.replace("          - We will listen to each other.", f"          - {LONG}")
-    scores = score_charter(_load(tmp_path, text), {"standard": Targets(25, 14)})  # type: ignore[arg-type]
+    scores = score_charter(_load(tmp_path, text), {"standard": Targets(25, 14)})
     [problem] = [p for p in scores.problems if p.variant == "standard" and "sentence has" in p.message]
     assert problem.accepted and not problem.recorded  # information, not a warning
     assert str(problem) == (
@@ -110,7 +110,7 @@ def test_published_text_over_target_is_information_naming_the_line_to_add(tmp_pa
     )
     # Adding that very line records it: the message no longer asks for anything.
     recorded = text + RECORD_AS_PUBLISHED + "\n"
-    scores = score_charter(_load(tmp_path, recorded, "d.yml"), {"standard": Targets(25, 14)})  # type: ignore[arg-type]
+    scores = score_charter(_load(tmp_path, recorded, "d.yml"), {"standard": Targets(25, 14)})
     [problem] = [p for p in scores.problems if p.variant == "standard" and "sentence has" in p.message]
     assert problem.accepted and problem.recorded
     assert str(problem).endswith(f'"{LONG}".')
@@ -120,7 +120,7 @@ def test_text_the_editor_wrote_gets_warnings_with_advice(tmp_path: Path) -> None
     text = MINIMAL.replace("          - We will listen to each other.", f"          - {LONG}").replace(
         "  title: A test document\n", "  title: A test document\n  as_published: false\n"
     )
-    scores = score_charter(_load(tmp_path, text), {"standard": Targets(25, 14)})  # type: ignore[arg-type]
+    scores = score_charter(_load(tmp_path, text), {"standard": Targets(25, 14)})
     [problem] = [p for p in scores.problems if p.variant == "standard" and "sentence has" in p.message]
     assert not problem.accepted
     assert str(problem).endswith("Split it into shorter sentences.")
@@ -147,7 +147,7 @@ def test_a_sector_spelt_nearly_like_another_gets_did_you_mean() -> None:
 def test_a_principle_may_lack_a_title_only_when_it_says_so(tmp_path: Path) -> None:
     text = MINIMAL.replace("      - title: Listening\n", "      - title_missing: true\n")
     loaded = _load(tmp_path, text)
-    assert loaded.charter.sections[0].principles[0].title is None  # type: ignore[attr-defined]
+    assert loaded.charter.sections[0].principles[0].title is None
     with pytest.raises(CharterError):
         _load(
             tmp_path, MINIMAL.replace("      - title: Listening\n        themes", "      - themes"), "e.yml"
