@@ -18,6 +18,7 @@ from charterkit.readability.scoring import (
     VARIANT_NAMES,
     CharterScores,
     Targets,
+    mark_of,
     report_markdown,
     score_charter,
 )
@@ -139,7 +140,7 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             out.append(f"    Words to avoid: {flagged or 'none'}")
         if cs.problems:
             out.append("  Over target:")
-            out += [f"    - {'(accepted) ' if p.accepted else ''}{p.field}: {p.message}" for p in cs.problems]
+            out += [f"    - {mark_of(p)}{p.field}: {p.message}" for p in cs.problems]
     return "\n".join(out) + "\n"
 
 

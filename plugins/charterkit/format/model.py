@@ -10,6 +10,7 @@ tools use for autocompletion is generated from these models.
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from typing import Annotated, Any, Literal
 
@@ -138,7 +139,9 @@ class Item(_Model):
 def _item_tag(value: Any) -> str:
     # A group with a name or a gap is an Item; anything else is read as text, so "- Note: this" keeps
     # its message about the colon. The tags look like pydantic's own steps, which messages leave out.
-    if isinstance(value, dict) and any(k in value for k in _ITEM_FIELDS):
+    if isinstance(value, dict) and any(
+        isinstance(k, str) and difflib.get_close_matches(k.lower(), _ITEM_FIELDS, cutoff=0.8) for k in value
+    ):  # "missin:" too, so that it gets "did you mean"
         return "item[fields]"
     if isinstance(value, Item):
         return "item[fields]"

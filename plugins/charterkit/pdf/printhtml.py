@@ -88,7 +88,7 @@ def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
         "meta": {
             "title": _TITLES[doc.kind].format(c.title),
             "author": c.organisation or "",
-            "description": c.summary,
+            "description": c.list_summary,
             "keywords": [k for k in (c.sector, c.area) if k],
         },
     }

@@ -18,12 +18,14 @@ from charterkit.readability.text import Scores, count_words, score_texts, split_
 
 __all__ = [
     "DEFAULT_TARGETS",
+    "RECORD_AS_PUBLISHED",
     "CharterScores",
     "SectionScores",
     "TargetProblem",
     "Targets",
     "TextUnit",
     "charter_units",
+    "mark_of",
     "report_markdown",
     "score_charter",
     "summary_sentence",
@@ -279,6 +281,13 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def mark_of(problem: TargetProblem) -> str:
+    """How a report marks text over target that is not a warning."""
+    if not problem.accepted:
+        return ""
+    return "(accepted) " if problem.recorded else "(published text) "
+
+
 def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targets] | None = None) -> str:
     """A Markdown report comparing charters (for a terminal, a pull request summary or a page)."""
     targets = {**DEFAULT_TARGETS, **(targets or {})}
@@ -341,9 +350,6 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
         problems = cs.problems
         if problems:
             lines += ["### Over target", ""]
-            lines += [
-                f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
-                for p in problems
-            ]
+            lines += [f"- {mark_of(p)}`{p.field}`: {_md_escape(p.message)}" for p in problems]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
