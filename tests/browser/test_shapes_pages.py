@@ -29,7 +29,13 @@ PAGES = [
 @pytest.fixture(scope="module")
 def shapes_url(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[..., str]) -> str:
     def config(data: dict[str, Any]) -> None:
-        data["repo_url"] = "https://github.com/example/charters"
+        # The plugin's own edit_url, not MkDocs' repo_url: with repo_url the theme asks GitHub's API for
+        # the repository's stars, a request to another host.
+        for plugin in data["plugins"]:
+            if isinstance(plugin, dict) and "charterkit/charters" in plugin:
+                plugin["charterkit/charters"]["edit_url"] = (
+                    "https://github.com/example/charters/edit/main/{path}"
+                )
 
     charters = {p.name: p.read_text(encoding="utf-8") for p in SHAPES.glob("*.yml")}
     project = make_project(tmp_path_factory.mktemp("shapes-browser"), charters, config=config)
