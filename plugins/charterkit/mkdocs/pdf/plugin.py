@@ -2,7 +2,7 @@
 
 A thin adapter over :mod:`charterkit.pdf`: it works out which PDFs the site needs, lets the core make them
 (cached, in parallel), adds them to the site's files and gives ``charterkit/charters`` their download
-links. ``<!-- charterkit:booklet -->`` in a page becomes the booklet's download link.
+links. ``<!-- charterkit:booklet -->`` in a page becomes the booklets' download links.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from mkdocs.structure.pages import Page
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
-    BOOKLET_PATH,
     CacheUnusable,
     Document,
     Made,
@@ -32,6 +31,7 @@ from charterkit.pdf import (
     make_pdfs,
 )
 from charterkit.pdf.jobs import Job
+from charterkit.pdf.printhtml import logo_data_url
 from charterkit.render.pages import Link
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
@@ -41,7 +41,7 @@ ENV_SWITCH = "CHARTERKIT_PDF"
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
-    """Makes the standard print, easy read and large print PDFs of each charter, and the booklet."""
+    """Makes the standard print, easy read and large print PDFs of each charter, and the booklets."""
 
     supports_multiple_instances = False
 
@@ -103,7 +103,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.made = self._make(docs, charters, config)
         for made in self.made:
             files.append(File.generated(config, made.doc.path, abs_src_path=str(made.file)))
-            if made.doc.kind != "booklet":
+            if not made.doc.is_booklet:
                 charters.pdf_links.setdefault(made.doc.slug, []).append(
                     Link(made.doc.label, made.doc.path, made.details)
                 )
@@ -128,6 +128,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             lang=charters.config.language,
             contact=charters.config.contact,
             formats=charters.config.other_formats,
+            council=str(config.extra.get("charterkit_council") or ""),
+            logo=self._logo(config),
         )
 
         def progress(done: int, total: int, job: Job) -> None:
@@ -155,6 +157,24 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
 
+    def _logo(self, config: MkDocsConfig) -> str:
+        """The council's logo (``charterkit/brand``'s ``logo``, the theme's logo) for the covers, or ""."""
+        logo = config.theme.get("logo")
+        if not isinstance(logo, str) or not logo:
+            return ""
+        custom = config.theme.custom_dir
+        places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+        path = next((place / logo for place in places if (place / logo).is_file()), None)
+        if path is None:
+            return ""  # charterkit/brand has already said that the file is missing
+        try:
+            return logo_data_url(path)
+        except (ValueError, OSError) as exc:
+            self._warn_once(
+                f"The logo {logo} is left off the PDF covers: {exc}. Use an SVG, PNG or JPEG file."
+            )
+            return ""
+
     def _warn_once(self, message: str) -> None:
         if message not in self._warned:
             self._warned.add(message)
@@ -163,15 +183,17 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if MARKER not in html:
             return html
-        booklet = next((m for m in self.made if m.doc.kind == "booklet"), None)
-        target = files.get_file_from_path(BOOKLET_PATH) if booklet else None
-        if booklet is None or target is None:
+        links = []
+        for made in self.made:
+            target = files.get_file_from_path(made.doc.path) if made.doc.is_booklet else None
+            if target is not None:
+                links.append(Link(made.doc.label, target.url_relative_to(page.file), made.details))
+        if not links:
             return html.replace(MARKER, "")
         charters = _charters_plugin(config)
         assert charters.env is not None
-        link = Link(booklet.doc.label, target.url_relative_to(page.file), booklet.details)
         template = charters.env.get_template("charterkit/partials/booklet-link.html")
-        return html.replace(MARKER, template.render(link=link))
+        return html.replace(MARKER, template.render(links=links))
 
 
 def _charters_plugin(config: MkDocsConfig) -> ChartersPlugin:
