@@ -30,7 +30,7 @@ from charterkit.pdf.writer import atomic_target
 from charterkit.render.jinja import make_env
 from pypdf import PdfReader
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, write_charter
 
 from .pdfcheck import catalog, elements, fonts, full_text, squash, struct_elements, xmp
 
@@ -38,11 +38,7 @@ SITE = Site("Test charters", contact="help@example.invalid")
 
 
 def charter(tmp_path: Path, name: str = "alpha", text: str = MINIMAL) -> LoadedCharter:
-    folder = tmp_path / "charters"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{name}.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_charter(path, f"charters/{name}.yml")
+    return load_charter(write_charter(tmp_path, name, text), f"charters/{name}.yml")
 
 
 def html_for(tmp_path: Path, kind: str, text: str = MINIMAL, site: Site = SITE) -> str:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.cli.template import Answers, render_template
 from charterkit.format.model import PartialDate
+from charterkit.format.rules import is_slug
+from charterkit.load.project import UsageError, load_project
 
 __all__ = ["add_parser", "make_slug", "run"]
 
@@ -45,7 +46,6 @@ examples:
 _DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
 _OPTIONAL = ("organisation", "area", "sector", "published")
 """The fields an editor may answer with "-": the source gives none."""
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     slug = args.slug or _default_slug(answers, out_dir)
-    if not _SLUG.match(slug) or len(slug) > 80:
+    if not is_slug(slug):
         raise UsageError(
             f"--slug {slug}: use lower-case letters, digits and single hyphens only, "
             "such as north-somerset-send."

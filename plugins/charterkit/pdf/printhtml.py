@@ -25,6 +25,7 @@ from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
 from charterkit.format.model import EasyRead
+from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
@@ -114,7 +115,7 @@ def _item(
     item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = ""
 ) -> dict[str, Any]:
     """One charter as the print templates show it."""
-    view = build_view(item, first_level=first_level, reserved=("other-formats", "source-and-credit"))
+    view = build_view(item, first_level=first_level, reserved=RESERVED_IDS)
     if prefix:
         _prefix_ids(view, prefix)
     return {

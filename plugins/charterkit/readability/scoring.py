@@ -2,7 +2,7 @@
 
 Scores are computed from the charter data (paragraphs and points, never headings or page markup), for
 the standard text and the easy-read text separately, per section and whole. Text over a target becomes
-a :class:`TargetProblem` that names the file, the field and the sentence.
+a :class:`~charterkit.errors.Problem` that names the file, the field and the sentence.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from charterkit.errors import format_path
+from charterkit.errors import INFO, WARNING, Problem, format_path
 from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
@@ -21,11 +21,9 @@ __all__ = [
     "RECORD_AS_PUBLISHED",
     "CharterScores",
     "SectionScores",
-    "TargetProblem",
     "Targets",
     "TextUnit",
     "charter_units",
-    "mark_of",
     "report_markdown",
     "score_charter",
     "summary_sentence",
@@ -69,28 +67,6 @@ class TextUnit:
 
 
 @dataclass(frozen=True)
-class TargetProblem:
-    """Text over a target."""
-
-    file: str
-    field: str
-    variant: str
-    message: str
-    accepted: bool = False
-    """True when the text is published wording, which the editor must not rewrite: information, not a
-    warning."""
-    line: int = 0
-    """The line of the field in the charter file (0 when unknown)."""
-    recorded: bool = True
-    """False when the text is published wording but the charter does not yet record it under
-    ``readability:`` (the message then names the line to add)."""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
-
-
-@dataclass(frozen=True)
 class SectionScores:
     """Scores of one section of one variant."""
 
@@ -109,7 +85,8 @@ class CharterScores:
     standard: Scores
     easy_read: Scores | None
     sections: list[SectionScores] = field(default_factory=list)
-    problems: list[TargetProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """Text over a target: warnings, or information when the charter accepts it as published."""
     accepted_reason: str = ""
 
 
@@ -184,11 +161,12 @@ def _problems(
     variant: str,
     accepted: bool,
     published: bool = False,
-) -> list[TargetProblem]:
+) -> list[Problem]:
     """Text over target. ``accepted``: recorded as published; ``published``: published wording the
-    editor copied, not yet recorded. Neither gets advice to rewrite it."""
+    editor copied, not yet recorded. Neither gets advice to rewrite it, and both are information."""
     file = loaded.display_path
-    out: list[TargetProblem] = []
+    out: list[Problem] = []
+    level = INFO if accepted or published else WARNING
     # Published text cannot be rewritten by the editor, so it gets no "how to fix", only how to record it.
     fix = "" if accepted else _PUBLISHED_NOTE if published else " Split it into shorter sentences."
     for unit in units:
@@ -196,15 +174,13 @@ def _problems(
             words = count_words(sentence)
             if words > targets.max_sentence_words:
                 out.append(
-                    TargetProblem(
+                    Problem(
                         file,
+                        loaded.line_of(unit.path),
                         unit.field,
-                        variant,
                         f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
                         f'"{sentence}".' + fix,
-                        accepted or published,
-                        loaded.line_of(unit.path),
-                        not published,
+                        level=level,
                     )
                 )
     if scores.words and scores.reading_age > targets.max_reading_age:
@@ -213,15 +189,13 @@ def _problems(
             "" if accepted else _PUBLISHED_NOTE if published else " Use shorter sentences and everyday words."
         )
         out.append(
-            TargetProblem(
+            Problem(
                 file,
+                loaded.line_of((where,)),
                 where,
-                variant,
                 f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
                 f"(target: {targets.max_reading_age:g} or under)." + fix,
-                accepted or published,
-                loaded.line_of((where,)),
-                not published,
+                level=level,
             )
         )
     return out
@@ -281,13 +255,6 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def mark_of(problem: TargetProblem) -> str:
-    """How a report marks text over target that is not a warning."""
-    if not problem.accepted:
-        return ""
-    return "(accepted) " if problem.recorded else "(published text) "
-
-
 def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targets] | None = None) -> str:
     """A Markdown report comparing charters (for a terminal, a pull request summary or a page)."""
     targets = {**DEFAULT_TARGETS, **(targets or {})}
@@ -328,13 +295,9 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
                     or "none"
                 )
             )
-            lines.append(
-                "- Hard words (3 or more syllables): "
-                + (", ".join(sc.hard_words[:30]) or "none")
-                + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else "")
-            )
-            if sc.avoid_words:
-                flagged = dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words)
+            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words) or "none"))
+            if sc.words_to_avoid:
+                flagged = [f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid]
                 lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
             else:
                 lines.append("- Words to avoid: none")
@@ -350,6 +313,9 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
         problems = cs.problems
         if problems:
             lines += ["### Over target", ""]
-            lines += [f"- {mark_of(p)}`{p.field}`: {_md_escape(p.message)}" for p in problems]
+            lines += [
+                f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
+                for p in problems
+            ]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -16,7 +16,6 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -32,14 +31,19 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.rules import INDEX_PAGES
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters, sector_problems
+from charterkit.load.check import Report, check_project
+from charterkit.load.loader import LoadedCharter
+from charterkit.load.project import Project
+from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
-from charterkit.render.jinja import make_env
+from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.render.pages import (
     Link,
     PageLinks,
+    ReadabilityNote,
     Rendered,
     picture_letters,
     render_charter,
@@ -76,11 +80,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.charters: list[LoadedCharter] = []
         self.by_slug: dict[str, LoadedCharter] = {}
         self.icons: IconSet | None = None
+        self.report = Report()
+        """The build's check of every charter (:func:`charterkit.load.check.check_project`)."""
         self.env: Environment | None = None
         self.generated: dict[str, _Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
-        self.readability: dict[str, Any] = {}
+        self.readability: dict[str, ReadabilityNote] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
@@ -93,7 +99,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # broken charter stops the build with the old site untouched.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         folder = root / self.config.charters_dir
         # Charters come from pull requests; the folder they are read from must stay inside the project.
         if not folder.resolve().is_relative_to(root.resolve()):
@@ -107,25 +113,31 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
         self.icons = load_icon_set()
-        try:
-            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
-        except CharterError as exc:
-            raise PluginError("\n" + exc.report()) from None
+        readability = config.plugins.get("charterkit/readability")
+        project = Project(
+            root=root,
+            config_file=config_file(config),
+            charters_dir=folder,
+            targets=targets_of(readability.config)
+            if readability is not None and isinstance(readability.config, ReadabilityConfig)
+            else None,
+            missing_easy_read=self.config.missing_easy_read,
+        )
+        # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
+        self.report = check_project(project, icons=self.icons, glyphs=False)
+        if self.report.errors:
+            raise PluginError("\n" + CharterError(self.report.errors).report())
+        self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
-        for problem in sector_problems(
-            (c.display_path, c.charter.sector, c.line_of(("sector",))) for c in self.charters
-        ):
-            log.warning(str(problem))
         self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
-        custom = config.theme.custom_dir
-        self.env = make_env([Path(custom)] if custom else [], self.icons)
+        self.env = jinja_env(config, self.icons)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
         # The charters live outside docs/, so the preview must be told to rebuild when one changes.
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         server.watch(str(root / self.config.charters_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -137,19 +149,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
-            elif self.config.missing_easy_read == "warn" and not item.charter.easy_read_pending:
-                log.warning(
-                    f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
-                    'Add one (see the format page), or write "easy_read: pending" to publish the charter '
-                    "now and say that easy read is coming."
-                )
-        for name, kind in (
-            ("index", "index"),
-            ("by-sector", "by-sector"),
-            ("by-area", "by-area"),
-            ("themes", "themes"),
-        ):
-            self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        for problem in self.report.warnings:
+            if problem not in self.report.targets:  # charterkit/readability logs those, under its name
+                log.warning(str(problem))
+        for name in ("index", *INDEX_PAGES):
+            self._add(files, config, f"{base}/{name}.md", _Generated(name))
         if self.config.pictures and self.icons is not None:
             # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
             # double the time of a build, which tests of other things need not spend.
@@ -300,8 +304,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if gen.kind == "index":
             base = self.config.url.strip("/")
             links = {
-                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
-                for name in ("by-sector", "by-area", "themes")
+                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md") for name in INDEX_PAGES
             }
             return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
         if gen.kind in ("by-sector", "by-area"):

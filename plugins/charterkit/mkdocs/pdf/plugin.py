@@ -18,6 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.format.rules import PDF_SWITCH
+from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
@@ -32,12 +34,13 @@ from charterkit.pdf import (
 )
 from charterkit.pdf.jobs import Job
 from charterkit.pdf.printhtml import logo_data_url
+from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
 MARKER = "<!-- charterkit:booklet -->"
-ENV_SWITCH = "CHARTERKIT_PDF"
+ENV_SWITCH = PDF_SWITCH
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
@@ -60,24 +63,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return config
 
     def _wanted(self) -> bool:
-        switch = os.environ.get(ENV_SWITCH, "").strip()
-        if switch == "0":
-            return False
-        if switch == "1":
-            return True
-        if switch:
-            raise PluginError(
-                f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
-                f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset."
-            )
-        if self.command == "serve" and self.config.enabled:
-            if not self._told_serve:
-                log.info(
-                    f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them."
-                )
-                self._told_serve = True
-            return False
-        return self.config.enabled
+        try:
+            wanted = pdfs_wanted(self.command, self.config.enabled, os.environ)
+        except SwitchError as exc:
+            raise PluginError(str(exc)) from None
+        if self.command == "serve" and self.config.enabled and not wanted and not self._told_serve:
+            log.info(f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them.")
+            self._told_serve = True
+        return wanted
 
     # After charterkit/charters (priority 0) has added the charter pages: each PDF says where its web page
     # is, so those pages must be known, and the charter pages are rendered later with the PDF links set here.
@@ -118,8 +111,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
         assert charters.env is not None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        custom = config.theme.custom_dir
+        root = project_root(config)
+        custom = custom_dir(config)
         serving = self.command == "serve"
         site = Site(
             name=config.site_name,
@@ -142,7 +135,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 site=site,
                 cache=PdfCache(root / self.config.cache_dir),
                 icons=charters.icons,
-                asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
+                asset_dir=custom / "charterkit" / "print" if custom is not None else None,
                 workers=self.config.workers,
                 progress=progress,
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
@@ -162,8 +155,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         logo = config.theme.get("logo")
         if not isinstance(logo, str) or not logo:
             return ""
-        custom = config.theme.custom_dir
-        places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+        custom = custom_dir(config)
+        places = [Path(config.docs_dir)] + ([custom] if custom is not None else [])
         path = next((place / logo for place in places if (place / logo).is_file()), None)
         if path is None:
             return ""  # charterkit/brand has already said that the file is missing
