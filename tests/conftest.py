@@ -143,6 +143,18 @@ easy_read:
 THEME_IDS = list(load_themes())
 
 
+SECTORS = [
+    "Mental health",
+    "Adult social care",
+    "Children and families",
+    "Learning disability",
+    "Housing",
+    "Public health",
+    "Education",
+]
+"""The sectors of generated charters: distinct names, as the near-duplicate check wants."""
+
+
 def generated_charters(n: int) -> dict[str, str]:
     """``n`` varied charters, as a network's would be: 7 sectors, up to 150 areas, dates over 11 years
     (every ninth undated), three principles each naming one to three themes, easy read on two in three.
@@ -154,7 +166,7 @@ def generated_charters(n: int) -> dict[str, str]:
             f"summary: Charter {i}, generated for tests and benchmarks.",
             f"organisation: Organisation {i % 97}",
             f"area: Area {i % 150}",
-            f"sector: Sector {i % 7}",
+            f"sector: {SECTORS[i % len(SECTORS)]}",
         ]
         if i % 9:
             lines.append(f"published: {2015 + i % 11}-{1 + i % 12:02d}")

@@ -18,6 +18,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import (
+    SECTORS,
     BuildResult,
     generated_charters,
     ignore_missing_easy_read,
@@ -154,7 +155,7 @@ def test_filter_pages_hold_exactly_the_matching_charters(network: BuildResult) -
     catalogue = json.loads((network.site / "charters" / "catalogue.json").read_text(encoding="utf-8"))
     values = {key: {v["label"]: v["value"] for v in vs} for key, vs in catalogue["facets"].items()}
     cases: list[tuple[str, set[str]]] = []
-    for sector in ("Sector 0", "Sector 3"):
+    for sector in (SECTORS[0], SECTORS[3]):
         slug = values["sector"][sector]
         cases.append((f"charters/sector/{slug}/", {c["title"] for c in charters if c["sector"] == sector}))
     for area in ("Area 7", "Area 149"):
@@ -216,7 +217,7 @@ def test_the_list_of_all_charters_is_paged_and_links_the_facets(network: BuildRe
     assert len(_charter_titles(html)) == 50
     assert 'aria-label="Pages of this list"' in html and 'aria-current="page">1</a>' in html
     assert f"Charters 1 to 50 of {NETWORK}." in html
-    assert 'href="sector/sector-0/">Sector 0</a>' in html
+    assert 'href="sector/mental-health/">Mental health</a>' in html
     assert 'href="with-easy-read/">Charters with an easy read version</a>' in html
     assert 'href="themes/payment/">Paying people for their time</a>' in html
     assert "data-ck-filter" in html and "hidden" in html.split("data-ck-filter", 1)[1].split(">", 1)[0]
