@@ -55,12 +55,13 @@ def dumps(data: Any) -> str:
 
 def _principle(p: Principle, block: Block, page_url: str) -> dict[str, Any]:
     return {
-        "title": p.title,
+        "title": block.title or "",
         "id": block.id,
         "url": f"{page_url}#{block.id}",
         "themes": list(p.themes),
-        "text": list(p.text),
-        "points": list(p.points),
+        # The view's plain strings: a named point as "Name: text", a gap as its label and note.
+        "text": list(block.text),
+        "points": list(block.points),
         "numbered": p.numbered,
     }
 
@@ -75,10 +76,10 @@ def _section(s: Section, block: Block, page_url: str) -> dict[str, Any]:
         "kind": s.kind,
         "id": block.id,
         "url": f"{page_url}#{block.id}" if block.id else None,
-        "text": list(s.text),
-        "points": list(s.points),
+        "text": list(block.text),
+        "points": list(block.points),
         "numbered": s.numbered,
-        "after": list(s.after),
+        "after": list(block.after),
         "principles": [_principle(p, b, page_url) for p, b in zip(s.principles, principles, strict=True)],
         "sections": [_section(x, b, page_url) for x, b in zip(s.sections, subsections, strict=True)],
     }
