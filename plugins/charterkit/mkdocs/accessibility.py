@@ -29,6 +29,7 @@ from ..statement import (
     missing_settings,
     render_statement,
 )
+from . import project_root
 from .accessibility_config import AccessibilityConfig
 from .charters import toc_from
 
@@ -59,7 +60,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         self.generated = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.root = project_root(config)
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [])
         return config

@@ -46,6 +46,7 @@ from ..render import make_env
 from ..schema import charter_schema
 from ..themes import load_themes
 from ..views import Heading
+from . import project_root
 from .config import ChartersConfig
 
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
@@ -83,7 +84,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # broken charter stops the build with the old site untouched.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         folder = root / self.config.charters_dir
         # Charters come from pull requests; the folder they are read from must stay inside the project.
         if not folder.resolve().is_relative_to(root.resolve()):
@@ -110,7 +111,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
         # The charters live outside docs/, so the preview must be told to rebuild when one changes.
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         server.watch(str(root / self.config.charters_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

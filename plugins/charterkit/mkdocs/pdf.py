@@ -31,6 +31,8 @@ from ..pdf import (
     make_pdfs,
 )
 from ..pdf.jobs import Job
+from ..pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
+from . import project_root
 from .charters import ChartersPlugin
 from .pdf_config import PdfConfig
 
@@ -50,6 +52,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.active = False
         self.made: list[Made] = []
         self._told_serve = False
+        self._told_subset = False
         self._warned: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -101,14 +104,21 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             for problem in made.problems:
                 self._warn_once(problem)
             for warning in made.warnings:
+                if is_subset_fallback(warning):  # from a cache written before the fallback was quietened
+                    continue
                 self._warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
         rendered = sum(m.rendered for m in self.made)
+        # The core drops WeasyPrint's warning, once per PDF, that fonts are subset with fontTools (a fresh
+        # machine without libharfbuzz-subset0): it is information, said once, and --strict must not count it.
+        if rendered and not self._told_subset and harfbuzz_subset_missing():
+            log.info(FALLBACK_HINT)
+            self._told_subset = True
         log.info(f"PDFs: {len(self.made) - rendered} up to date, {rendered} rendered")
         return files
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
         assert charters.env is not None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         custom = config.theme.custom_dir
         serving = self.command == "serve"
         site = Site(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .langtags import mark_languages
+from .subsetting import quiet_subset_fallback
 
 __all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
@@ -94,6 +95,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
                           "Install it with: pip install weasyprint") from None
 
     mark_languages()
+    quiet_subset_fallback()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
