@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 def build(project: Path, pdf: str, epoch: str = "1735689600") -> tuple[float, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": pdf, "SOURCE_DATE_EPOCH": epoch}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True
+    )
     took = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(proc.stdout + proc.stderr)
@@ -49,8 +50,12 @@ def main() -> None:
             config = re.sub(r"^  - charterkit/pdf$", option, config, count=1, flags=re.M)
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         print(f"{len(list((project / 'charters').glob('*.yml')))} charters, {os.cpu_count()} cores")
-        for label, pdf, epoch in (("PDFs off", "0", "1735689600"), ("cold cache", "1", "1735689600"),
-                                  ("warm cache", "1", "1735689600"), ("new commit", "1", "1767225600")):
+        for label, pdf, epoch in (
+            ("PDFs off", "0", "1735689600"),
+            ("cold cache", "1", "1735689600"),
+            ("warm cache", "1", "1735689600"),
+            ("new commit", "1", "1767225600"),
+        ):
             took, summary = build(project, pdf, epoch)
             print(f"{label:>12}: {took:6.1f} s  ({summary})")
         first = sorted((project / "charters").glob("*.yml"))[0]

@@ -147,14 +147,22 @@ def project_factory(tmp_path: Path) -> Callable[..., Path]:
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """A site with a charter full of injection payloads (tests/fixtures/payload-charter.yml) and one real
     charter, PDFs included, built once for the HTML, PDF and browser checks alike."""
-    project = make_project(tmp_path_factory.mktemp("payload"), {
-        "payload-charter.yml": (REPO / "tests" / "fixtures" / "payload-charter.yml").read_text(encoding="utf-8"),
-        "changing-futures-bristol.yml": (REPO / "charters" / "changing-futures-bristol.yml").read_text(
-            encoding="utf-8"),
-    })
+    project = make_project(
+        tmp_path_factory.mktemp("payload"),
+        {
+            "payload-charter.yml": (REPO / "tests" / "fixtures" / "payload-charter.yml").read_text(
+                encoding="utf-8"
+            ),
+            "changing-futures-bristol.yml": (REPO / "charters" / "changing-futures-bristol.yml").read_text(
+                encoding="utf-8"
+            ),
+        },
+    )
     # Not strict: the payloads are far over the readability targets, which only warn. The address puts
     # the 404 page's links under the sub-path the browser tests serve from, as a real deployment would.
-    result = run_build(project, strict=False, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": SEED_SITE_URL})
+    result = run_build(
+        project, strict=False, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": SEED_SITE_URL}
+    )
     assert result.returncode == 0, result.output
     return result
 

@@ -38,7 +38,9 @@ def browser() -> Iterator[Any]:
     Without /usr/bin/chromium the browser tests are skipped, except in CI (``CI`` set), where they fail.
     """
     if not support.CHROMIUM.exists():
-        reason = f"{support.CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
+        reason = (
+            f"{support.CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
+        )
         if os.environ.get("CI"):
             pytest.fail(f"{reason}. The browser tests must run in CI.")
         pytest.skip(reason)

@@ -22,8 +22,13 @@ from tests.conftest import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PREFIX = "/charters-site/"
 """Where the site is served, as GitHub Pages serves a project site (``https://owner.github.io/repo/``)."""
@@ -42,21 +47,27 @@ SCAN_TIMES = pytest.StashKey[list[str]]()
 
 # --- Serving ----------------------------------------------------------------------------------------
 
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves ``directory`` under ``prefix``; anything else is 404, answered with the site's 404.html."""
 
     prefix = PREFIX
     extensions_map = {  # noqa: RUF012 - the base class's name and type
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml",
-        ".woff2": "font/woff2", ".pdf": "application/pdf", ".xml": "application/xml", ".txt": "text/plain",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".pdf": "application/pdf",
+        ".xml": "application/xml",
+        ".txt": "text/plain",
     }
 
     def translate_path(self, path: str) -> str:
         url_path = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
         if not url_path.startswith(self.prefix):
             return ""
-        return super().translate_path("/" + url_path[len(self.prefix):])
+        return super().translate_path("/" + url_path[len(self.prefix) :])
 
     def send_head(self) -> Any:
         url_path = urllib.parse.urlsplit(self.path).path
@@ -98,7 +109,8 @@ def start_server(site_dir: Path, prefix: str = PREFIX) -> tuple[http.server.Thre
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(site_dir))
+    )
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name=f"serve {site_dir}", daemon=True).start()
     return server, f"http://127.0.0.1:{port}{prefix}"
@@ -128,6 +140,7 @@ MISSING_PAGE = "charters/no-such-charter/"
 
 
 # --- Requests ---------------------------------------------------------------------------------------
+
 
 @dataclass
 class RequestLog:
@@ -179,11 +192,13 @@ def guard_requests(context: Any, base_url: str) -> RequestLog:
     return log
 
 
-def new_context(browser: Any, base_url: str, scheme: str = "light", width: int = 1280,
-                **options: Any) -> tuple[Any, RequestLog]:
+def new_context(
+    browser: Any, base_url: str, scheme: str = "light", width: int = 1280, **options: Any
+) -> tuple[Any, RequestLog]:
     """A browser context in a colour scheme and at a width, its requests guarded."""
     context = browser.new_context(
-        viewport={"width": width, "height": HEIGHT}, color_scheme=scheme, service_workers="block", **options)
+        viewport={"width": width, "height": HEIGHT}, color_scheme=scheme, service_workers="block", **options
+    )
     return context, guard_requests(context, base_url)
 
 
@@ -194,6 +209,7 @@ def close_context(context: Any) -> None:
 
 
 # --- axe-core ---------------------------------------------------------------------------------------
+
 
 @functools.cache
 def axe_source() -> str:

@@ -81,8 +81,9 @@ def focused(page: Any) -> Focused | None:
     info = page.evaluate(FOCUS_INFO)
     if info is None:
         return None
-    return Focused(info["describe"], info["visible"], info["inView"], info["uncovered"], info["ariaHidden"],
-                   info["box"])
+    return Focused(
+        info["describe"], info["visible"], info["inView"], info["uncovered"], info["ariaHidden"], info["box"]
+    )
 
 
 def hidden_reason(f: Focused) -> str:
@@ -119,13 +120,16 @@ def keyboard_page(browser: Any, site_url: str) -> Iterator[Any]:
 
 # --- The skip link ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("rel", [HOME, CHARTER, EASY_READ, "charters/", "charters/no-such-charter/"])
 def test_skip_link_comes_first_and_skips_to_the_content(keyboard_page: Any, rel: str, width: int) -> None:
     page = keyboard_page(rel, width=width)
     page.keyboard.press("Tab")
     first = focused(page)
-    assert first is not None and "md-skip" in first.describe, f"the first Tab stop is {first}, not the skip link"
+    assert first is not None and "md-skip" in first.describe, (
+        f"the first Tab stop is {first}, not the skip link"
+    )
     assert not hidden_reason(first), f"the focused skip link is {hidden_reason(first)}"
 
     page.keyboard.press("Enter")
@@ -148,6 +152,7 @@ def test_skip_link_comes_first_and_skips_to_the_content(keyboard_page: Any, rel:
 
 
 # --- Focus is visible on everything, and nothing hidden takes it ------------------------------------
+
 
 def _band_changed(before: bytes, after: bytes, inner: tuple[int, int, int, int]) -> int:
     """Pixels that differ between two screenshots, outside the element's own box."""
@@ -183,8 +188,12 @@ def _check_indicator(page: Any, f: Focused, scale: float) -> str:
     page.evaluate("window.__ckFocused = document.activeElement; document.activeElement.blur()")
     without = page.screenshot(clip=clip, animations="disabled", caret="hide")
     page.evaluate("window.__ckFocused.focus({preventScroll: true})")
-    inner = (round((box["x"] - x0) * scale), round((box["y"] - y0) * scale),
-             round((box["x"] - x0 + box["width"]) * scale) - 1, round((box["y"] - y0 + box["height"]) * scale) - 1)
+    inner = (
+        round((box["x"] - x0) * scale),
+        round((box["y"] - y0) * scale),
+        round((box["x"] - x0 + box["width"]) * scale) - 1,
+        round((box["y"] - y0 + box["height"]) * scale) - 1,
+    )
     changed = _band_changed(without, with_focus, inner)
     # At least as many pixels as a 1 px line along two sides of the element.
     needed = max(8, int(min(box["width"], vw) + min(box["height"], vh)))
@@ -195,7 +204,8 @@ def _check_indicator(page: Any, f: Focused, scale: float) -> str:
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("rel", REPRESENTATIVE)
 def test_every_focusable_element_shows_focus_and_none_is_hidden(
-        keyboard_page: Any, rel: str, scheme: str, width: int) -> None:
+    keyboard_page: Any, rel: str, scheme: str, width: int
+) -> None:
     page = keyboard_page(rel, scheme, width)
     scale = page.evaluate("devicePixelRatio")
     hidden, invisible, count = [], [], 0
@@ -210,10 +220,11 @@ def test_every_focusable_element_shows_focus_and_none_is_hidden(
             invisible.append(f"{f.describe}: {problem}")
     assert count >= 5, f"only {count} elements took focus on /{rel}"
     assert not hidden, f"hidden elements take focus on /{rel} ({scheme}, {width} px):\n" + "\n".join(hidden)
-    assert not invisible, (f"focus is not visible on /{rel} ({scheme}, {width} px):\n" + "\n".join(invisible))
+    assert not invisible, f"focus is not visible on /{rel} ({scheme}, {width} px):\n" + "\n".join(invisible)
 
 
 # --- The menu on a narrow screen --------------------------------------------------------------------
+
 
 def _tab_to(page: Any, selector: str, limit: int = 40) -> None:
     for _ in range(limit):
@@ -254,8 +265,9 @@ def test_menu_opens_and_closes_from_the_keyboard_at_320_px(keyboard_page: Any, s
             problems.append(f"{f.describe}: {hidden_reason(f)}")
     assert not problems, "\n".join(problems)
     assert any("About co-production" in n for n in names), names
-    assert not page.evaluate("document.getElementById('__drawer').checked"), \
+    assert not page.evaluate("document.getElementById('__drawer').checked"), (
         "the menu should close when focus leaves it"
+    )
 
     # Open it again, then Escape closes it and puts focus back on the menu button.
     button.focus()
@@ -263,10 +275,13 @@ def test_menu_opens_and_closes_from_the_keyboard_at_320_px(keyboard_page: Any, s
     assert page.evaluate("document.getElementById('__drawer').checked"), "Space did not open the menu"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the menu"
-    assert page.evaluate("document.activeElement.dataset.ckFor === '__drawer'"), "focus did not return to the button"
+    assert page.evaluate("document.activeElement.dataset.ckFor === '__drawer'"), (
+        "focus did not return to the button"
+    )
 
 
 # --- Search ------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("how", ["shortcut", "tab"])
@@ -290,7 +305,9 @@ def test_search_works_from_the_keyboard(keyboard_page: Any, site_url: str, how: 
     assert result is not None and not hidden_reason(result), result
     href = page.evaluate("document.activeElement.href")
     assert href and href.startswith(site_url), href
-    assert not _check_indicator(page, result, page.evaluate("devicePixelRatio")), "focus on a result is not visible"
+    assert not _check_indicator(page, result, page.evaluate("devicePixelRatio")), (
+        "focus on a result is not visible"
+    )
 
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -299,6 +316,7 @@ def test_search_works_from_the_keyboard(keyboard_page: Any, site_url: str, how: 
 
 
 # --- Tables too wide for the screen -----------------------------------------------------------------
+
 
 def test_a_table_too_wide_for_the_screen_scrolls_from_the_keyboard(keyboard_page: Any) -> None:
     page = keyboard_page("about/", "light", 320)
@@ -320,6 +338,7 @@ def test_a_table_too_wide_for_the_screen_scrolls_from_the_keyboard(keyboard_page
 
 # --- The colour-scheme toggle -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_colour_scheme_button_works_from_the_keyboard(keyboard_page: Any, scheme: str) -> None:
     page = keyboard_page(HOME, scheme, 1280)
@@ -332,7 +351,9 @@ def test_colour_scheme_button_works_from_the_keyboard(keyboard_page: Any, scheme
     assert after != before, f"Enter on {name!r} left the colour scheme {before!r}"
     if scheme == "light":
         assert after == "slate", f"Enter on {name!r} should switch to the dark scheme once, not to {after!r}"
-    assert page.get_attribute("button[data-ck-palette]", "aria-label") != name, "the button's name did not follow"
+    assert page.get_attribute("button[data-ck-palette]", "aria-label") != name, (
+        "the button's name did not follow"
+    )
     assert page.evaluate("document.activeElement.matches('button[data-ck-palette]')"), "focus left the button"
     f = focused(page)
     assert f is not None and not _check_indicator(page, f, page.evaluate("devicePixelRatio"))

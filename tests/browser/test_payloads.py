@@ -54,9 +54,7 @@ class Watched:
 
 
 @pytest.fixture
-def watched(
-    browser: Any, payload_dir: Path, serve_site: Callable[..., str]
-) -> Iterator[tuple[Watched, str]]:
+def watched(browser: Any, payload_dir: Path, serve_site: Callable[..., str]) -> Iterator[tuple[Watched, str]]:
     base_url = serve_site(payload_dir)
     watched = Watched(browser, base_url)
     yield watched, base_url

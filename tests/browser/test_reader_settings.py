@@ -53,7 +53,9 @@ def context(browser: Any, site_url: str) -> Iterator[tuple[Any, Any]]:
     ctx.close()
 
 
-def test_settings_chosen_by_keyboard_apply_and_are_remembered(context: tuple[Any, Any], site_url: str) -> None:
+def test_settings_chosen_by_keyboard_apply_and_are_remembered(
+    context: tuple[Any, Any], site_url: str
+) -> None:
     ctx, log = context
     page = ctx.new_page()
     page.goto(site_url + CHARTER)
@@ -151,15 +153,20 @@ def test_without_javascript_the_pages_work_and_show_no_dead_control(browser: Any
             assert page.locator("h1").first.is_visible(), path
             assert page.locator("#ck-reader").is_hidden(), path
             assert page.locator("#ck-reader-toggle").is_hidden(), path
-            assert page.get_by_role("contentinfo").get_by_role("link", name="Accessibility statement").is_visible()
+            assert (
+                page.get_by_role("contentinfo")
+                .get_by_role("link", name="Accessibility statement")
+                .is_visible()
+            )
         assert not log.foreign, log.foreign
     finally:
         ctx.close()
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_high_contrast_and_largest_text_pass_axe(browser: Any, site_url: str, width: int,
-                                                 axe_check: Callable[..., list[dict[str, Any]]]) -> None:
+def test_high_contrast_and_largest_text_pass_axe(
+    browser: Any, site_url: str, width: int, axe_check: Callable[..., list[dict[str, Any]]]
+) -> None:
     ctx, log = new_context(browser, site_url, width=width)
     try:
         page = ctx.new_page()

@@ -32,9 +32,11 @@ from tests.browser.support import (
 
 pytestmark = pytest.mark.browser
 
-SUB_PATH_HINT = ("\n(The 404 page links from the root of the site's address: is the site built with site_url ending"
-                 " in /charters-site/, e.g. CHARTERKIT_SITE_URL=https://example.org/charters-site/, as the"
-                 " GitHub Pages workflow builds it?)")
+SUB_PATH_HINT = (
+    "\n(The 404 page links from the root of the site's address: is the site built with site_url ending"
+    " in /charters-site/, e.g. CHARTERKIT_SITE_URL=https://example.org/charters-site/, as the"
+    " GitHub Pages workflow builds it?)"
+)
 CONFIGS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
 CONFIG_IDS = [f"{scheme}-{width}" for scheme, width in CONFIGS]
 
@@ -101,9 +103,17 @@ class Scan:
                 response = page.goto(self.base_url + rel, wait_until="load")
                 violations = axe_check(page)
                 facts = page.evaluate(PAGE_FACTS)
-                visits.append(Visit(
-                    page=rel, url=page.url.split("#")[0], status=response.status if response else 0,
-                    violations=violations, foreign=list(log.foreign), failed=list(log.failed), **facts))
+                visits.append(
+                    Visit(
+                        page=rel,
+                        url=page.url.split("#")[0],
+                        status=response.status if response else 0,
+                        violations=violations,
+                        foreign=list(log.foreign),
+                        failed=list(log.failed),
+                        **facts,
+                    )
+                )
         finally:
             close_context(context)
         return visits
@@ -116,7 +126,8 @@ def scan(browser: Any, site_url: str, site_dir: Path, request: pytest.FixtureReq
     visits = sum(len(v) for v in scan.visits.values())
     request.config.stash.setdefault(SCAN_TIMES, []).append(
         f"{len(scan.pages)} pages x {len(scan.visits)} configurations = {visits} page visits"
-        f" in {scan.seconds:.1f} s")
+        f" in {scan.seconds:.1f} s"
+    )
 
 
 def test_every_kind_of_page_is_visited(scan: Scan, site_dir: Path) -> None:
@@ -144,16 +155,21 @@ def test_colour_scheme_follows_the_system(scan: Scan, scheme: str, width: int) -
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_horizontal_scrolling_at_320_px(scan: Scan, scheme: str) -> None:
-    wide = [f"/{v.page}: {v.scroll_width} px wide" for v in scan(scheme, 320)
-            if v.scroll_width > v.inner_width + 1]
+    wide = [
+        f"/{v.page}: {v.scroll_width} px wide"
+        for v in scan(scheme, 320)
+        if v.scroll_width > v.inner_width + 1
+    ]
     assert not wide, "pages scroll sideways at 320 px (WCAG 1.4.10):\n" + "\n".join(wide)
 
 
 @pytest.mark.parametrize(("scheme", "width"), CONFIGS, ids=CONFIG_IDS)
 def test_nothing_requested_from_other_hosts(scan: Scan, scheme: str, width: int) -> None:
     foreign = [f"/{v.page}: {url}" for v in scan(scheme, width) for url in v.foreign]
-    assert not foreign, (f"requests outside {scan.base_url} (another host, or this one outside the site's"
-                         " path):\n" + "\n".join(foreign) + SUB_PATH_HINT)
+    assert not foreign, (
+        f"requests outside {scan.base_url} (another host, or this one outside the site's"
+        " path):\n" + "\n".join(foreign) + SUB_PATH_HINT
+    )
 
 
 @pytest.mark.parametrize(("scheme", "width"), CONFIGS, ids=CONFIG_IDS)
@@ -163,12 +179,17 @@ def test_every_request_succeeds(scan: Scan, scheme: str, width: int) -> None:
 
 
 def test_pages_answer_with_the_right_status(scan: Scan) -> None:
-    wrong = [f"/{v.page}: {v.status}" for v in scan("light", 1280)
-             if v.status != (404 if v.page == MISSING_PAGE else 200)]
+    wrong = [
+        f"/{v.page}: {v.status}"
+        for v in scan("light", 1280)
+        if v.status != (404 if v.page == MISSING_PAGE else 200)
+    ]
     assert not wrong, wrong
 
 
-def test_every_asset_is_on_the_site_under_its_path(scan: Scan, fetch: Callable[[str], tuple[int, str]]) -> None:
+def test_every_asset_is_on_the_site_under_its_path(
+    scan: Scan, fetch: Callable[[str], tuple[int, str]]
+) -> None:
     problems = []
     for v in scan("light", 1280):
         for url in v.assets:
@@ -230,7 +251,9 @@ def fetch(browser: Any, site_url: str) -> Any:
 
 
 @pytest.mark.parametrize("rel", ["", "charters/changing-futures-bristol/easy-read/"])
-def test_text_resized_to_200_percent_still_fits(browser: Any, site_url: str, site_dir: Path, rel: str) -> None:
+def test_text_resized_to_200_percent_still_fits(
+    browser: Any, site_url: str, site_dir: Path, rel: str
+) -> None:
     """WCAG 1.4.4: text at twice its size, at 1280 px, with nothing cut off or scrolling sideways."""
     if not (site_dir / rel / "index.html").is_file():
         rel = ""

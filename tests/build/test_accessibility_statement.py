@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from charterkit.mkdocs.accessibility_config import EmailAddress, WebAddress
+from charterkit.mkdocs.accessibility.config import EmailAddress, WebAddress
 from mkdocs.config.base import ValidationError
 
 from tests.conftest import MINIMAL, REPO, BuildResult, make_project, run_build
@@ -55,9 +55,14 @@ def test_the_statement_page_exists_with_the_model_headings(built: BuildResult) -
     body = page.split('class="md-content"')[1]
     assert body.count("<h1") == 1
     assert re.search(r"<h1[^>]*>Accessibility statement for Co-production charters</h1>", body)
-    for heading in ("How accessible this website is", "Feedback and contact information",
-                    "Reporting accessibility problems with this website", "Enforcement procedure",
-                    "Compliance status", "Preparation of this accessibility statement"):
+    for heading in (
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Compliance status",
+        "Preparation of this accessibility statement",
+    ):
         assert f">{heading}</h" in body, heading
     assert "<title>Accessibility statement - Co-production charters</title>" in page
     text = _text(body)
@@ -118,7 +123,9 @@ def test_the_legible_font_is_served_from_the_site_with_its_licence(built: BuildR
     assert (built.site / "assets" / "fonts" / "OFL.txt").is_file()
 
 
-def test_missing_settings_stop_a_strict_build_and_invent_nothing(project_factory: Callable[..., Path]) -> None:
+def test_missing_settings_stop_a_strict_build_and_invent_nothing(
+    project_factory: Callable[..., Path],
+) -> None:
     project = project_factory({"test.yml": MINIMAL}, config=_set_options())
     strict = run_build(project)
     assert strict.returncode != 0
@@ -137,12 +144,26 @@ def test_missing_settings_stop_a_strict_build_and_invent_nothing(project_factory
 
 
 def test_northern_ireland_and_a_full_set_of_settings(project_factory: Callable[..., Path]) -> None:
-    project = project_factory({"test.yml": MINIMAL}, config=_set_options(
-        organisation="Example Council", phone="028 9000 0000", region="northern-ireland",
-        compliance="not", prepared="2026-01-15", reviewed="2026-02-01",
-        known_issues=[{"issue": "Our forms time out after 5 minutes.", "reason": "non-compliance",
-                       "criterion": "2.2.1 Timing Adjustable", "plan": "We will fix this by May 2027."}],
-        features=[]))
+    project = project_factory(
+        {"test.yml": MINIMAL},
+        config=_set_options(
+            organisation="Example Council",
+            phone="028 9000 0000",
+            region="northern-ireland",
+            compliance="not",
+            prepared="2026-01-15",
+            reviewed="2026-02-01",
+            known_issues=[
+                {
+                    "issue": "Our forms time out after 5 minutes.",
+                    "reason": "non-compliance",
+                    "criterion": "2.2.1 Timing Adjustable",
+                    "plan": "We will fix this by May 2027.",
+                }
+            ],
+            features=[],
+        ),
+    )
     result = run_build(project)
     assert result.returncode == 0, result.output
     text = _text(result.html("accessibility/").split('class="md-content"')[1])
@@ -155,52 +176,95 @@ def test_northern_ireland_and_a_full_set_of_settings(project_factory: Callable[.
 
 
 def test_a_bad_setting_is_a_clear_error(project_factory: Callable[..., Path]) -> None:
-    project = project_factory({"test.yml": MINIMAL}, config=_set_options(
-        organisation="X", compliance="mostly", prepared="15/01/2026"))
+    project = project_factory(
+        {"test.yml": MINIMAL},
+        config=_set_options(organisation="X", compliance="mostly", prepared="15/01/2026"),
+    )
     result = run_build(project)
     assert result.returncode != 0
     assert "compliance" in result.output and "mostly" in result.output
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("email", ["mailto:access@example.gov.uk", "access@example", "access at example.gov.uk",
-                                   'a"@example.gov.uk', "a@example.gov.uk?cc=b@example.org", "a@b@example.org",
-                                   "<a@example.gov.uk>", "a@example.gov.uk&x", "javascript:alert(1)//@example.org"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "mailto:access@example.gov.uk",
+        "access@example",
+        "access at example.gov.uk",
+        'a"@example.gov.uk',
+        "a@example.gov.uk?cc=b@example.org",
+        "a@b@example.org",
+        "<a@example.gov.uk>",
+        "a@example.gov.uk&x",
+        "javascript:alert(1)//@example.org",
+    ],
+)
 def test_an_email_that_is_not_an_address_is_refused(email: str) -> None:
-    with pytest.raises(ValidationError, match=re.escape("is not an email address. Write it as name@example.gov.uk")):
+    with pytest.raises(
+        ValidationError, match=re.escape("is not an email address. Write it as name@example.gov.uk")
+    ):
         EmailAddress().run_validation(email)
 
 
-@pytest.mark.parametrize("email", ["access@example.gov.uk", "o'brien@example.gov.uk", "a.b+c@mail.example.org", ""])
+@pytest.mark.parametrize(
+    "email", ["access@example.gov.uk", "o'brien@example.gov.uk", "a.b+c@mail.example.org", ""]
+)
 def test_ordinary_email_addresses_are_accepted(email: str) -> None:
     assert EmailAddress().run_validation(email) == email
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//example.org",
-                                 "www.example.gov.uk/contact", "contact/", "https://", "https://example.org/a b",
-                                 "https:\\\\example.org", "ftp://example.org", "https://example.org/\x01"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "//example.org",
+        "www.example.gov.uk/contact",
+        "contact/",
+        "https://",
+        "https://example.org/a b",
+        "https:\\\\example.org",
+        "ftp://example.org",
+        "https://example.org/\x01",
+    ],
+)
 def test_a_contact_url_that_is_not_a_web_address_is_refused(url: str) -> None:
-    with pytest.raises(ValidationError,
-                       match=re.escape("is not a web address. Write the whole address, starting with https://")):
+    with pytest.raises(
+        ValidationError,
+        match=re.escape("is not a web address. Write the whole address, starting with https://"),
+    ):
         WebAddress().run_validation(url)
 
 
-@pytest.mark.parametrize("url", ["https://www.example.gov.uk/contact", "http://example.org", "HTTPS://EXAMPLE.ORG/a?b=c&d=e",
-                                 ""])
+@pytest.mark.parametrize(
+    "url", ["https://www.example.gov.uk/contact", "http://example.org", "HTTPS://EXAMPLE.ORG/a?b=c&d=e", ""]
+)
 def test_web_addresses_are_accepted(url: str) -> None:
     assert WebAddress().run_validation(url) == url
 
 
 def test_a_harmful_contact_stops_the_build(project_factory: Callable[..., Path]) -> None:
-    project = project_factory({"test.yml": MINIMAL}, config=_set_options(
-        organisation="X", compliance="not", prepared="2026-01-15", contact_url="javascript:alert(1)"))
+    project = project_factory(
+        {"test.yml": MINIMAL},
+        config=_set_options(
+            organisation="X", compliance="not", prepared="2026-01-15", contact_url="javascript:alert(1)"
+        ),
+    )
     result = run_build(project)
     assert result.returncode != 0
-    assert ("option 'contact_url': \"javascript:alert(1)\" is not a web address. Write the whole address, "
-            "starting with https://") in result.output
+    assert (
+        "option 'contact_url': \"javascript:alert(1)\" is not a web address. Write the whole address, "
+        "starting with https://"
+    ) in result.output
     assert "Traceback" not in result.output
-    project = project_factory({"test.yml": MINIMAL}, config=_set_options(
-        organisation="X", compliance="not", prepared="2026-01-15", email="x@example.org?subject=<b>"))
+    project = project_factory(
+        {"test.yml": MINIMAL},
+        config=_set_options(
+            organisation="X", compliance="not", prepared="2026-01-15", email="x@example.org?subject=<b>"
+        ),
+    )
     result = run_build(project)
     assert result.returncode != 0
     assert "option 'email': \"x@example.org?subject=<b>\" is not an email address." in result.output
@@ -209,7 +273,8 @@ def test_a_harmful_contact_stops_the_build(project_factory: Callable[..., Path])
 def test_a_councils_own_statement_page_is_kept(project_factory: Callable[..., Path]) -> None:
     project = project_factory({"test.yml": MINIMAL})
     (project / "docs" / "accessibility.md").write_text(
-        "# Accessibility statement for our charters\n\nWritten by hand.\n", encoding="utf-8")
+        "# Accessibility statement for our charters\n\nWritten by hand.\n", encoding="utf-8"
+    )
     result = run_build(project)
     assert result.returncode == 0, result.output
     page = result.html("accessibility/")

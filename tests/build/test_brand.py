@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from charterkit.contrast import contrast_ratio, parse_colour
-from charterkit.mkdocs.brand import brand_css, make_palette
-from charterkit.mkdocs.brand_config import Href, href_problem
-from charterkit.render import make_env
+from charterkit.mkdocs.brand.config import Href, href_problem
+from charterkit.mkdocs.brand.plugin import brand_css, make_palette
+from charterkit.render.contrast import contrast_ratio, parse_colour
+from charterkit.render.jinja import make_env
 from mkdocs.config.base import ValidationError
 
 from tests.conftest import MINIMAL, BuildResult, run_build
@@ -43,19 +43,29 @@ def _css_var(css: str, name: str, scheme: str = ":root") -> str:
 def test_low_contrast_colour_warns_with_ratio_and_suggestion(project_factory: Callable[..., Path]) -> None:
     result = _build(project_factory, colours={"primary": "#5a9bd5"})
     assert result.returncode != 0  # --strict fails on the warning
-    assert ("WARNING -  mkdocs.yml: plugins.charterkit/brand.colours.primary: #5a9bd5 has a contrast of 2.96:1 "
-            "with white (the header's text, and the page behind links) (WCAG AA needs 4.5:1). Try #307abd, "
-            "the nearest colour that passes.") in result.output
+    assert (
+        "WARNING -  mkdocs.yml: plugins.charterkit/brand.colours.primary: #5a9bd5 has a contrast of 2.96:1 "
+        "with white (the header's text, and the page behind links) (WCAG AA needs 4.5:1). Try #307abd, "
+        "the nearest colour that passes."
+    ) in result.output
     assert "Aborted with 1 warnings in strict mode!" in result.output
 
 
 def test_low_contrast_accent_and_dark_link(project_factory: Callable[..., Path]) -> None:
-    result = _build(project_factory, strict=False, colours={"primary": "#1d5a8e", "accent": "#ff9900",
-                                                            "link_dark": "#333366"})
+    result = _build(
+        project_factory,
+        strict=False,
+        colours={"primary": "#1d5a8e", "accent": "#ff9900", "link_dark": "#333366"},
+    )
     assert result.returncode == 0
-    assert "plugins.charterkit/brand.colours.accent: #ff9900 has a contrast of 2.14:1 with white" in result.output
-    assert ("plugins.charterkit/brand.colours.link_dark: #333366 has a contrast of 1.3" in result.output
-            and "the dark colour scheme's background #1e2129" in result.output)
+    assert (
+        "plugins.charterkit/brand.colours.accent: #ff9900 has a contrast of 2.14:1 with white"
+        in result.output
+    )
+    assert (
+        "plugins.charterkit/brand.colours.link_dark: #333366 has a contrast of 1.3" in result.output
+        and "the dark colour scheme's background #1e2129" in result.output
+    )
     assert "colours.primary" not in result.output
 
 
@@ -107,7 +117,9 @@ def test_the_stylesheet_template_writes_the_same_css() -> None:
 
 
 def test_the_built_stylesheet_is_the_template_s(project_factory: Callable[..., Path]) -> None:
-    result = _build(project_factory, colours={"primary": "#00703c", "accent": "#005a30", "link_dark": "#85d4a8"})
+    result = _build(
+        project_factory, colours={"primary": "#00703c", "accent": "#005a30", "link_dark": "#85d4a8"}
+    )
     assert result.returncode == 0, result.output
     assert (result.site / "assets" / "brand.css").read_text(encoding="utf-8") == EXPECTED_CSS
 
@@ -116,7 +128,9 @@ def test_a_council_can_replace_the_stylesheet_template(project_factory: Callable
     project = project_factory({"test.yml": MINIMAL}, config=_brand(colours={"primary": "#00703c"}))
     (project / "overrides" / "charterkit").mkdir(parents=True, exist_ok=True)
     (project / "overrides" / "charterkit" / "brand.css").write_text(
-        ":root { --ck-brand: {{ palette.brand }}; --council-stripe: {{ palette.brand_dark }}; }\n", encoding="utf-8")
+        ":root { --ck-brand: {{ palette.brand }}; --council-stripe: {{ palette.brand_dark }}; }\n",
+        encoding="utf-8",
+    )
     result = run_build(project)
     assert result.returncode == 0, result.output
     css = (result.site / "assets" / "brand.css").read_text(encoding="utf-8")
@@ -135,7 +149,8 @@ def test_cname_is_written_and_becomes_the_site_url(project_factory: Callable[...
     assert result.returncode == 0, result.output
     assert (result.site / "CNAME").read_text(encoding="utf-8") == "charters.example.gov.uk\n"
     assert '<link rel="canonical" href="https://charters.example.gov.uk/charters/test/">' in result.html(
-        "charters/test/")
+        "charters/test/"
+    )
 
 
 def test_no_cname_no_file(project_factory: Callable[..., Path]) -> None:
@@ -151,19 +166,28 @@ def test_cname_must_be_a_domain(project_factory: Callable[..., Path]) -> None:
 
 
 def test_logo_and_footer_links(project_factory: Callable[..., Path]) -> None:
-    links = [{"text": "Privacy notice", "href": "https://www.example.gov.uk/privacy"},
-             {"text": "About", "href": "about/"}]
-    project = project_factory({"test.yml": MINIMAL}, config=_brand(logo="assets/council-logo.svg",
-                                                                   footer_links=links))
+    links = [
+        {"text": "Privacy notice", "href": "https://www.example.gov.uk/privacy"},
+        {"text": "About", "href": "about/"},
+    ]
+    project = project_factory(
+        {"test.yml": MINIMAL}, config=_brand(logo="assets/council-logo.svg", footer_links=links)
+    )
     (project / "docs" / "assets").mkdir(exist_ok=True)
     (project / "docs" / "assets" / "council-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     # The council's name reaches templates as config.extra.charterkit_council: show it through main.html.
     main = project / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + (
-        "\n{% block footer %}{{ super() }}<p id=\"council\">{{ config.extra.charterkit_council }}</p>"
-        "{% endblock %}\n"), encoding="utf-8")
+    main.write_text(
+        main.read_text(encoding="utf-8")
+        + (
+            '\n{% block footer %}{{ super() }}<p id="council">{{ config.extra.charterkit_council }}</p>'
+            "{% endblock %}\n"
+        ),
+        encoding="utf-8",
+    )
     result = run_build(project)
     assert result.returncode == 0, result.output
     html = result.html("charters/test/")
@@ -182,7 +206,10 @@ def _footer_links(html: str) -> str:
 def test_missing_logo_warns(project_factory: Callable[..., Path]) -> None:
     result = _build(project_factory, logo="assets/nope.svg")
     assert result.returncode != 0
-    assert "plugins.charterkit/brand.logo: assets/nope.svg was not found in docs/ or overrides/." in result.output
+    assert (
+        "plugins.charterkit/brand.logo: assets/nope.svg was not found in docs/ or overrides/."
+        in result.output
+    )
 
 
 def test_unsafe_footer_link_is_refused(project_factory: Callable[..., Path]) -> None:
@@ -195,18 +222,39 @@ def test_a_disguised_script_link_is_refused(project_factory: Callable[..., Path]
     # "&#106;" is "j" to a browser: printed as it is, this link would run a script from the home page.
     result = _build(project_factory, footer_links=[{"text": "x", "href": "&#106;avascript:alert(1)"}])
     assert result.returncode != 0
-    assert ('"&#106;avascript:alert(1)" cannot be a footer link: it holds &, which can disguise another kind '
-            "of address. Use a full address starting with https://") in result.output
+    assert (
+        '"&#106;avascript:alert(1)" cannot be a footer link: it holds &, which can disguise another kind '
+        "of address. Use a full address starting with https://"
+    ) in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()
 
 
 REFUSED_HREFS = [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "java\nscript:alert(1)", "\x01javascript:alert(1)", "&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)",
-    "&colon;", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd",
-    "//evil.example/", "\\\\evil.example/", "/\\evil.example/", "https:\\\\evil.example", "https:evil.example",
-    "about/ x", "a:b/", "x:", "tel:javascript", "tel:+44 1234", "mailto:javascript:alert(1)", "",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "&#x6A;avascript:alert(1)",
+    "&colon;",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//evil.example/",
+    "\\\\evil.example/",
+    "/\\evil.example/",
+    "https:\\\\evil.example",
+    "https:evil.example",
+    "about/ x",
+    "a:b/",
+    "x:",
+    "tel:javascript",
+    "tel:+44 1234",
+    "mailto:javascript:alert(1)",
+    "",
 ]
 
 
@@ -216,24 +264,39 @@ def test_footer_link_payloads_are_refused(href: str) -> None:
         Href().run_validation(href)
 
 
-@pytest.mark.parametrize("href", [
-    "https://www.example.gov.uk/privacy", "HTTP://example.org", "https://example.org/a?b=1&c=2#d",
-    "mailto:coproduction@example.gov.uk", "tel:+441234567890", "tel:01234-567-890", "about/",
-    "accessibility/#feedback-and-contact-information", "/about/", "../about/", "charters/a:b/",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.example.gov.uk/privacy",
+        "HTTP://example.org",
+        "https://example.org/a?b=1&c=2#d",
+        "mailto:coproduction@example.gov.uk",
+        "tel:+441234567890",
+        "tel:01234-567-890",
+        "about/",
+        "accessibility/#feedback-and-contact-information",
+        "/about/",
+        "../about/",
+        "charters/a:b/",
+    ],
+)
 def test_footer_links_of_every_allowed_kind(href: str) -> None:
     assert Href().run_validation(href) == href
     assert href_problem(href) is None
 
 
 def test_footer_text_and_addresses_are_printed_as_text(project_factory: Callable[..., Path]) -> None:
-    links = [{"text": '<img src=x onerror=alert(1)> & "us"', "href": 'https://example.org/?q="x"&r=<y>'},
-             {"text": "Call us", "href": "tel:+441234567890"}]
+    links = [
+        {"text": '<img src=x onerror=alert(1)> & "us"', "href": 'https://example.org/?q="x"&r=<y>'},
+        {"text": "Call us", "href": "tel:+441234567890"},
+    ]
     result = _build(project_factory, footer_links=links)
     assert result.returncode == 0, result.output
     for page in ("index.html", "charters/test/index.html", "404.html"):
         footer = _footer_links((result.site / page).read_text(encoding="utf-8"))
         assert "<img" not in footer and 'q="x"' not in footer, page
-        assert ('<a href="https://example.org/?q=&#34;x&#34;&amp;r=&lt;y&gt;">'
-                "&lt;img src=x onerror=alert(1)&gt; &amp; &#34;us&#34;</a>") in footer, page
+        assert (
+            '<a href="https://example.org/?q=&#34;x&#34;&amp;r=&lt;y&gt;">'
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &#34;us&#34;</a>"
+        ) in footer, page
         assert '<a href="tel:+441234567890">Call us</a>' in footer, page

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from charterkit.loader import find_charter_files, load_charters
-from charterkit.readability import count_words, split_sentences
+from charterkit.load.loader import find_charter_files, load_charters
+from charterkit.readability.text import count_words, split_sentences
 from markupsafe import escape
 
 from tests.conftest import MINIMAL, REPO, BuildResult, run_build
@@ -85,7 +85,9 @@ def test_a_charter_without_easy_read_says_so_and_the_build_warns(
     project = project_factory({"plain.yml": no_easy})
     strict = run_build(project)
     assert strict.returncode == 1
-    assert "WARNING -  charters/plain.yml:1: easy_read: this charter has no easy-read version." in strict.output
+    assert (
+        "WARNING -  charters/plain.yml:1: easy_read: this charter has no easy-read version." in strict.output
+    )
     relaxed = run_build(project, strict=False)
     assert relaxed.returncode == 0
     page = relaxed.html("charters/plain/")

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from charterkit.loader import load_charter
-from charterkit.schema import charter_schema
+from charterkit.format.schema import charter_schema
+from charterkit.load.loader import load_charter
 
 from tests.conftest import BuildResult
 

@@ -79,7 +79,7 @@ def resolve(page: str, url: str) -> tuple[str, str] | None:
         prefix = urlsplit(SEED_SITE_URL).path
         if not parts.path.startswith(prefix):
             return ("(outside the site) " + parts.path, parts.fragment)
-        path = parts.path[len(prefix):]
+        path = parts.path[len(prefix) :]
     elif parts.path:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
     else:

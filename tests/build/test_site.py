@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from charterkit.loader import find_charter_files, load_charters
-from charterkit.views import build_view, walk
+from charterkit.load.loader import find_charter_files, load_charters
+from charterkit.render.views import build_view, walk
 
 from tests.conftest import MINIMAL, REPO, BuildResult, run_build
 
@@ -68,10 +68,15 @@ def test_pages_are_british_english_and_request_no_other_host(seed_site: BuildRes
         assert '<html lang="en-GB"' in html, path
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
         # Links to other sites (a charter's own website) are fine; loading anything from them is not.
-        loading = re.findall(r"<(?:script|img|iframe|source|video|audio)[^>]+src=\"(?:https?:)?//[^\"]+\"", html)
-        loading += [tag for tag in re.findall(r"<link[^>]+>", html)
-                    if re.search(r'rel="(?:stylesheet|icon|preload|modulepreload|manifest)"', tag)
-                    and re.search(r'href="(?:https?:)?//', tag)]
+        loading = re.findall(
+            r"<(?:script|img|iframe|source|video|audio)[^>]+src=\"(?:https?:)?//[^\"]+\"", html
+        )
+        loading += [
+            tag
+            for tag in re.findall(r"<link[^>]+>", html)
+            if re.search(r'rel="(?:stylesheet|icon|preload|modulepreload|manifest)"', tag)
+            and re.search(r'href="(?:https?:)?//', tag)
+        ]
         assert not loading, f"{path}: loads from another host: {loading}"
 
 

@@ -46,7 +46,7 @@ def _file_for(url: str, site: Path) -> Path | None:
     url = urldefrag(url).url.split("?")[0]
     if not url.startswith(SITE_URL):
         return None
-    rel = url[len(SITE_URL):]
+    rel = url[len(SITE_URL) :]
     path = site / rel
     if rel == "" or rel.endswith("/") or path.is_dir():
         path = path / "index.html"
@@ -56,8 +56,13 @@ def _file_for(url: str, site: Path) -> Path | None:
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("subpath")
-    project = make_project(root, {"test.yml": MINIMAL, "second-charter.yml": MINIMAL.replace(
-        "title: A test charter", "title: A second charter")})
+    project = make_project(
+        root,
+        {
+            "test.yml": MINIMAL,
+            "second-charter.yml": MINIMAL.replace("title: A test charter", "title: A second charter"),
+        },
+    )
     # PDFs too: their links must work under the sub-path like every other file.
     result = run_build(project, env={"CHARTERKIT_SITE_URL": SITE_URL, "CHARTERKIT_PDF": "1"})
     assert result.returncode == 0, result.output
@@ -103,8 +108,12 @@ def test_pdf_links_resolve(subpath_site: BuildResult) -> None:
 
 def test_canonical_links_use_the_site_url(subpath_site: BuildResult) -> None:
     site = subpath_site.site
-    for rel in ("index.html", "charters/index.html", "charters/test/index.html",
-                "charters/test/easy-read/index.html"):
+    for rel in (
+        "index.html",
+        "charters/index.html",
+        "charters/test/index.html",
+        "charters/test/easy-read/index.html",
+    ):
         html = (site / rel).read_text(encoding="utf-8")
         expected = SITE_URL + rel.removesuffix("index.html")
         assert f'<link rel="canonical" href="{expected}">' in html, rel
@@ -137,10 +146,15 @@ def test_not_found_page_works_at_any_depth(subpath_site: BuildResult) -> None:
     html = (site / "404.html").read_text(encoding="utf-8")
     anywhere = SITE_URL + "no/such/page/"
     for tag, attr, value in _refs(html):
-        if value.startswith(NOT_LOCAL) or value.startswith("#") or (urlsplit(value).scheme
-                                                                   and not value.startswith(SITE_URL)):
+        if (
+            value.startswith(NOT_LOCAL)
+            or value.startswith("#")
+            or (urlsplit(value).scheme and not value.startswith(SITE_URL))
+        ):
             continue
-        assert value.startswith(("/repo/", SITE_URL)), f"<{tag} {attr}={value}> depends on where 404.html is served"
+        assert value.startswith(("/repo/", SITE_URL)), (
+            f"<{tag} {attr}={value}> depends on where 404.html is served"
+        )
         target = _file_for(urljoin(anywhere, value), site)
         assert target is not None and target.is_file(), value
 
@@ -157,9 +171,13 @@ def test_preview_opens_from_a_folder(tmp_path: Path) -> None:
     """The pull request's preview (``mkdocs build --no-directory-urls``) is opened from a downloaded
     folder, with no server: every link must name a file, never a folder."""
     project = make_project(tmp_path, {"test.yml": MINIMAL})
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-directory-urls", "--site-dir", "preview"],
-                          cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-directory-urls", "--site-dir", "preview"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"},
+    )
     assert proc.returncode == 0, proc.stderr
     site = project / "preview"
     broken = []

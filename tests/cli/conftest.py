@@ -56,6 +56,13 @@ def run_script(*args: str, cwd: Path, env: Mapping[str, str] | None = None, stdi
     """Run the installed ``charterkit`` script in a subprocess (no terminal on stdin)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     full_env.update(env or {})
-    proc = subprocess.run([str(CHARTERKIT), *args], cwd=cwd, capture_output=True, text=True, input=stdin,
-                          env=full_env, timeout=300)
+    proc = subprocess.run(
+        [str(CHARTERKIT), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=full_env,
+        timeout=300,
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)

@@ -40,8 +40,13 @@ easy_read:
 """
 """Five problems, on lines 4, 5, 8, 15 and 23 (the lines an editor would be sent to)."""
 
-BROKEN_LINES = {4: "published", 5: "organisaton", 8: "source.url", 15: "sections[0].principles[0].themes[0]",
-                23: "easy_read.sections[0].points[0].picture"}
+BROKEN_LINES = {
+    4: "published",
+    5: "organisaton",
+    8: "source.url",
+    15: "sections[0].principles[0].themes[0]",
+    23: "easy_read.sections[0].points[0].picture",
+}
 
 LONG_EASY_READ = MINIMAL.replace(
     "We will listen to you.",
@@ -49,11 +54,14 @@ LONG_EASY_READ = MINIMAL.replace(
 )
 
 
-AS_PUBLISHED = MINIMAL.replace(
-    "          - We will listen to each other.",
-    "          - We will listen to each other and we will make sure that the people who use our services and "
-    "their families and carers are part of every meeting we hold about them.",
-) + "readability:\n  accept_over_target: [standard]\n  reason: Text as published.\n"
+AS_PUBLISHED = (
+    MINIMAL.replace(
+        "          - We will listen to each other.",
+        "          - We will listen to each other and we will make sure that the people who use our services and "
+        "their families and carers are part of every meeting we hold about them.",
+    )
+    + "readability:\n  accept_over_target: [standard]\n  reason: Text as published.\n"
+)
 
 
 def _project(tmp_path: Path, charters: dict[str, str], mkdocs_yml: str | None = None) -> Path:
@@ -61,8 +69,10 @@ def _project(tmp_path: Path, charters: dict[str, str], mkdocs_yml: str | None = 
     (project / "charters").mkdir(parents=True)
     for name, text in charters.items():
         (project / "charters" / name).write_text(text, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text(
-        encoding="utf-8"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     return project
 
 
@@ -94,9 +104,13 @@ def test_github_actions_annotations_name_the_lines(cli: Callable[..., Run], tmp_
     assert len(plain) == len(BROKEN_LINES)  # the plain lines are printed too
     assert len(result.annotations) == len(BROKEN_LINES)
     for note, (line, field) in zip(result.annotations, sorted(BROKEN_LINES.items()), strict=True):
-        assert note.startswith(f"::error file=charters/broken.yml,line={line},title=Charter check::{field}: "), note
-    assert any(n.endswith('"organisaton" is not a field here. Did you mean "organisation"? Rename it.')
-               for n in result.annotations)
+        assert note.startswith(
+            f"::error file=charters/broken.yml,line={line},title=Charter check::{field}: "
+        ), note
+    assert any(
+        n.endswith('"organisaton" is not a field here. Did you mean "organisation"? Rename it.')
+        for n in result.annotations
+    )
 
 
 def test_annotation_paths_are_relative_to_the_repository(cli: Callable[..., Run], tmp_path: Path) -> None:
@@ -126,18 +140,33 @@ def test_readability_targets_from_mkdocs_yml(cli: Callable[..., Run], tmp_path: 
     project = _project(tmp_path, {"long.yml": LONG_EASY_READ})
     result = cli("check", cwd=project, env={"GITHUB_ACTIONS": "true"})
     assert result.code == 1
-    line = LONG_EASY_READ.splitlines().index(
-        "        - text: We will listen to you and we will always make sure that everyone in every meeting is "
-        "heard.") + 1
-    assert re.search(rf"^charters/long\.yml:{line}: easy_read\.sections\[0\]\.points\[0\]\.text: a sentence has 18 "
-                     r"words \(target: at most 15\)", result.out, re.M), result.out
-    assert result.annotations[0].startswith(f"::error file=charters/long.yml,line={line},title=Readability target::")
+    line = (
+        LONG_EASY_READ.splitlines().index(
+            "        - text: We will listen to you and we will always make sure that everyone in every meeting is "
+            "heard."
+        )
+        + 1
+    )
+    assert re.search(
+        rf"^charters/long\.yml:{line}: easy_read\.sections\[0\]\.points\[0\]\.text: a sentence has 18 "
+        r"words \(target: at most 15\)",
+        result.out,
+        re.M,
+    ), result.out
+    assert result.annotations[0].startswith(
+        f"::error file=charters/long.yml,line={line},title=Readability target::"
+    )
     assert cli("check", "--no-targets", cwd=project).code == 0
 
     # The same limits as the build: raise the easy-read limit in mkdocs.yml and the charter passes.
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - charterkit/readability\n",
-        "  - charterkit/readability:\n      easy_read:\n        max_sentence_words: 20\n        max_reading_age: 20\n")
+    config = (
+        (REPO / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  - charterkit/readability\n",
+            "  - charterkit/readability:\n      easy_read:\n        max_sentence_words: 20\n        max_reading_age: 20\n",
+        )
+    )
     assert "max_sentence_words: 20" in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert cli("check", cwd=project).code == 0
@@ -151,8 +180,9 @@ def test_accepted_text_is_a_notice_not_an_error(cli: Callable[..., Run], tmp_pat
     notices = [a for a in result.annotations if a.startswith("::notice")]
     assert len(notices) == 1
     line = AS_PUBLISHED.splitlines().index("readability:") + 1
-    assert notices[0].startswith(f"::notice file=charters/published.yml,line={line},"
-                                 "title=Readability (accepted)::")
+    assert notices[0].startswith(
+        f"::notice file=charters/published.yml,line={line},title=Readability (accepted)::"
+    )
     assert "Text as published." in notices[0]
     verbose = cli("check", "--verbose", cwd=project)
     assert "(accepted: text as published)" in verbose.out
@@ -164,8 +194,14 @@ def test_missing_easy_read_follows_the_site_setting(cli: Callable[..., Run], tmp
     result = cli("check", cwd=project)
     assert result.code == 1
     assert "charters/plain.yml:1: easy_read: this charter has no easy-read version" in result.out
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "      charters_dir: charters\n", "      charters_dir: charters\n      missing_easy_read: ignore\n")
+    config = (
+        (REPO / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "      charters_dir: charters\n",
+            "      charters_dir: charters\n      missing_easy_read: ignore\n",
+        )
+    )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert cli("check", cwd=project).code == 0
 
@@ -187,8 +223,12 @@ def test_missing_file_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) 
 
 
 def test_broken_mkdocs_yml_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) -> None:
-    project = _project(tmp_path, {"a.yml": MINIMAL}, mkdocs_yml="plugins:\n  - charterkit/readability:\n"
-                       "      standard:\n        max_sentence_words: many\n")
+    project = _project(
+        tmp_path,
+        {"a.yml": MINIMAL},
+        mkdocs_yml="plugins:\n  - charterkit/readability:\n"
+        "      standard:\n        max_sentence_words: many\n",
+    )
     result = cli("check", cwd=project)
     assert result.code == 2
     assert "max_sentence_words: expected a whole number, found 'many'" in result.err
@@ -205,8 +245,11 @@ BAD_TARGETS = [
 def _with_target(variant: str, option: str, value: object) -> Callable[[dict[str, Any]], None]:
     def edit(config: dict[str, Any]) -> None:
         plugins = config["plugins"]
-        index = next(i for i, p in enumerate(plugins) if p == "charterkit/readability"
-                     or (isinstance(p, dict) and "charterkit/readability" in p))
+        index = next(
+            i
+            for i, p in enumerate(plugins)
+            if p == "charterkit/readability" or (isinstance(p, dict) and "charterkit/readability" in p)
+        )
         plugins[index] = {"charterkit/readability": {variant: {option: value}}}
 
     return edit
@@ -214,24 +257,32 @@ def _with_target(variant: str, option: str, value: object) -> Callable[[dict[str
 
 @pytest.mark.parametrize(("variant", "option", "value", "message"), BAD_TARGETS)
 def test_impossible_targets_are_refused_plainly_by_the_check_and_the_build(
-        cli: Callable[..., Run], project_factory: Callable[..., Path], variant: str, option: str, value: object,
-        message: str) -> None:
+    cli: Callable[..., Run],
+    project_factory: Callable[..., Path],
+    variant: str,
+    option: str,
+    value: object,
+    message: str,
+) -> None:
     project = project_factory({"a.yml": MINIMAL}, config=_with_target(variant, option, value))
     result = cli("check", cwd=project)
     assert result.code == 2, result.out + result.err
-    assert result.err.startswith(f"charterkit: mkdocs.yml: plugins.charterkit/readability.{variant}.{option}: "
-                                 f"{message}"), result.err
+    assert result.err.startswith(
+        f"charterkit: mkdocs.yml: plugins.charterkit/readability.{variant}.{option}: {message}"
+    ), result.err
     assert "internal error" not in result.err
     build = run_build(project)
     assert build.returncode != 0
-    assert (f"Plugin 'charterkit/readability' option '{variant}': Sub-option '{option}': {message}"
-            in build.output), build.output
+    assert (
+        f"Plugin 'charterkit/readability' option '{variant}': Sub-option '{option}': {message}"
+        in build.output
+    ), build.output
     assert "Traceback" not in build.output
 
 
 def test_the_build_keeps_targets_as_written() -> None:
     # The readability report prints the target: "reading age 12 or under", never "12.0".
-    from charterkit.mkdocs.readability_config import ReadingAge, SentenceWords
+    from charterkit.mkdocs.readability.config import ReadingAge, SentenceWords
 
     assert repr(ReadingAge().run_validation(12)) == "12"
     assert ReadingAge().run_validation(8.5) == 8.5
@@ -239,9 +290,14 @@ def test_the_build_keeps_targets_as_written() -> None:
 
 
 def test_the_smallest_possible_targets_are_accepted(cli: Callable[..., Run], tmp_path: Path) -> None:
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  - charterkit/readability\n",
-        "  - charterkit/readability:\n      easy_read:\n        max_sentence_words: 1\n        max_reading_age: 0.5\n")
+    config = (
+        (REPO / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  - charterkit/readability\n",
+            "  - charterkit/readability:\n      easy_read:\n        max_sentence_words: 1\n        max_reading_age: 0.5\n",
+        )
+    )
     project = _project(tmp_path, {"a.yml": MINIMAL}, mkdocs_yml=config)
     result = cli("check", cwd=project)
     assert result.code == 1  # every easy-read sentence is over these targets: problems, not a crash
@@ -249,9 +305,11 @@ def test_the_smallest_possible_targets_are_accepted(cli: Callable[..., Run], tmp
 
 
 def test_mkdocs_tags_and_a_sub_folder(cli: Callable[..., Run], tmp_path: Path) -> None:
-    config = ("site_name: !ENV [SITE_NAME, Charters]\nsite_url: !ENV CHARTERKIT_SITE_URL\n"
-              "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-              "plugins:\n  - charterkit/charters:\n      charters_dir: content/charters\n  - charterkit/readability\n")
+    config = (
+        "site_name: !ENV [SITE_NAME, Charters]\nsite_url: !ENV CHARTERKIT_SITE_URL\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - charterkit/charters:\n      charters_dir: content/charters\n  - charterkit/readability\n"
+    )
     project = tmp_path / "site"
     (project / "content" / "charters").mkdir(parents=True)
     (project / "content" / "charters" / "a.yml").write_text(MINIMAL, encoding="utf-8")
@@ -261,8 +319,9 @@ def test_mkdocs_tags_and_a_sub_folder(cli: Callable[..., Run], tmp_path: Path) -
     assert "Checked 1 charter file: no problems found." in result.out
 
 
-def test_internal_errors_say_so_without_a_traceback(cli: Callable[..., Run], tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_errors_say_so_without_a_traceback(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import charterkit.cli.check as check
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -293,5 +352,7 @@ def test_installed_script_in_actions(tmp_path: Path) -> None:
 def test_workflow_command_escaping() -> None:
     assert escape_data("100%\r\nnext") == "100%25%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
-    assert annotation("error", "x: 50%", file="c/a,b.yml", line=3, title="T: t") == \
-        "::error file=c/a%2Cb.yml,line=3,title=T%3A t::x: 50%25"
+    assert (
+        annotation("error", "x: 50%", file="c/a,b.yml", line=3, title="T: t")
+        == "::error file=c/a%2Cb.yml,line=3,title=T%3A t::x: 50%25"
+    )

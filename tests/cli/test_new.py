@@ -10,13 +10,23 @@ from pathlib import Path
 import pytest
 from charterkit.cli.new import gather, make_slug
 from charterkit.cli.template import Answers, render_template
-from charterkit.yamlsource import load_yaml
+from charterkit.load.yamlsource import load_yaml
 
 from tests.cli.conftest import Run, run_script
 from tests.conftest import REPO, make_project, run_build
 
-FLAGS = ["--title", "Our co-production charter", "--organisation", "Example Council",
-         "--area", "Exampleshire", "--sector", "Adult social care", "--published", "2025-06"]
+FLAGS = [
+    "--title",
+    "Our co-production charter",
+    "--organisation",
+    "Example Council",
+    "--area",
+    "Exampleshire",
+    "--sector",
+    "Adult social care",
+    "--published",
+    "2025-06",
+]
 
 
 def fill_in(text: str) -> str:
@@ -46,11 +56,19 @@ def test_new_then_check_then_build(tmp_path: Path) -> None:
     # Until it is filled in, the check lists every example text left, by line, and fails.
     checked = run_script("check", cwd=project)
     assert checked.code == 1
-    todo_lines = [i for i, line in enumerate(path.read_text().splitlines(), 1) if '"TODO:' in line and not line.lstrip().startswith("#")]
+    todo_lines = [
+        i
+        for i, line in enumerate(path.read_text().splitlines(), 1)
+        if '"TODO:' in line and not line.lstrip().startswith("#")
+    ]
     assert len(todo_lines) >= 6
     for line in todo_lines:
-        assert re.search(rf"^charters/example-council\.yml:{line}: \S+: still has the example text\. Replace it "
-                         r"with .+\.$", checked.out, re.M), (line, checked.out)
+        assert re.search(
+            rf"^charters/example-council\.yml:{line}: \S+: still has the example text\. Replace it "
+            r"with .+\.$",
+            checked.out,
+            re.M,
+        ), (line, checked.out)
     assert "Replace it with one sentence saying what the charter is" in checked.out
     assert "Found" in checked.out and "problems" in checked.out
 
@@ -85,8 +103,18 @@ def test_every_field_is_explained_by_a_comment_above_it() -> None:
         if re.match(r"^[a-z_]+:", line):  # every top-level field
             above = lines[i - 1]
             assert above.startswith("#"), f"{line!r} has no comment above it"
-    for field in ("title", "summary", "organisation", "area", "sector", "published", "language", "source",
-                  "credit", "sections"):
+    for field in (
+        "title",
+        "summary",
+        "organisation",
+        "area",
+        "sector",
+        "published",
+        "language",
+        "source",
+        "credit",
+        "sections",
+    ):
         assert re.search(rf"^{field}:", "\n".join(lines), re.M), field
     for optional in ("contact:", "easy_read:", "url:", "note:", "points:"):
         assert f"# {optional}" in "\n".join(lines)
@@ -151,13 +179,17 @@ def test_help_has_examples_and_exit_codes(cli: Callable[..., Run], tmp_path: Pat
 def test_the_editors_guide_shows_the_template_as_it_is() -> None:
     guide = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
     assert f"```yaml\n{render_template(Answers())}```" in guide, (
-        "docs/editors.md is out of date: paste the output of `charterkit new --print` into its template block")
+        "docs/editors.md is out of date: paste the output of `charterkit new --print` into its template block"
+    )
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Wolverhampton Children & Families", "wolverhampton-children-families"),
-    ("Cyngor Sir Ynys Môn", "cyngor-sir-ynys-mon"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Wolverhampton Children & Families", "wolverhampton-children-families"),
+        ("Cyngor Sir Ynys Môn", "cyngor-sir-ynys-mon"),
+        ("", ""),
+    ],
+)
 def test_slugs(text: str, slug: str) -> None:
     assert make_slug(text) == slug

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from charterkit.loader import find_charter_files, load_charters
-from charterkit.scoring import DEFAULT_TARGETS, report_markdown, score_charter
+from charterkit.load.loader import find_charter_files, load_charters
+from charterkit.readability.scoring import DEFAULT_TARGETS, report_markdown, score_charter
 
 from tests.cli.conftest import Run
 from tests.conftest import MINIMAL, REPO
 
-TITLES = ["Coproduction principles", "The Collaborative Partnership Board Co-Production Charter",
-          "Co-production Charter"]
+TITLES = [
+    "Coproduction principles",
+    "The Collaborative Partnership Board Co-Production Charter",
+    "Co-production Charter",
+]
 
 
 def _seed_markdown() -> str:
@@ -51,7 +54,9 @@ def test_output_file(cli: Callable[..., Run], tmp_path: Path) -> None:
     assert text.read_text(encoding="utf-8").startswith("Readability report: 5 charters")
 
 
-def test_github_step_summary_gets_markdown_and_terminal_gets_text(cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_github_step_summary_gets_markdown_and_terminal_gets_text(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("Earlier step's summary\n", encoding="utf-8")
     result = cli("report", cwd=REPO, env={"GITHUB_STEP_SUMMARY": str(summary)})
@@ -62,8 +67,9 @@ def test_github_step_summary_gets_markdown_and_terminal_gets_text(cli: Callable[
 
 def test_broken_charter_means_no_report(cli: Callable[..., Run], tmp_path: Path) -> None:
     (tmp_path / "charters").mkdir()
-    (tmp_path / "charters" / "a.yml").write_text(MINIMAL.replace("summary: A charter used in tests.\n", ""),
-                                                 encoding="utf-8")
+    (tmp_path / "charters" / "a.yml").write_text(
+        MINIMAL.replace("summary: A charter used in tests.\n", ""), encoding="utf-8"
+    )
     result = cli("report", cwd=tmp_path)
     assert result.code == 1
     assert 'charters/a.yml:1: summary: "summary" is missing.' in result.out

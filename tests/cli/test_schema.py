@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from charterkit.cli.schema import schema_text
-from charterkit.schema import charter_schema
+from charterkit.format.schema import charter_schema
 
 from tests.cli.conftest import Run
 from tests.conftest import REPO
@@ -16,7 +16,8 @@ from tests.conftest import REPO
 def test_committed_schema_is_up_to_date(cli: Callable[..., Run]) -> None:
     committed = REPO / "schema" / "charter.schema.json"
     assert committed.read_text(encoding="utf-8") == schema_text(), (
-        "schema/charter.schema.json is out of date: run `charterkit schema --write`")
+        "schema/charter.schema.json is out of date: run `charterkit schema --write`"
+    )
     result = cli("schema", "--check", cwd=REPO)
     assert result.code == 0
     assert result.out == "schema/charter.schema.json is up to date.\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError, Problem
-from charterkit.loader import find_charter_files, load_charters
+from charterkit.load.loader import find_charter_files, load_charters
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(BAD.glob("*.yml"))

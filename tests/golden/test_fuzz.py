@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError
-from charterkit.loader import find_charter_files, load_charters
+from charterkit.load.loader import find_charter_files, load_charters
 
 from tests.conftest import REPO
 

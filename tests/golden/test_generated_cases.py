@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError
-from charterkit.loader import MAX_PROBLEMS_PER_FILE, find_charter_files, load_charters
+from charterkit.load.loader import MAX_PROBLEMS_PER_FILE, find_charter_files, load_charters
 
 from tests.conftest import MINIMAL, make_project
 

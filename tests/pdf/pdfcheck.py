@@ -42,11 +42,15 @@ def fonts(reader: PdfReader) -> dict[str, dict[str, bool]]:
             descriptors = [obj(font.get("/FontDescriptor"))]
             for child in obj(font.get("/DescendantFonts")) or []:
                 descriptors.append(obj(obj(child).get("/FontDescriptor")))
-            embedded = any(d is not None and any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                           for d in descriptors)
+            embedded = any(
+                d is not None and any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                for d in descriptors
+            )
             name = str(font.get("/BaseFont", font.get("/Name", "?")))
-            found[name] = {"embedded": embedded or font.get("/Subtype") == "/Type3",
-                           "tounicode": "/ToUnicode" in font}
+            found[name] = {
+                "embedded": embedded or font.get("/Subtype") == "/Type3",
+                "tounicode": "/ToUnicode" in font,
+            }
         for xobject in (obj(resources.get("/XObject")) or {}).values():
             xobject = obj(xobject)
             if xobject.get("/Subtype") == "/Form":

@@ -54,12 +54,17 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
     assert pdf_bytes(second.site) == before
 
     charter = path / "charters" / "alpha.yml"
-    charter.write_text(charter.read_text(encoding="utf-8").replace("A test charter", "A changed charter"),
-                       encoding="utf-8")
+    charter.write_text(
+        charter.read_text(encoding="utf-8").replace("A test charter", "A changed charter"), encoding="utf-8"
+    )
     third = build(path, {**env, "SOURCE_DATE_EPOCH": "1798761600"})
     assert "PDFs: 3 up to date, 4 rendered" in third.output
-    assert rendered(third) == {"charters/alpha/alpha-standard.pdf", "charters/alpha/alpha-easy-read.pdf",
-                               "charters/alpha/alpha-large-print.pdf", "downloads/charters-booklet.pdf"}
+    assert rendered(third) == {
+        "charters/alpha/alpha-standard.pdf",
+        "charters/alpha/alpha-easy-read.pdf",
+        "charters/alpha/alpha-large-print.pdf",
+        "downloads/charters-booklet.pdf",
+    }
     after = pdf_bytes(third.site)
     assert {name for name in before if after[name] != before[name]} == rendered(third)
     # Old versions are dropped from the cache; nothing half-written is left behind.
@@ -81,11 +86,15 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
 def test_a_letter_the_fonts_lack_names_the_charter_until_it_is_fixed(tmp_path: Path) -> None:
     path = project(tmp_path)
     charter = path / "charters" / "alpha.yml"
-    charter.write_text(MINIMAL.replace("We will listen to each other.", "We will listen to each other (中)."),
-                       encoding="utf-8")
-    message = ("charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
-               "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
-               "Write it another way, or add a font that has it")
+    charter.write_text(
+        MINIMAL.replace("We will listen to each other.", "We will listen to each other (中)."),
+        encoding="utf-8",
+    )
+    message = (
+        "charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
+        "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
+        "Write it another way, or add a font that has it"
+    )
     first = run_build(path, env=ON)
     assert first.returncode != 0
     # Once, although three PDFs show it (standard, large print and the booklet); WeasyPrint's own words,
@@ -110,8 +119,10 @@ def test_a_cache_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
     path = project(tmp_path, config=cache_in_a_file)
     result = run_build(path, env=ON)
     assert result.returncode != 0
-    assert "charterkit/pdf: cache_dir: the folder docs/index.md/cache (next to mkdocs.yml) cannot hold the PDFs" \
+    assert (
+        "charterkit/pdf: cache_dir: the folder docs/index.md/cache (next to mkdocs.yml) cannot hold the PDFs"
         in result.output
+    )
     assert f"{path / 'docs' / 'index.md'} is a file, where a folder is needed" in result.output
     assert "Traceback" not in result.output and "NotADirectoryError" not in result.output
 
@@ -125,7 +136,9 @@ def test_failing_render_names_the_charter_and_stops_the_build(tmp_path: Path) ->
         '{% extends "charterkit/print/base.html" %}\n'
         "{% block body %}<h1>{{ charter.title }}</h1>\n"
         '{% if item.slug == "beta" %}<img src="council-logo.png" alt="Council logo">{% endif %}\n'
-        "{% endblock %}\n", encoding="utf-8")
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
     result = run_build(path, env=ON)
     assert result.returncode != 0
     assert "charters/beta.yml: the large print PDF could not be made" in result.output
@@ -142,7 +155,10 @@ def test_template_error_names_the_charter(tmp_path: Path) -> None:
     (folder / "extra.css").write_text("h1 { color: {{ charter.colour }}; }\n", encoding="utf-8")
     result = run_build(path, env=ON)
     assert result.returncode != 0
-    assert "charters/alpha.yml: the standard print PDF could not be made: the print template failed" in result.output
+    assert (
+        "charters/alpha.yml: the standard print PDF could not be made: the print template failed"
+        in result.output
+    )
     assert "colour" in result.output
     assert "Traceback" not in result.output
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from charterkit.icons import load_icon_set
-from charterkit.loader import LoadedCharter, load_charter
+from charterkit.format.icons import load_icon_set
+from charterkit.load.loader import LoadedCharter, load_charter
 from charterkit.pdf import (
     BOOKLET_PATH,
     CacheUnusable,
@@ -27,7 +27,7 @@ from charterkit.pdf.cache import cache_key, fingerprint
 from charterkit.pdf.fonts import font_faces
 from charterkit.pdf.jobs import Job, JobsFailed, run_jobs
 from charterkit.pdf.writer import atomic_target
-from charterkit.render import make_env
+from charterkit.render.jinja import make_env
 from pypdf import PdfReader
 
 from tests.conftest import MINIMAL
@@ -58,14 +58,19 @@ def small_html(body: str = "<h1>Hello</h1><p>Text.</p>") -> str:
 
 # -- which PDFs exist -------------------------------------------------------------------------------------
 
+
 def test_three_pdfs_a_charter_then_the_booklet(tmp_path: Path) -> None:
     alpha = charter(tmp_path, "alpha")
     beta = charter(tmp_path, "beta", MINIMAL.replace("A test charter", "Another test charter"))
     docs = documents_for([alpha, beta])
     assert [d.path for d in docs] == [
-        "charters/alpha/alpha-standard.pdf", "charters/alpha/alpha-easy-read.pdf",
-        "charters/alpha/alpha-large-print.pdf", "charters/beta/beta-standard.pdf",
-        "charters/beta/beta-easy-read.pdf", "charters/beta/beta-large-print.pdf", BOOKLET_PATH,
+        "charters/alpha/alpha-standard.pdf",
+        "charters/alpha/alpha-easy-read.pdf",
+        "charters/alpha/alpha-large-print.pdf",
+        "charters/beta/beta-standard.pdf",
+        "charters/beta/beta-easy-read.pdf",
+        "charters/beta/beta-large-print.pdf",
+        BOOKLET_PATH,
     ]
     booklet = docs[-1]
     assert [c.slug for c in booklet.charters] == ["alpha", "beta"]  # A to Z by title
@@ -82,23 +87,37 @@ def test_no_easy_read_pdf_without_an_easy_read_text(tmp_path: Path) -> None:
 
 # -- link labels ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("size", "shown"), [
-    (0, "0 bytes"), (1, "1 byte"), (1023, "1023 bytes"), (1024, "1 KB"), (1025, "2 KB"),
-    (96 * 1024, "96 KB"), (1024 * 1024 - 1, "1 MB"), (1024 * 1024, "1 MB"), (1536 * 1024, "1.5 MB"),
-])
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (0, "0 bytes"),
+        (1, "1 byte"),
+        (1023, "1023 bytes"),
+        (1024, "1 KB"),
+        (1025, "2 KB"),
+        (96 * 1024, "96 KB"),
+        (1024 * 1024 - 1, "1 MB"),
+        (1024 * 1024, "1 MB"),
+        (1536 * 1024, "1.5 MB"),
+    ],
+)
 def test_sizes_are_written_as_gov_uk_does(size: int, shown: str) -> None:
     assert human_size(size) == shown
 
 
 def test_label_gives_format_pages_and_size(tmp_path: Path) -> None:
     target = tmp_path / "x.pdf"
-    write_pdf(small_html('<p>One</p><p style="break-before: page">Two</p>'), target, base_url=tmp_path.as_uri())
+    write_pdf(
+        small_html('<p>One</p><p style="break-before: page">Two</p>'), target, base_url=tmp_path.as_uri()
+    )
     kb = -(-target.stat().st_size // 1024)
     assert details(target) == f"2 pages, {kb} KB"
     assert govuk_label("Large print PDF", target) == f"Large print PDF, 2 pages, {kb} KB"
 
 
 # -- print HTML -------------------------------------------------------------------------------------------
+
 
 def test_print_html_says_date_where_online_and_how_to_ask(tmp_path: Path) -> None:
     html = html_for(tmp_path, "standard")
@@ -110,8 +129,9 @@ def test_print_html_says_date_where_online_and_how_to_ask(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("kind", ["standard", "easy-read", "large-print", "booklet"])
-def test_print_html_has_no_build_date_whatever_the_build_time(tmp_path: Path, kind: str,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_html_has_no_build_date_whatever_the_build_time(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # make site sets SOURCE_DATE_EPOCH from the last commit: a date from it in a PDF would change every
     # PDF (and its cache key) with every commit.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
@@ -141,11 +161,17 @@ def test_sector_not_stated_when_the_source_gives_none(tmp_path: Path, kind: str)
 
 
 def test_charter_contact_is_preferred_and_published_date_shown(tmp_path: Path) -> None:
-    text = MINIMAL.replace("sector: Testing\n", "sector: Testing\npublished: 2025-06\norganisation: Test Council\n"
-                           "contact:\n  email: team@council.example\n")
+    text = MINIMAL.replace(
+        "sector: Testing\n",
+        "sector: Testing\npublished: 2025-06\norganisation: Test Council\n"
+        "contact:\n  email: team@council.example\n",
+    )
     html = html_for(tmp_path, "standard", text=text)
     assert "June 2025" in html
-    assert 'Contact Test Council: <a class="ck-url" href="mailto:team@council.example">team@council.example</a>.' in html
+    assert (
+        'Contact Test Council: <a class="ck-url" href="mailto:team@council.example">team@council.example</a>.'
+        in html
+    )
     assert "help@example.invalid" not in html
 
 
@@ -153,14 +179,18 @@ def test_easy_read_pictures_are_decoration_unless_described(tmp_path: Path) -> N
     html = html_for(tmp_path, "easy-read")
     assert "<svg" not in html  # inline SVG would become a Figure with no description
     assert "background-image: url('data:image/svg+xml;base64," in html
-    described = MINIMAL.replace("picture: material/ear-hearing", "picture: material/ear-hearing\n          alt: An ear")
+    described = MINIMAL.replace(
+        "picture: material/ear-hearing", "picture: material/ear-hearing\n          alt: An ear"
+    )
     html = html_for(tmp_path, "easy-read", text=described)
     assert 'class="ck-er-picture" src="data:image/svg+xml;base64,' in html
     assert 'alt="An ear"' in html
 
 
 def test_easy_read_pdf_tags_a_described_picture_as_a_figure_with_its_text(tmp_path: Path) -> None:
-    described = MINIMAL.replace("picture: material/ear-hearing", "picture: material/ear-hearing\n          alt: An ear")
+    described = MINIMAL.replace(
+        "picture: material/ear-hearing", "picture: material/ear-hearing\n          alt: An ear"
+    )
     target = tmp_path / "er.pdf"
     write_pdf(html_for(tmp_path, "easy-read", text=described), target, base_url=tmp_path.as_uri())
     figures = elements(PdfReader(target), "/Figure")
@@ -182,10 +212,12 @@ def test_letters_outside_basic_latin_come_out_as_written(tmp_path: Path) -> None
     shown = squash(full_text(PdfReader(target))).replace("\x00", "")  # pypdf reads a NUL at font changes
     assert squash("Łódź, Ŵrecsam and Caerdydd – “quoted” ✓") in shown
     assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Ext", "DejaVu-Sans"} <= {
-        name.split("+")[-1].lstrip("/") for name in fonts(PdfReader(target))}
+        name.split("+")[-1].lstrip("/") for name in fonts(PdfReader(target))
+    }
 
 
 # -- cache keys -------------------------------------------------------------------------------------------
+
 
 def test_cache_key_follows_html_and_shared_inputs() -> None:
     assert cache_key("<p>a</p>", "f1") == cache_key("<p>a</p>", "f1")
@@ -240,6 +272,7 @@ def test_a_cached_pdf_without_its_note_is_made_again(tmp_path: Path) -> None:
 
 # -- writing ----------------------------------------------------------------------------------------------
 
+
 def test_atomic_target_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
@@ -254,11 +287,17 @@ def test_atomic_target_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    ('<img src="missing.png" alt="Logo">', "missing.png"),
-    ('<img src="https://example.org/logo.png" alt="Logo">', "https://example.org/logo.png"),
-    ('<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=">', "alt"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ('<img src="missing.png" alt="Logo">', "missing.png"),
+        ('<img src="https://example.org/logo.png" alt="Logo">', "https://example.org/logo.png"),
+        (
+            '<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=">',
+            "alt",
+        ),
+    ],
+)
 def test_a_failed_render_leaves_no_file(tmp_path: Path, body: str, reason: str) -> None:
     target = tmp_path / "out.pdf"
     with pytest.raises(RenderError, match=reason):
@@ -266,8 +305,9 @@ def test_a_failed_render_leaves_no_file(tmp_path: Path, body: str, reason: str) 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_same_charter_gives_the_same_bytes_whenever_it_is_built(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_charter_gives_the_same_bytes_whenever_it_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdfs = []
     for epoch in ("1735689600", "1767225600", None):
         if epoch is None:
@@ -309,7 +349,7 @@ def test_a_welsh_charter_is_a_welsh_pdf_with_our_english_words_marked(tmp_path: 
         assert '<h1>A test charter<span lang="en-GB">: easy read</span></h1>' in html
         assert '<section lang="en-GB">\n<h2>About this document</h2>' in html
         # ... and the charter's title, quoted in our sentence about it, is Welsh again.
-        assert "easy read version of “<span lang=\"cy\">A test charter</span>”" in html
+        assert 'easy read version of “<span lang="cy">A test charter</span>”' in html
         assert {("/Sect", "en-GB"), ("/Span", "en-GB"), ("/Span", "cy")} <= marked
     else:
         assert '<h2 lang="en-GB">Source and credit</h2>' in html
@@ -360,9 +400,11 @@ def test_a_letter_no_font_has_is_reported_with_the_charter_line_and_field(tmp_pa
     item = charter(tmp_path, text=CJK)
     docs = documents_for([item])
     messages = [missing_glyph_messages(d, ["中"]) for d in docs]
-    expected = ("charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
-                "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
-                "Write it another way, or add a font that has it")
+    expected = (
+        "charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
+        "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
+        "Write it another way, or add a font that has it"
+    )
     # The same words from every PDF that shows it, the booklet included, so the build says it once.
     assert all(m == messages[0] for m in messages) and len(messages[0]) == 1
     assert messages[0][0].startswith(expected)
@@ -371,24 +413,35 @@ def test_a_letter_no_font_has_is_reported_with_the_charter_line_and_field(tmp_pa
 def test_a_letter_in_no_charter_is_blamed_on_the_pdf(tmp_path: Path) -> None:
     doc = documents_for([charter(tmp_path)])[0]
     [message] = missing_glyph_messages(doc, ["中"])
-    assert message.startswith("charters/alpha/alpha-standard.pdf: the PDF fonts cannot show the character “中”")
+    assert message.startswith(
+        "charters/alpha/alpha-standard.pdf: the PDF fonts cannot show the character “中”"
+    )
     assert "site's settings" in message
 
 
 # -- failures without tracebacks --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_job_that_cannot_write_is_named_with_the_path(tmp_path: Path, workers: int) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    good = Job(small_html(), tmp_path / "ok" / "good.pdf", tmp_path.as_uri(), "good.pdf", "charters/good.yml",
-               "standard")
+    good = Job(
+        small_html(),
+        tmp_path / "ok" / "good.pdf",
+        tmp_path.as_uri(),
+        "good.pdf",
+        "charters/good.yml",
+        "standard",
+    )
     bad = Job(small_html(), blocker / "bad.pdf", tmp_path.as_uri(), "bad.pdf", "charters/bad.yml", "standard")
     with pytest.raises(JobsFailed) as info:
         run_jobs([good, bad], workers=workers)
     [failure] = info.value.failures
     assert failure.job is bad
-    assert failure.reason == f"could not read or write {blocker}: {blocker} is a file, where a folder is needed"
+    assert (
+        failure.reason == f"could not read or write {blocker}: {blocker} is a file, where a folder is needed"
+    )
     assert (tmp_path / "ok" / "good.pdf").is_file()  # the others are still made
 
 
@@ -397,7 +450,15 @@ def test_an_unusable_cache_folder_is_named(tmp_path: Path) -> None:
     page.write_text("# Home\n", encoding="utf-8")
     icons = load_icon_set()
     with pytest.raises(CacheUnusable) as info:
-        make_pdfs(documents_for([charter(tmp_path)]), env=make_env([], icons), site=SITE,
-                  cache=PdfCache(page / "cache"), icons=icons, workers=1)
-    assert str(info.value) == (f"the PDF cache folder {page / 'cache'} cannot be used: could not read or "
-                               f"write {page / 'cache'}: {page} is a file, where a folder is needed")
+        make_pdfs(
+            documents_for([charter(tmp_path)]),
+            env=make_env([], icons),
+            site=SITE,
+            cache=PdfCache(page / "cache"),
+            icons=icons,
+            workers=1,
+        )
+    assert str(info.value) == (
+        f"the PDF cache folder {page / 'cache'} cannot be used: could not read or "
+        f"write {page / 'cache'}: {page} is a file, where a folder is needed"
+    )

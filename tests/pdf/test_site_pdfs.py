@@ -13,8 +13,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
-from charterkit.loader import LoadedCharter, find_charter_files, load_charters
-from charterkit.views import build_view, walk
+from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.render.views import build_view, walk
 from pypdf import PdfReader
 
 from tests.conftest import BuildResult, make_project, run_build
@@ -47,8 +47,9 @@ def all_pdfs(site: Path, charters: list[LoadedCharter]) -> Iterator[tuple[str, P
     yield "booklet", site / "downloads" / "charters-booklet.pdf"
 
 
-def test_every_charter_has_three_pdfs_and_the_site_a_booklet(built: BuildResult,
-                                                              charters: list[LoadedCharter]) -> None:
+def test_every_charter_has_three_pdfs_and_the_site_a_booklet(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
     pdfs = list(all_pdfs(built.site, charters))
     assert len(charters) >= 5 and all(c.charter.easy_read for c in charters)
     missing = [str(p) for _, p in pdfs if not p.is_file()]
@@ -56,8 +57,11 @@ def test_every_charter_has_three_pdfs_and_the_site_a_booklet(built: BuildResult,
     n = len(pdfs)
     assert f"PDFs: 0 up to date, {n} rendered" in built.output
     assert f"PDF {n}/{n}: " in built.output
-    warnings = [line for line in built.output.splitlines()
-                if line.startswith("WARNING") and (".pdf" in line or "WeasyPrint" in line or "charterkit/pdf" in line)]
+    warnings = [
+        line
+        for line in built.output.splitlines()
+        if line.startswith("WARNING") and (".pdf" in line or "WeasyPrint" in line or "charterkit/pdf" in line)
+    ]
     assert not warnings
 
 
@@ -91,13 +95,16 @@ def test_titles_name_the_charter_and_the_format(built: BuildResult, charters: li
     item = charters[0]
     folder = built.site / "charters" / item.slug
     titles = {kind: title_of(folder / f"{item.slug}-{kind}.pdf") for kind in KINDS}
-    assert titles == {"standard": f"{item.charter.title}: standard print",
-                      "easy-read": f"{item.charter.title}: easy read",
-                      "large-print": f"{item.charter.title}: large print"}
+    assert titles == {
+        "standard": f"{item.charter.title}: standard print",
+        "easy-read": f"{item.charter.title}: easy read",
+        "large-print": f"{item.charter.title}: large print",
+    }
 
 
-def test_standard_and_large_print_have_every_principle_and_heading(built: BuildResult,
-                                                                   charters: list[LoadedCharter]) -> None:
+def test_standard_and_large_print_have_every_principle_and_heading(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
     for item in charters:
         headings = [h.title for h in walk(build_view(item).outline)]
         assert headings
@@ -108,14 +115,18 @@ def test_standard_and_large_print_have_every_principle_and_heading(built: BuildR
                 assert squash(title) in text, f"{item.slug} {kind}: {title!r} missing"
             bookmarks = [t for _, t in outline(reader)]
             assert bookmarks[0] == item.charter.title
-            assert bookmarks[1:] == [*headings, "Source and credit"], f"{item.slug} {kind}: bookmarks differ from the page's headings"
+            assert bookmarks[1:] == [*headings, "Source and credit"], (
+                f"{item.slug} {kind}: bookmarks differ from the page's headings"
+            )
 
 
 def test_easy_read_pdf_has_every_point(built: BuildResult, charters: list[LoadedCharter]) -> None:
     for item in charters:
         er = item.charter.easy_read
         assert er is not None
-        text = squash(full_text(PdfReader(built.site / "charters" / item.slug / f"{item.slug}-easy-read.pdf")))
+        text = squash(
+            full_text(PdfReader(built.site / "charters" / item.slug / f"{item.slug}-easy-read.pdf"))
+        )
         for section in er.sections:
             assert squash(section.heading) in text
             for point in section.points:
@@ -154,8 +165,9 @@ def test_every_pdf_says_when_where_and_how_to_ask(built: BuildResult, charters: 
         assert re.search(r"Page 1 of \d+", text), path.name
 
 
-def test_booklet_is_one_tagged_document_with_a_bookmark_per_charter(built: BuildResult,
-                                                                    charters: list[LoadedCharter]) -> None:
+def test_booklet_is_one_tagged_document_with_a_bookmark_per_charter(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
     reader = PdfReader(built.site / "downloads" / "charters-booklet.pdf")
     root = catalog(reader)
     assert "/StructTreeRoot" in root and str(root["/Lang"]) == "en-GB"
@@ -171,22 +183,28 @@ def test_booklet_is_one_tagged_document_with_a_bookmark_per_charter(built: Build
     assert len(headings) >= len(charters) + 1  # "Contents" and one per charter
 
 
-def test_charter_pages_link_to_their_pdfs_with_pages_and_size(built: BuildResult,
-                                                             charters: list[LoadedCharter]) -> None:
+def test_charter_pages_link_to_their_pdfs_with_pages_and_size(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
     from charterkit.pdf import details
 
     for item in charters:
         html = built.html(f"charters/{item.slug}/")
-        for kind, label in (("standard", "Standard print PDF"), ("easy-read", "Easy read PDF"),
-                            ("large-print", "Large print PDF")):
+        for kind, label in (
+            ("standard", "Standard print PDF"),
+            ("easy-read", "Easy read PDF"),
+            ("large-print", "Large print PDF"),
+        ):
             path = built.site / "charters" / item.slug / f"{item.slug}-{kind}.pdf"
             # GOV.UK style, all in the link text: "Large print PDF, 4 pages, 96 KB".
             expected = f'<a href="{item.slug}-{kind}.pdf" download>{label}, {details(path)}</a>'
             assert expected in html
     home = built.html("index.html")
     booklet = built.site / "downloads" / "charters-booklet.pdf"
-    assert (f'<a href="downloads/charters-booklet.pdf" download>Booklet of all charters, PDF, '
-            f"{details(booklet)}</a>") in home
+    assert (
+        f'<a href="downloads/charters-booklet.pdf" download>Booklet of all charters, PDF, '
+        f"{details(booklet)}</a>"
+    ) in home
     assert "charterkit:booklet" not in home
 
 
@@ -211,8 +229,9 @@ def test_page_validation_finds_pdf_ua_1_compliance(built: BuildResult, charters:
         assert report.is_compliant, [f"{f.rule_id}: {f.message}" for f in report.failures]
 
 
-def test_second_build_renders_nothing_and_changes_no_pdf(built: BuildResult,
-                                                        charters: list[LoadedCharter]) -> None:
+def test_second_build_renders_nothing_and_changes_no_pdf(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
     cache = built.project / ".cache" / "charterkit-pdf"
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.glob("*.pdf")}
     site_bytes = {p: p.read_bytes() for _, p in all_pdfs(built.site, charters)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from charterkit.mkdocs.pdf import PdfPlugin
+from charterkit.mkdocs.pdf.plugin import PdfPlugin
 from mkdocs.exceptions import PluginError
 
 
@@ -15,17 +15,21 @@ def plugin(command: str, **options: object) -> PdfPlugin:
     return p
 
 
-@pytest.mark.parametrize(("command", "switch", "options", "made"), [
-    ("build", None, {}, True),
-    ("gh-deploy", None, {}, True),
-    ("serve", None, {}, False),
-    ("serve", "1", {}, True),
-    ("build", "0", {}, False),
-    ("build", None, {"enabled": False}, False),
-    ("build", "1", {"enabled": False}, True),
-])
-def test_when_pdfs_are_made(monkeypatch: pytest.MonkeyPatch, command: str, switch: str | None,
-                            options: dict[str, object], made: bool) -> None:
+@pytest.mark.parametrize(
+    ("command", "switch", "options", "made"),
+    [
+        ("build", None, {}, True),
+        ("gh-deploy", None, {}, True),
+        ("serve", None, {}, False),
+        ("serve", "1", {}, True),
+        ("build", "0", {}, False),
+        ("build", None, {"enabled": False}, False),
+        ("build", "1", {"enabled": False}, True),
+    ],
+)
+def test_when_pdfs_are_made(
+    monkeypatch: pytest.MonkeyPatch, command: str, switch: str | None, options: dict[str, object], made: bool
+) -> None:
     if switch is None:
         monkeypatch.delenv("CHARTERKIT_PDF", raising=False)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import colorsys
 
 import pytest
-from charterkit.contrast import (
+from charterkit.render.contrast import (
     contrast_ratio,
     format_ratio,
     nearest_passing,
@@ -20,15 +20,18 @@ BLACK = (0, 0, 0)
 SLATE = (30, 33, 41)
 
 
-@pytest.mark.parametrize(("fg", "bg", "ratio"), [
-    ("#000000", "#ffffff", 21.0),
-    ("#ffffff", "#ffffff", 1.0),
-    ("#767676", "#ffffff", 4.54),  # the lightest grey that passes AA on white
-    ("#777777", "#ffffff", 4.48),  # one step lighter: fails
-    ("#0000ff", "#ffffff", 8.59),
-    ("#ff0000", "#ffffff", 4.0),
-    ("#1d5a8e", "#ffffff", 7.23),  # charterkit's default brand colour
-])
+@pytest.mark.parametrize(
+    ("fg", "bg", "ratio"),
+    [
+        ("#000000", "#ffffff", 21.0),
+        ("#ffffff", "#ffffff", 1.0),
+        ("#767676", "#ffffff", 4.54),  # the lightest grey that passes AA on white
+        ("#777777", "#ffffff", 4.48),  # one step lighter: fails
+        ("#0000ff", "#ffffff", 8.59),
+        ("#ff0000", "#ffffff", 4.0),
+        ("#1d5a8e", "#ffffff", 7.23),  # charterkit's default brand colour
+    ],
+)
 def test_known_pairs(fg: str, bg: str, ratio: float) -> None:
     got = contrast_ratio(parse_colour(fg), parse_colour(bg))
     assert round(got, 2) == ratio
@@ -67,19 +70,24 @@ def _hue(colour: tuple[int, int, int]) -> float:
     return colorsys.rgb_to_hls(*(c / 255 for c in colour))[0]
 
 
-@pytest.mark.parametrize(("colour", "against", "ratio"), [
-    ("#5a9bd5", WHITE, 4.5),
-    ("#777777", WHITE, 4.5),
-    ("#ffbf47", WHITE, 3.0),
-    ("#1d5a8e", SLATE, 4.5),
-    ("#e0457b", WHITE, 4.5),
-    ("#2e7d32", SLATE, 7.0),
-])
+@pytest.mark.parametrize(
+    ("colour", "against", "ratio"),
+    [
+        ("#5a9bd5", WHITE, 4.5),
+        ("#777777", WHITE, 4.5),
+        ("#ffbf47", WHITE, 3.0),
+        ("#1d5a8e", SLATE, 4.5),
+        ("#e0457b", WHITE, 4.5),
+        ("#2e7d32", SLATE, 7.0),
+    ],
+)
 def test_nearest_passing(colour: str, against: tuple[int, int, int], ratio: float) -> None:
     original = parse_colour(colour)
     found = nearest_passing(original, against, ratio)
     assert contrast_ratio(found, against) >= ratio
-    assert abs(_hue(found) - _hue(original)) < 0.02 or max(found) - min(found) < 3  # same hue (greys have none)
+    assert (
+        abs(_hue(found) - _hue(original)) < 0.02 or max(found) - min(found) < 3
+    )  # same hue (greys have none)
     # Nearest: one step less change in lightness would not pass.
     lightness = colorsys.rgb_to_hls(*(c / 255 for c in original))[1]
     new_lightness = colorsys.rgb_to_hls(*(c / 255 for c in found))[1]

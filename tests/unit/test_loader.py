@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError, Problem
-from charterkit.loader import find_charter_files, load_charter, load_charters
-from charterkit.model import display_date
+from charterkit.format.model import display_date
+from charterkit.load.loader import find_charter_files, load_charter, load_charters
 
 from tests.conftest import MINIMAL
 

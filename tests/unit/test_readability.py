@@ -1,4 +1,4 @@
-"""Tests for charterkit.readability.
+"""Tests for charterkit.readability.text.
 
 Worked figures are done by hand from the syllable counts charterkit uses (pyphen en_US patterns plus
 data/syllables.yml, noted per word, with any word where that differs from a careful hand count), so a
@@ -19,11 +19,11 @@ from typing import NoReturn
 
 import pyphen
 import pytest
-from charterkit import readability as r
-from charterkit.readability import FlaggedWord, Scores, score_texts, split_sentences
+from charterkit.readability import text as r
+from charterkit.readability.text import FlaggedWord, Scores, score_texts, split_sentences
 
 MODULE_PATH = Path(r.__file__)
-PLUGINS_DIR = MODULE_PATH.parents[1]
+PLUGINS_DIR = MODULE_PATH.parents[2]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -643,7 +643,7 @@ def test_module_never_imports_nltk_in_fresh_process(tmp_path: Path) -> None:
         "    raise OSError('network blocked')\n"
         "socket.socket.connect = blocked\n"
         "socket.create_connection = blocked\n"
-        "import charterkit.readability as r\n"
+        "import charterkit.readability.text as r\n"
         "s = r.score_texts(['Hello there.'])\n"
         "print(s.words, s.syllables, s.flesch_reading_ease)\n"
         "print('nltk' in sys.modules, 'textstat' in sys.modules)\n"

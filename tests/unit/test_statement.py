@@ -1,4 +1,4 @@
-"""Tests for charterkit.statement: the accessibility statement, rendered without MkDocs.
+"""Tests for charterkit.render.statement: the accessibility statement, rendered without MkDocs.
 
 Each test reads the statement as a visitor would (its text and headings), so a change of wording that
 drops a part the regulations require shows up here.
@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from charterkit import statement as st
-from charterkit.render import make_env
-from charterkit.statement import AutomatedChecks, KnownIssue, StatementSettings, render_statement
-from charterkit.views import Heading
+from charterkit.render import statement as st
+from charterkit.render.jinja import make_env
+from charterkit.render.statement import AutomatedChecks, KnownIssue, StatementSettings, render_statement
+from charterkit.render.views import Heading
 
 ENV = make_env()
 BUILT = dt.date(2026, 11, 22)
@@ -28,8 +28,12 @@ COUNCIL = StatementSettings(
     response_days=7,
     compliance="partial",
     known_issues=(
-        KnownIssue("Some maps have no text description.", "non-compliance", "1.1.1 Non-text Content",
-                   "We plan to fix this by March 2027."),
+        KnownIssue(
+            "Some maps have no text description.",
+            "non-compliance",
+            "1.1.1 Non-text Content",
+            "We plan to fix this by March 2027.",
+        ),
         KnownIssue("Recordings of old meetings have no captions.", "disproportionate-burden"),
         KnownIssue("Some PDFs were published before September 2018.", "out-of-scope"),
     ),
@@ -78,9 +82,11 @@ def test_every_part_of_the_model_statement_is_there() -> None:
     # Reporting a problem.
     assert "If you find any problems not listed on this page" in text
     # The legally required sentence of the technical section.
-    assert ("Example Borough Council is committed to making its website accessible, in accordance with the "
-            "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018."
-            in text)
+    assert (
+        "Example Borough Council is committed to making its website accessible, in accordance with the "
+        "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018."
+        in text
+    )
     # When it was prepared.
     assert "This statement was prepared on 15 January 2026. It was last reviewed on 30 June 2026." in text
 
@@ -97,39 +103,54 @@ def test_known_issues_go_under_their_reason() -> None:
     assert "Recordings of old meetings" in burden and "Recordings" not in non_compliance
     assert "before September 2018" in scope
     text = _text(html)
-    assert ("partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to "
-            "the non-compliances and exemptions listed below.") in text
+    assert (
+        "partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to "
+        "the non-compliances and exemptions listed below."
+    ) in text
     # Each known issue is also listed near the top, where a visitor looks first.
     how = _text(html.split('id="how-accessible-this-website-is"')[1].split("<h2")[0])
     assert "Some maps have no text description." in how
 
 
-@pytest.mark.parametrize(("reasons", "phrase"), [
-    (("non-compliance",), "non-compliances"),
-    (("out-of-scope",), "exemptions"),
-    (("disproportionate-burden", "out-of-scope"), "exemptions"),
-    (("non-compliance", "disproportionate-burden"), "non-compliances and exemptions"),
-])
-def test_the_compliance_sentence_names_the_kinds_of_issue(reasons: tuple[st.Reason, ...], phrase: str) -> None:
+@pytest.mark.parametrize(
+    ("reasons", "phrase"),
+    [
+        (("non-compliance",), "non-compliances"),
+        (("out-of-scope",), "exemptions"),
+        (("disproportionate-burden", "out-of-scope"), "exemptions"),
+        (("non-compliance", "disproportionate-burden"), "non-compliances and exemptions"),
+    ],
+)
+def test_the_compliance_sentence_names_the_kinds_of_issue(
+    reasons: tuple[st.Reason, ...], phrase: str
+) -> None:
     issues = tuple(KnownIssue(f"Problem {i}.", r) for i, r in enumerate(reasons))
     partial = _text(_render(StatementSettings(compliance="partial", known_issues=issues)))
-    assert f"partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, " \
-           f"due to the {phrase} listed below." in partial
+    assert (
+        f"partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, "
+        f"due to the {phrase} listed below." in partial
+    )
     not_ = _text(_render(StatementSettings(compliance="not", known_issues=issues)))
-    assert f"is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. " \
-           f"The {phrase} are listed below." in not_
+    assert (
+        f"is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. "
+        f"The {phrase} are listed below." in not_
+    )
 
 
 def test_full_compliance_leaves_out_the_non_accessible_content() -> None:
     html = _render(StatementSettings(organisation="X Council", compliance="full", prepared=BUILT))
     text = _text(html)
-    assert "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert (
+        "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    )
     assert "Non-accessible content" not in text
 
 
 def test_unset_compliance_is_read_cautiously() -> None:
     text = _text(_render(StatementSettings()))
-    assert "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert (
+        "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA" in text
+    )
     assert "has not yet been fully tested" in text
     assert "fully compliant" not in text and "partially compliant" not in text
 
@@ -157,7 +178,7 @@ def test_no_organisation_is_ever_invented() -> None:
     html = _render(StatementSettings())
     text = _text(html)
     assert "This website is run by" not in text
-    assert ("The organisation that runs this website is committed to making its website accessible" in text)
+    assert "The organisation that runs this website is committed to making its website accessible" in text
     assert "contact the organisation that runs this website" in text
     assert "council" not in text.lower()
     problems = " ".join(st.missing_settings(StatementSettings()))
@@ -172,7 +193,9 @@ def test_a_complete_statement_needs_no_warning() -> None:
 
 
 def test_partial_compliance_without_issues_is_warned_about() -> None:
-    settings = StatementSettings(organisation="X", email="a@example.invalid", compliance="partial", prepared=BUILT)
+    settings = StatementSettings(
+        organisation="X", email="a@example.invalid", compliance="partial", prepared=BUILT
+    )
     (problem,) = st.missing_settings(settings)
     assert "known_issues lists nothing" in problem
 
@@ -180,47 +203,65 @@ def test_partial_compliance_without_issues_is_warned_about() -> None:
 def test_the_site_contact_is_used_when_no_statement_contact_is_set() -> None:
     text = _text(_render(StatementSettings(fallback_contact="charters@example.invalid")))
     assert "charters@example.invalid" in text
-    assert not [p for p in st.missing_settings(StatementSettings(fallback_contact="x@example.invalid"))
-                if "contact" in p]
+    assert not [
+        p
+        for p in st.missing_settings(StatementSettings(fallback_contact="x@example.invalid"))
+        if "contact" in p
+    ]
 
 
 def test_the_tests_are_described_as_measured() -> None:
     html = _render(StatementSettings(), axe="4.14.1")
     text = _text(html.split('id="preparation-of-this-accessibility-statement"')[1])
     # True because .github/workflows/pages.yml publishes only after the tests pass (tests/unit/test_workflows.py).
-    assert ("Each build of this website is tested before it is published, and it is published only if every "
-            "test passes.") in text
+    assert (
+        "Each build of this website is tested before it is published, and it is published only if every "
+        "test passes."
+    ) in text
     assert "built on 22 November 2026" in text
     assert "WCAG 2.2 AA" in text and "axe-core 4.14.1 in headless Chromium" in text
     assert "wcag22aa" in text
-    assert ("in the light and the dark colour schemes, at 1280 and 320 pixels wide, and check that at 320 pixels "
-            "nothing scrolls sideways") in text
+    assert (
+        "in the light and the dark colour schemes, at 1280 and 320 pixels wide, and check that at 320 pixels "
+        "nothing scrolls sideways"
+    ) in text
     # The keyboard tests of tests/browser/test_keyboard.py and test_reader_settings.py, as they are.
-    assert ("check with a keyboard alone, on the home page, a charter and its easy read version, that the first "
-            "press of the Tab key reaches a “Skip to content” link, that everything that takes focus shows it, "
-            "and that nothing hidden takes focus") in text
-    assert "check that the menu, the search and the reader settings can be reached and used with a keyboard alone" \
+    assert (
+        "check with a keyboard alone, on the home page, a charter and its easy read version, that the first "
+        "press of the Tab key reaches a “Skip to content” link, that everything that takes focus shows it, "
+        "and that nothing hidden takes focus"
+    ) in text
+    assert (
+        "check that the menu, the search and the reader settings can be reached and used with a keyboard alone"
         in text
+    )
     assert "request nothing from other websites" in text
     assert "Automated tests find only some kinds of accessibility problem." in text
 
 
 def test_the_keyboard_pages_are_named_as_measured() -> None:
-    one = render_statement(ENV, StatementSettings(), built=BUILT,
-                           method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=("the home page",))).html
+    one = render_statement(
+        ENV,
+        StatementSettings(),
+        built=BUILT,
+        method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=("the home page",)),
+    ).html
     assert "check with a keyboard alone, on the home page, that" in _text(one)
-    none = render_statement(ENV, StatementSettings(), built=BUILT,
-                            method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=())).html
+    none = render_statement(
+        ENV, StatementSettings(), built=BUILT, method=AutomatedChecks(axe_version="4.14.1", keyboard_pages=())
+    ).html
     assert "Skip to content" not in _text(none)
 
 
 def test_the_keyboard_tests_the_statement_names_exist() -> None:
     """The statement describes the project's browser tests: they must be there, on the pages it names."""
     keyboard = (Path(__file__).parents[1] / "browser" / "test_keyboard.py").read_text(encoding="utf-8")
-    for test in ("def test_skip_link_comes_first_and_skips_to_the_content",
-                 "def test_every_focusable_element_shows_focus_and_none_is_hidden",
-                 "def test_menu_opens_and_closes_from_the_keyboard",
-                 "def test_search_works_from_the_keyboard"):
+    for test in (
+        "def test_skip_link_comes_first_and_skips_to_the_content",
+        "def test_every_focusable_element_shows_focus_and_none_is_hidden",
+        "def test_menu_opens_and_closes_from_the_keyboard",
+        "def test_search_works_from_the_keyboard",
+    ):
         assert test in keyboard, test
     assert "REPRESENTATIVE = [HOME, CHARTER, EASY_READ]" in keyboard
     assert len(AutomatedChecks().keyboard_pages) == 3
@@ -235,16 +276,26 @@ def test_without_browser_tests_none_are_claimed() -> None:
 
 
 def test_the_councils_own_testing_is_reported() -> None:
-    settings = StatementSettings(tested=dt.date(2026, 5, 1), tested_by="Example Audits Ltd",
-                                 testing_notes=("We tested five pages with NVDA.",))
+    settings = StatementSettings(
+        tested=dt.date(2026, 5, 1),
+        tested_by="Example Audits Ltd",
+        testing_notes=("We tested five pages with NVDA.",),
+    )
     text = _text(_render(settings))
-    assert "This website was last tested on 1 May 2026. The test was carried out by Example Audits Ltd." in text
+    assert (
+        "This website was last tested on 1 May 2026. The test was carried out by Example Audits Ltd." in text
+    )
     assert "We tested five pages with NVDA." in text
 
 
 def test_text_from_settings_is_escaped() -> None:
-    html = _render(StatementSettings(organisation="<b>Bold</b> & Co", compliance="not",
-                                     known_issues=(KnownIssue("<script>x</script>", "non-compliance"),)))
+    html = _render(
+        StatementSettings(
+            organisation="<b>Bold</b> & Co",
+            compliance="not",
+            known_issues=(KnownIssue("<script>x</script>", "non-compliance"),),
+        )
+    )
     assert "<b>" not in html and "<script>" not in html
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in html
 

@@ -87,7 +87,9 @@ def test_pull_requests_are_checked_built_and_tested() -> None:
     assert wf["permissions"] == {"contents": "read"}  # a pull request from a fork can change nothing
     runs = [" ".join(words) for name, words in _all_commands() if name == "check.yml"]
     assert "charterkit check" in runs
-    assert "charterkit report" in runs  # GITHUB_STEP_SUMMARY is set in Actions: the report becomes the summary
+    assert (
+        "charterkit report" in runs
+    )  # GITHUB_STEP_SUMMARY is set in Actions: the report becomes the summary
     assert "mkdocs build --strict" in runs
     assert "make test" in runs
     uses = [step.get("uses", "") for _, step in _steps(wf)]
@@ -111,8 +113,12 @@ def test_default_branch_is_published_with_the_pages_actions() -> None:
     assert wf["permissions"]["id-token"] == "write"
     assert wf["concurrency"]["group"] == "pages"
     uses = [step.get("uses", "").split("@")[0] for _, step in _steps(wf)]
-    for action in ("actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
-                   "actions/deploy-pages"):
+    for action in (
+        "actions/checkout",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ):
         assert action in uses, action
     build = next(s for _, s in _steps(wf) if s.get("run") == "mkdocs build --strict")
     assert build["env"]["CHARTERKIT_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
@@ -133,7 +139,9 @@ def test_nothing_is_published_before_every_test_passes() -> None:
     assert "test" in _needs(jobs["build"]) and "test" in _needs(jobs["deploy"])
     assert "if" not in jobs["deploy"] and "if" not in jobs["build"]  # no way round a failed test
     test_job = jobs["test"]
-    runs = [" ".join(words) for step in test_job["steps"] if "run" in step for words in _commands(step["run"])]
+    runs = [
+        " ".join(words) for step in test_job["steps"] if "run" in step for words in _commands(step["run"])
+    ]
     assert "charterkit check" in runs
     assert "make test" in runs
     assert runs.index("charterkit check") < runs.index("make test")
@@ -144,8 +152,15 @@ def test_nothing_is_published_before_every_test_passes() -> None:
     assert test_job["container"] == check["container"]
 
     def packages(job: dict[str, Any]) -> set[str]:
-        return {word for step in job["steps"] if "run" in step for words in _commands(step["run"])
-                if words[:2] == ["apt-get", "install"] for word in words[2:] if not word.startswith("-")}
+        return {
+            word
+            for step in job["steps"]
+            if "run" in step
+            for words in _commands(step["run"])
+            if words[:2] == ["apt-get", "install"]
+            for word in words[2:]
+            if not word.startswith("-")
+        }
 
     assert "chromium" in packages(test_job) and "npm" in packages(test_job)
     assert packages(test_job) == packages(check)
@@ -154,11 +169,14 @@ def test_nothing_is_published_before_every_test_passes() -> None:
 DATE_STEP = "Date the build by the last commit"
 
 
-@pytest.mark.parametrize(("name", "job", "then"), [
-    ("check.yml", "check", "mkdocs build --strict"),
-    ("pages.yml", "build", "mkdocs build --strict"),
-    ("pages.yml", "test", "make test"),
-])
+@pytest.mark.parametrize(
+    ("name", "job", "then"),
+    [
+        ("check.yml", "check", "mkdocs build --strict"),
+        ("pages.yml", "build", "mkdocs build --strict"),
+        ("pages.yml", "test", "make test"),
+    ],
+)
 def test_builds_are_dated_by_the_last_commit(name: str, job: str, then: str) -> None:
     steps = _load(name)["jobs"][job]["steps"]
     names = [s.get("name", s.get("uses", "")) for s in steps]
@@ -173,12 +191,18 @@ def test_the_date_step_reads_the_last_commit(tmp_path: Path) -> None:
     script = next(s["run"] for _, s in _steps(_load("pages.yml")) if s.get("name") == DATE_STEP)
     github_env = tmp_path / "github_env"
     # A throwaway global git config, so the test does not change the developer's own.
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
-           "GITHUB_WORKSPACE": str(REPO), "GITHUB_ENV": str(github_env)}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+        "GITHUB_WORKSPACE": str(REPO),
+        "GITHUB_ENV": str(github_env),
+    }
     proc = subprocess.run(["bash", "-e", "-c", script], cwd=REPO, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    last = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True,
-                          env=env).stdout.strip()
+    last = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, env=env
+    ).stdout.strip()
     assert last.isdigit()
     assert github_env.read_text(encoding="utf-8") == f"SOURCE_DATE_EPOCH={last}\n"
     assert str(REPO) in (tmp_path / "gitconfig").read_text(encoding="utf-8")
@@ -219,8 +243,9 @@ def _installed(package: str) -> bool:
     return proc.returncode == 0 and "install ok installed" in proc.stdout
 
 
-@pytest.mark.parametrize(("workflow", "words"), _all_commands(), ids=lambda v: " ".join(v) if isinstance(v, list)
-                         else v)
+@pytest.mark.parametrize(
+    ("workflow", "words"), _all_commands(), ids=lambda v: " ".join(v) if isinstance(v, list) else v
+)
 def test_every_command_exists_here(workflow: str, words: list[str]) -> None:
     command, args = words[0], words[1:]
     if command in SHELL_BUILTINS:
@@ -231,10 +256,14 @@ def test_every_command_exists_here(workflow: str, words: list[str]) -> None:
             assert subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True).returncode == 0
     elif command == "charterkit":
         build_parser().parse_args(args)  # exits (fails the test) on an unknown option
-        help_run = subprocess.run([str(BIN / "charterkit"), args[0], "--help"], capture_output=True, text=True)
+        help_run = subprocess.run(
+            [str(BIN / "charterkit"), args[0], "--help"], capture_output=True, text=True
+        )
         assert help_run.returncode == 0, help_run.stderr
     elif command == "mkdocs":
-        help_text = subprocess.run([str(BIN / "mkdocs"), args[0], "--help"], capture_output=True, text=True).stdout
+        help_text = subprocess.run(
+            [str(BIN / "mkdocs"), args[0], "--help"], capture_output=True, text=True
+        ).stdout
         for flag in (a.split("=")[0] for a in args[1:] if a.startswith("-")):
             assert flag in help_text, f"mkdocs {args[0]}: no option {flag}"
     elif command == "apt-get":
@@ -256,13 +285,23 @@ def test_every_command_exists_here(workflow: str, words: list[str]) -> None:
 def test_cheap_commands_really_run(tmp_path: Path) -> None:
     """The charterkit commands of the workflows, run here against the repository."""
     env_bin = str(BIN / "charterkit")
-    check = subprocess.run([env_bin, "check"], cwd=REPO, capture_output=True, text=True,
-                           env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_ACTIONS": "true"})
+    check = subprocess.run(
+        [env_bin, "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_ACTIONS": "true"},
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "::error" not in check.stdout
     summary = tmp_path / "summary.md"
-    report = subprocess.run([env_bin, "report"], cwd=REPO, capture_output=True, text=True,
-                            env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary)})
+    report = subprocess.run(
+        [env_bin, "report"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(BIN) + ":/usr/bin:/bin", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert report.returncode == 0, report.stderr
     assert summary.read_text(encoding="utf-8").startswith("# Readability report")
     schema = subprocess.run([env_bin, "schema", "--check"], cwd=REPO, capture_output=True, text=True)
@@ -283,7 +322,9 @@ def test_pre_commit_hook_runs_the_check() -> None:
     # As pre-commit runs it: the entry, then the changed files that match.
     changed = [p.relative_to(REPO).as_posix() for p in sorted((REPO / "charters").glob("*.yml"))]
     entry = shlex.split(hook["entry"])
-    proc = subprocess.run([str(BIN / entry[0]), *entry[1:], *changed], cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(BIN / entry[0]), *entry[1:], *changed], cwd=REPO, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout
 
     published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

@@ -13,8 +13,8 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from . import check, new, report, schema
-from .project import UsageError
+from charterkit.cli import check, new, report, schema
+from charterkit.cli.project import UsageError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -45,8 +45,12 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the command and its subcommands."""
-    parser = argparse.ArgumentParser(prog="charterkit", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="charterkit",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (new, check, report, schema):
         module.add_parser(sub)
@@ -76,9 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
-        print(f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, "
-              "not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
-              file=sys.stderr)
+        print(
+            f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, "
+            "not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
+            file=sys.stderr,
+        )
         if os.environ.get("CHARTERKIT_DEBUG"):
             traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CharterError, Problem
-from ..icons import IconSet, load_icon_set
-from ..loader import LoadedCharter, find_charter_files, load_charter, slug_problems
-from ..scoring import Targets, score_charter
-from ..yamlsource import Located, load_yaml
-from .annotations import annotation, in_github_actions, workspace_path
-from .project import Project, UsageError, load_project
+from charterkit.cli.annotations import annotation, in_github_actions, workspace_path
+from charterkit.cli.project import Project, UsageError, load_project
+from charterkit.errors import CharterError, Problem
+from charterkit.format.icons import IconSet, load_icon_set
+from charterkit.load.loader import LoadedCharter, find_charter_files, load_charter, slug_problems
+from charterkit.load.yamlsource import Located, load_yaml
+from charterkit.readability.scoring import Targets, score_charter
 
 __all__ = ["CheckResult", "add_parser", "check_files", "run"]
 
@@ -71,24 +71,46 @@ class CheckResult:
     @property
     def errors(self) -> list[tuple[FileResult, Problem, str]]:
         """Every problem that fails the check, with the annotation title for it."""
-        return ([(f, p, ANNOTATION_TITLE) for f in self.files for p in f.problems]
-                + [(f, p, TARGET_TITLE) for f in self.files for p in f.target_problems])
+        return [(f, p, ANNOTATION_TITLE) for f in self.files for p in f.problems] + [
+            (f, p, TARGET_TITLE) for f in self.files for p in f.target_problems
+        ]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Declare ``charterkit check``."""
-    p = subparsers.add_parser("check", help=HELP, description=DESCRIPTION, epilog=EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("files", nargs="*", metavar="FILES",
-                   help="charter files (or folders of them) to check; default: the charters folder")
-    p.add_argument("--format", choices=("text", "github"), default=None,
-                   help="text: plain lines; github: plain lines and GitHub annotations "
-                        "(the default when GITHUB_ACTIONS=true)")
+    p = subparsers.add_parser(
+        "check",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILES",
+        help="charter files (or folders of them) to check; default: the charters folder",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default=None,
+        help="text: plain lines; github: plain lines and GitHub annotations "
+        "(the default when GITHUB_ACTIONS=true)",
+    )
     p.add_argument("--no-targets", action="store_true", help="do not check the readability targets")
-    p.add_argument("--verbose", "-v", action="store_true",
-                   help="also list text over a target that a charter accepts as published")
-    p.add_argument("--config-file", "-f", metavar="FILE",
-                   help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    p.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="also list text over a target that a charter accepts as published",
+    )
+    p.add_argument(
+        "--config-file",
+        "-f",
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: the nearest one in this folder or above)",
+    )
     p.set_defaults(run=run)
 
 
@@ -102,8 +124,10 @@ def _display(path: Path, root: Path) -> str:
 def _targets_of(files: Sequence[str], project: Project) -> list[Path]:
     if not files:
         if not project.charters_dir.is_dir():
-            raise UsageError(f"the charters folder {project.charters_dir} does not exist. "
-                             "Create it, or set charters_dir in mkdocs.yml.")
+            raise UsageError(
+                f"the charters folder {project.charters_dir} does not exist. "
+                "Create it, or set charters_dir in mkdocs.yml."
+            )
         return find_charter_files(project.charters_dir)
     out: list[Path] = []
     for name in files:
@@ -130,8 +154,9 @@ def _load(path: Path, display: str) -> Located | None:
         return None
 
 
-def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, Targets],
-                     result: FileResult) -> None:
+def _target_problems(
+    item: LoadedCharter, located: Located, targets: dict[str, Targets], result: FileResult
+) -> None:
     scores = score_charter(item, targets)
     for tp in scores.problems:
         problem = Problem(tp.file, tp.line, tp.field, tp.message)
@@ -140,8 +165,14 @@ def _target_problems(item: LoadedCharter, located: Located, targets: dict[str, T
     result.accepted_line = located.line_of(("readability",))
 
 
-def _check_one(path: Path, display: str, located: Located | None, project: Project, icons: IconSet | None,
-               use_targets: bool) -> FileResult:
+def _check_one(
+    path: Path,
+    display: str,
+    located: Located | None,
+    project: Project,
+    icons: IconSet | None,
+    use_targets: bool,
+) -> FileResult:
     result = FileResult(path, display)
     if located is None:
         try:
@@ -157,11 +188,16 @@ def _check_one(path: Path, display: str, located: Located | None, project: Proje
     if item is None:
         return result
     if item.charter.easy_read is None and project.missing_easy_read == "warn":
-        result.problems.append(Problem(
-            display, 1, "easy_read", "this charter has no easy-read version, and the site needs one.",
-            'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
-            "missing_easy_read: ignore in mkdocs.yml.",
-        ))
+        result.problems.append(
+            Problem(
+                display,
+                1,
+                "easy_read",
+                "this charter has no easy-read version, and the site needs one.",
+                'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
+                "missing_easy_read: ignore in mkdocs.yml.",
+            )
+        )
     if use_targets and project.targets is not None:
         _target_problems(item, located, project.targets, result)
     return result
@@ -219,28 +255,39 @@ def print_result(result: CheckResult, *, github: bool, verbose: bool) -> None:
     checked = _plural(len(result.files), "charter file")
     if errors:
         bad_files = len({f.path for f, _, _ in errors})
-        print(f"Found {_plural(len(errors), 'problem')} in {bad_files} of {checked}. "
-              "Fix them, then check again.")
+        print(
+            f"Found {_plural(len(errors), 'problem')} in {bad_files} of {checked}. "
+            "Fix them, then check again."
+        )
     else:
         print(f"Checked {checked}: no problems found.")
     accepted = sum(len(f.accepted) for f in result.files)
     if accepted and not verbose:
-        print(f"{_over_target(accepted)} but reproduced as published, as the charters record "
-              "(see charterkit report, or use --verbose).")
+        print(
+            f"{_over_target(accepted)} but reproduced as published, as the charters record "
+            "(see charterkit report, or use --verbose)."
+        )
     if not github:
         return
     for f, p, title in errors:
-        print(annotation("error", _annotation_text(p), file=workspace_path(f.path, f.display), line=p.line,
-                         title=title))
+        print(
+            annotation(
+                "error", _annotation_text(p), file=workspace_path(f.path, f.display), line=p.line, title=title
+            )
+        )
     for f in result.files:
         if f.accepted:
             reason = f" {f.accepted_reason}" if f.accepted_reason else ""
-            print(annotation(
-                "notice",
-                f"{_over_target(len(f.accepted))} and accepted as published.{reason} "
-                "The readability report lists them.",
-                file=workspace_path(f.path, f.display), line=f.accepted_line, title="Readability (accepted)",
-            ))
+            print(
+                annotation(
+                    "notice",
+                    f"{_over_target(len(f.accepted))} and accepted as published.{reason} "
+                    "The readability report lists them.",
+                    file=workspace_path(f.path, f.display),
+                    line=f.accepted_line,
+                    title="Readability (accepted)",
+                )
+            )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..model import PartialDate
-from .project import UsageError, load_project
-from .template import Answers, render_template
+from charterkit.cli.project import UsageError, load_project
+from charterkit.cli.template import Answers, render_template
+from charterkit.format.model import PartialDate
 
 __all__ = ["add_parser", "make_slug", "run"]
 
@@ -48,21 +48,33 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Declare ``charterkit new``."""
-    p = subparsers.add_parser("new", help=HELP, description=DESCRIPTION, epilog=EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser(
+        "new",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--title", help="the charter's title, as the source gives it")
     p.add_argument("--organisation", help="the organisation, as the source names it")
     p.add_argument("--area", help="the place the charter covers")
     p.add_argument("--sector", help="the kind of service, such as adult social care")
     p.add_argument("--published", help="the date as the source gives it: 2025, 2025-06 or 2025-06-30")
-    p.add_argument("--slug", help="the file name and web address part (default: made from the "
-                                  "organisation, area or title)")
+    p.add_argument(
+        "--slug",
+        help="the file name and web address part (default: made from the organisation, area or title)",
+    )
     p.add_argument("--output", metavar="DIR", help="the folder to write to (default: the charters folder)")
-    p.add_argument("--print", action="store_true", dest="print_only",
-                   help="print the file instead of writing it")
+    p.add_argument(
+        "--print", action="store_true", dest="print_only", help="print the file instead of writing it"
+    )
     p.add_argument("--no-input", action="store_true", help="never ask questions, even in a terminal")
-    p.add_argument("--config-file", "-f", metavar="FILE",
-                   help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    p.add_argument(
+        "--config-file",
+        "-f",
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: the nearest one in this folder or above)",
+    )
     p.set_defaults(run=run)
 
 
@@ -118,15 +130,20 @@ def gather(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Answer
             raise UsageError(f"--published {values['published']}: {exc}") from None
     omit: set[str] = set()
     if ask is not None:
-        print("Answer a few questions about the charter. Press Enter to skip one: "
-              'the file will then say "TODO" there, for you to fill in later.', file=sys.stderr)
+        print(
+            "Answer a few questions about the charter. Press Enter to skip one: "
+            'the file will then say "TODO" there, for you to fill in later.',
+            file=sys.stderr,
+        )
         questions = {
             "title": ("The charter's title, as the source gives it", None),
             "organisation": ("The organisation, as the source names it (type - if it names none)", None),
             "area": ("The place it covers, such as Bristol (type - if it names none)", None),
             "sector": ("The kind of service, such as adult social care", None),
-            "published": ("When it was published: 2025, 2025-06 or 2025-06-30 (type - if it gives none)",
-                          _check_date),
+            "published": (
+                "When it was published: 2025, 2025-06 or 2025-06-30 (type - if it gives none)",
+                _check_date,
+            ),
         }
         for name, (question, check) in questions.items():
             if values[name] is None:
@@ -154,12 +171,13 @@ def run(args: argparse.Namespace) -> int:
     name = answers.organisation or answers.area or answers.title or ""
     slug = args.slug or make_slug(name) or "new-charter"
     if not _SLUG.match(slug) or len(slug) > 80:
-        raise UsageError(f'--slug {slug}: use lower-case letters, digits and single hyphens only, '
-                         "such as north-somerset-send.")
+        raise UsageError(
+            f"--slug {slug}: use lower-case letters, digits and single hyphens only, "
+            "such as north-somerset-send."
+        )
     target = out_dir / f"{slug}.yml"
     if target.exists() or target.with_suffix(".yaml").exists():
-        raise UsageError(f"{target} already exists, so nothing was written. "
-                         "Choose another name with --slug.")
+        raise UsageError(f"{target} already exists, so nothing was written. Choose another name with --slug.")
     out_dir.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
         fh.write(text)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..scoring import DEFAULT_TARGETS, EASY_READ, STANDARD, Targets
+from charterkit.readability.scoring import DEFAULT_TARGETS, EASY_READ, STANDARD, Targets
 
 __all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
 
@@ -117,9 +117,14 @@ def find_config(start: Path) -> Path | None:
 def _plugins(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     raw = data.get("plugins") or []
     out: dict[str, dict[str, Any]] = {}
-    items = raw.items() if isinstance(raw, dict) else (
-        (item, None) if isinstance(item, str) else next(iter(item.items()), ("", None))
-        for item in raw if isinstance(item, str | dict)
+    items = (
+        raw.items()
+        if isinstance(raw, dict)
+        else (
+            (item, None) if isinstance(item, str) else next(iter(item.items()), ("", None))
+            for item in raw
+            if isinstance(item, str | dict)
+        )
     )
     for name, options in items:
         out[str(name)] = options if isinstance(options, dict) else {}
@@ -138,16 +143,19 @@ def _sentence_words(value: Any, where: str) -> int:
     # The same rule as the build's option (mkdocs/readability_config.py), in the same words.
     words = int(_number(value, where, whole=True))
     if words < 1:
-        raise UsageError(f"{where}: {words} is too small: a sentence has at least 1 word. "
-                         "Write a whole number of 1 or more, such as 15.")
+        raise UsageError(
+            f"{where}: {words} is too small: a sentence has at least 1 word. "
+            "Write a whole number of 1 or more, such as 15."
+        )
     return words
 
 
 def _reading_age(value: Any, where: str) -> float:
     age = _number(value, where, whole=False)
     if age <= 0:
-        raise UsageError(f"{where}: {value} is not a reading age: write a number of years above 0, "
-                         "such as 9.")
+        raise UsageError(
+            f"{where}: {value} is not a reading age: write a number of years above 0, such as 9."
+        )
     return age
 
 
@@ -188,8 +196,14 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
     if not isinstance(charters_dir, str):
         raise UsageError(f"{name}: plugins.charterkit/charters.charters_dir: expected a folder name.")
     readability = plugins.get("charterkit/readability")
-    targets = (None if readability is None
-               else _targets(readability, f"{name}: plugins.charterkit/readability"))
+    targets = (
+        None if readability is None else _targets(readability, f"{name}: plugins.charterkit/readability")
+    )
     missing = charters.get("missing_easy_read", "warn")
-    return Project(root=path.parent, config_file=path, charters_dir=path.parent / charters_dir,
-                   targets=targets, missing_easy_read=str(missing))
+    return Project(
+        root=path.parent,
+        config_file=path,
+        charters_dir=path.parent / charters_dir,
+        targets=targets,
+        missing_easy_read=str(missing),
+    )

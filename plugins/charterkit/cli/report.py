@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import CharterError
-from ..loader import find_charter_files, load_charters
-from ..readability import count_words
-from ..scoring import (
+from charterkit.cli.project import UsageError, load_project
+from charterkit.errors import CharterError
+from charterkit.load.loader import find_charter_files, load_charters
+from charterkit.readability.scoring import (
     DEFAULT_TARGETS,
     EASY_READ,
     STANDARD,
@@ -21,7 +21,7 @@ from ..scoring import (
     report_markdown,
     score_charter,
 )
-from .project import UsageError, load_project
+from charterkit.readability.text import count_words
 
 __all__ = ["add_parser", "report_terminal", "run"]
 
@@ -52,13 +52,26 @@ examples:
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Declare ``charterkit report``."""
-    p = subparsers.add_parser("report", help=HELP, description=DESCRIPTION, epilog=EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--format", choices=("text", "markdown"), default=None,
-                   help="text (default in the terminal) or markdown (default for --output)")
+    p = subparsers.add_parser(
+        "report",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default=None,
+        help="text (default in the terminal) or markdown (default for --output)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of printing it")
-    p.add_argument("--config-file", "-f", metavar="FILE",
-                   help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    p.add_argument(
+        "--config-file",
+        "-f",
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: the nearest one in this folder or above)",
+    )
     p.set_defaults(run=run)
 
 
@@ -83,15 +96,29 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
         "All charters compared",
         "",
     ]
-    rows = [["Charter", "Version", "Reading age", "Flesch", "Words a sentence (average/longest)",
-             "Over the limit"]]
+    rows = [
+        [
+            "Charter",
+            "Version",
+            "Reading age",
+            "Flesch",
+            "Words a sentence (average/longest)",
+            "Over the limit",
+        ]
+    ]
     for cs in all_scores:
         for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
             if sc is not None:
-                rows.append([cs.title, VARIANT_NAMES[variant], f"{sc.reading_age:.1f}",
-                             f"{sc.flesch_reading_ease:.1f}",
-                             f"{sc.average_sentence_words:.1f} / {sc.longest_sentence_words}",
-                             f"{len(sc.over_limit)} of {sc.sentences} ({sc.over_limit_share:.0%})"])
+                rows.append(
+                    [
+                        cs.title,
+                        VARIANT_NAMES[variant],
+                        f"{sc.reading_age:.1f}",
+                        f"{sc.flesch_reading_ease:.1f}",
+                        f"{sc.average_sentence_words:.1f} / {sc.longest_sentence_words}",
+                        f"{len(sc.over_limit)} of {sc.sentences} ({sc.over_limit_share:.0%})",
+                    ]
+                )
     out += _table(rows)
     for cs in all_scores:
         out += ["", f"{cs.title} ({cs.file})"]
@@ -104,8 +131,9 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             out.append(f"  {VARIANT_NAMES[variant]}:")
             out.append("    Longest sentences:" if sc.longest_sentences else "    Longest sentences: none")
             out += [f'      - "{s}" ({count_words(s)} words)' for s in sc.longest_sentences]
-            hard = ", ".join(sc.hard_words[:30]) + (f" and {len(sc.hard_words) - 30} more"
-                                                     if len(sc.hard_words) > 30 else "")
+            hard = ", ".join(sc.hard_words[:30]) + (
+                f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else ""
+            )
             out.append(f"    Hard words (3 or more syllables): {hard or 'none'}")
             flagged = "; ".join(dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words))
             out.append(f"    Words to avoid: {flagged or 'none'}")

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..schema import charter_schema
-from .project import UsageError, load_project
+from charterkit.cli.project import UsageError, load_project
+from charterkit.format.schema import charter_schema
 
 __all__ = ["SCHEMA_FILE", "add_parser", "run", "schema_text"]
 
@@ -42,14 +42,24 @@ examples:
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Declare ``charterkit schema``."""
-    p = subparsers.add_parser("schema", help=HELP, description=DESCRIPTION, epilog=EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser(
+        "schema",
+        help=HELP,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write schema/charter.schema.json")
-    mode.add_argument("--check", action="store_true",
-                      help="check that schema/charter.schema.json is up to date")
-    p.add_argument("--config-file", "-f", metavar="FILE",
-                   help="the site's mkdocs.yml (default: the nearest one in this folder or above)")
+    mode.add_argument(
+        "--check", action="store_true", help="check that schema/charter.schema.json is up to date"
+    )
+    p.add_argument(
+        "--config-file",
+        "-f",
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: the nearest one in this folder or above)",
+    )
     p.set_defaults(run=run)
 
 

@@ -10,11 +10,10 @@ import json
 import textwrap
 from dataclasses import dataclass
 
-from ..placeholders import PLACEHOLDER
-from ..themes import load_themes
+from charterkit.format.placeholders import PLACEHOLDER
+from charterkit.format.themes import load_themes
 
 __all__ = ["Answers", "render_template"]
-
 
 
 @dataclass(frozen=True)
@@ -154,5 +153,3 @@ sections:
 #       meaning: "People working together as equals."
 #   checked_by: []
 """
-
-

@@ -9,13 +9,13 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-from .cache import Note, PdfCache
-from .documents import BOOKLET_PATH, KINDS, Document, documents_for
-from .glyphs import missing_glyph_messages
-from .inspect import details, govuk_label, human_size, page_count
-from .make import CacheUnusable, Made, PdfFailed, make_pdfs
-from .printhtml import Site, print_html
-from .writer import RenderError, write_pdf
+from charterkit.pdf.cache import Note, PdfCache
+from charterkit.pdf.documents import BOOKLET_PATH, KINDS, Document, documents_for
+from charterkit.pdf.glyphs import missing_glyph_messages
+from charterkit.pdf.inspect import details, govuk_label, human_size, page_count
+from charterkit.pdf.make import CacheUnusable, Made, PdfFailed, make_pdfs
+from charterkit.pdf.printhtml import Site, print_html
+from charterkit.pdf.writer import RenderError, write_pdf
 
 __all__ = [
     "BOOKLET_PATH",

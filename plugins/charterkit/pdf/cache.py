@@ -18,17 +18,30 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .writer import PDF_VARIANT, atomic_target
+from charterkit.pdf.writer import PDF_VARIANT, atomic_target
 
 __all__ = [
-    "CACHE_FORMAT", "Note", "PdfCache", "cache_key", "fingerprint", "library_versions", "template_sources",
+    "CACHE_FORMAT",
+    "Note",
+    "PdfCache",
+    "cache_key",
+    "fingerprint",
+    "library_versions",
+    "template_sources",
 ]
 
 CACHE_FORMAT = "2"
 """Bumped when the way PDFs are made changes in a way the other inputs do not show."""
 
 _LIBRARIES = (
-    "charterkit", "weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pydantic", "jinja2",
+    "charterkit",
+    "weasyprint",
+    "pydyf",
+    "tinycss2",
+    "cssselect2",
+    "fonttools",
+    "pydantic",
+    "jinja2",
 )
 _ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|json|pages)$")
 """A cached PDF or its note (``.pages`` notes are from an older charterkit)."""

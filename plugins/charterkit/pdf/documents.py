@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..loader import LoadedCharter
+from charterkit.load.loader import LoadedCharter
 
 __all__ = ["BOOKLET_PATH", "KINDS", "Document", "Kind", "documents_for"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
-from .writer import atomic_target
+from charterkit.pdf.writer import atomic_target
 
 __all__ = ["FONT_DIR", "FontFace", "font_faces", "unpacked"]
 

@@ -10,15 +10,17 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import CharterError, Problem, format_path
-from ..loader import LoadedCharter
-from ..yamlsource import Located, load_yaml
-from .documents import Document
+from charterkit.errors import CharterError, Problem, format_path
+from charterkit.load.loader import LoadedCharter
+from charterkit.load.yamlsource import Located, load_yaml
+from charterkit.pdf.documents import Document
 
 __all__ = ["describe", "missing_glyph_messages"]
 
-_FIX = ("Write it another way, or add a font that has it to the PDFs (see “Letters the fonts cannot show” "
-        "in docs/pdfs.md).")
+_FIX = (
+    "Write it another way, or add a font that has it to the PDFs (see “Letters the fonts cannot show” "
+    "in docs/pdfs.md)."
+)
 
 
 def describe(char: str) -> str:
@@ -42,16 +44,28 @@ def missing_glyph_messages(doc: Document, chars: Iterable[str]) -> list[str]:
                 continue
             found = True
             (path, line), more = places[0], len(places) - 1
-            also = (f" It is also in {more} other place{'s' if more != 1 else ''} in this file."
-                    if more else "")
-            out.append(str(Problem(
-                item.display_path, line, format_path(path),
-                f"the PDF fonts cannot show the character {describe(char)}, so the PDFs print an empty box "
-                f"for it.{also}", _FIX)))
+            also = (
+                f" It is also in {more} other place{'s' if more != 1 else ''} in this file." if more else ""
+            )
+            out.append(
+                str(
+                    Problem(
+                        item.display_path,
+                        line,
+                        format_path(path),
+                        f"the PDF fonts cannot show the character {describe(char)}, "
+                        "so the PDFs print an empty box "
+                        f"for it.{also}",
+                        _FIX,
+                    )
+                )
+            )
         if not found:
-            out.append(f"{doc.path}: the PDF fonts cannot show the character {describe(char)}, so this PDF "
-                       "prints an empty box for it. It is in no charter: it comes from the site's settings "
-                       f"(such as site_name) or from a print template. {_FIX}")
+            out.append(
+                f"{doc.path}: the PDF fonts cannot show the character {describe(char)}, so this PDF "
+                "prints an empty box for it. It is in no charter: it comes from the site's settings "
+                f"(such as site_name) or from a print template. {_FIX}"
+            )
     return out
 
 

@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
-from .writer import RenderError, Written, write_pdf
+from charterkit.pdf.writer import RenderError, Written, write_pdf
 
 __all__ = ["Failure", "Job", "JobsFailed", "Progress", "describe_error", "run_jobs", "worker_count"]
 

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError
 
-from ..icons import IconSet
-from .cache import Note, PdfCache, cache_key, fingerprint
-from .documents import Document
-from .fonts import unpacked
-from .glyphs import missing_glyph_messages
-from .inspect import details
-from .jobs import Job, JobsFailed, Progress, describe_error, run_jobs
-from .printhtml import Site, print_html
-from .writer import Written
+from charterkit.format.icons import IconSet
+from charterkit.pdf.cache import Note, PdfCache, cache_key, fingerprint
+from charterkit.pdf.documents import Document
+from charterkit.pdf.fonts import unpacked
+from charterkit.pdf.glyphs import missing_glyph_messages
+from charterkit.pdf.inspect import details
+from charterkit.pdf.jobs import Job, JobsFailed, Progress, describe_error, run_jobs
+from charterkit.pdf.printhtml import Site, print_html
+from charterkit.pdf.writer import Written
 
 __all__ = ["CacheUnusable", "Made", "PdfFailed", "make_pdfs"]
 
@@ -92,9 +92,10 @@ def make_pdfs(
     try:
         shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
     except OSError as exc:  # a shipped font or a council's picture that cannot be read
-        raise PdfFailed(message=f"no PDF could be made: {describe_error(exc)}",
-                        fix="Make that file readable (reinstall charterkit if it is one of its fonts), "
-                            "then build again.") from None
+        raise PdfFailed(
+            message=f"no PDF could be made: {describe_error(exc)}",
+            fix="Make that file readable (reinstall charterkit if it is one of its fonts), then build again.",
+        ) from None
     base_url = (assets or Path.cwd()).resolve().as_uri() + "/"
     keys: list[str] = []
     jobs: dict[str, Job] = {}
@@ -127,8 +128,16 @@ def make_pdfs(
             job = jobs.get(key)
             note, path = notes[key], cache.path(key)
             mine = job is not None and owner[job.target] is doc  # a PDF shared by two documents counts once
-            made.append(Made(doc, path, details(path, note.pages), mine, note.warnings,
-                             missing_glyph_messages(doc, note.missing) if note.missing else ()))
+            made.append(
+                Made(
+                    doc,
+                    path,
+                    details(path, note.pages),
+                    mine,
+                    note.warnings,
+                    missing_glyph_messages(doc, note.missing) if note.missing else (),
+                )
+            )
         if prune:
             cache.prune(keys)
     except OSError as exc:

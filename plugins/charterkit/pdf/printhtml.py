@@ -1,7 +1,7 @@
 """The print HTML of each PDF, from the Jinja2 templates under ``charterkit/print/``.
 
 A council replaces any of them (or adds ``charterkit/print/extra.css``) in ``overrides/charterkit/print/``.
-Headings, their levels and ids come from :func:`charterkit.views.build_view`, as on the web pages, so a
+Headings, their levels and ids come from :func:`charterkit.render.views.build_view`, as on the web pages, so a
 PDF's bookmarks match the page's table of contents.
 
 A PDF says no build date: the charter's own date is printed, and a date that changed with every build
@@ -22,11 +22,11 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from ..icons import IconSet
-from ..loader import LoadedCharter
-from ..views import Block, CharterView, build_view, walk
-from .documents import Document
-from .fonts import FontFace, font_faces
+from charterkit.format.icons import IconSet
+from charterkit.load.loader import LoadedCharter
+from charterkit.pdf.documents import Document
+from charterkit.pdf.fonts import FontFace, font_faces
+from charterkit.render.views import Block, CharterView, build_view, walk
 
 __all__ = ["Site", "print_html", "template_names"]
 
@@ -129,8 +129,10 @@ def _prefix_ids(view: CharterView, prefix: str) -> None:
 
 
 def _booklet(doc: Document, site: Site) -> dict[str, Any]:
-    items = [_item(c, url, site, first_level=3, prefix=f"{c.slug}--")
-             for c, url in zip(doc.charters, doc.charter_urls, strict=True)]
+    items = [
+        _item(c, url, site, first_level=3, prefix=f"{c.slug}--")
+        for c, url in zip(doc.charters, doc.charter_urls, strict=True)
+    ]
     return {
         "items": items,
         "lang": site.lang,

@@ -16,8 +16,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .langtags import mark_languages
-from .subsetting import quiet_subset_fallback
+from charterkit.pdf.langtags import mark_languages
+from charterkit.pdf.subsetting import quiet_subset_fallback
 
 __all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
@@ -71,8 +71,13 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         # WeasyPrint logs a missing glyph as ('... unsupported by fonts: "%s" (U+%04X)', char, codepoint).
         # The character itself is kept, so that the caller can say which charter has it and where.
-        if (isinstance(record.msg, str) and record.msg.startswith(_NOTDEF) and isinstance(record.args, tuple)
-                and record.args and isinstance(record.args[0], str)):
+        if (
+            isinstance(record.msg, str)
+            and record.msg.startswith(_NOTDEF)
+            and isinstance(record.args, tuple)
+            and record.args
+            and isinstance(record.args[0], str)
+        ):
             self.missing.append(record.args[0])
             return
         message = record.getMessage()
@@ -91,8 +96,9 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
     except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
-        raise RenderError(f"WeasyPrint is not installed ({exc}). "
-                          "Install it with: pip install weasyprint") from None
+        raise RenderError(
+            f"WeasyPrint is not installed ({exc}). Install it with: pip install weasyprint"
+        ) from None
 
     mark_languages()
     quiet_subset_fallback()

@@ -12,7 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
-from ..statement import COMPLIANCE, REASONS, REGIONS
+from charterkit.render.statement import COMPLIANCE, REASONS, REGIONS
 
 
 class _Date(BaseConfigOption[dt.date | None]):
@@ -47,8 +47,10 @@ class EmailAddress(c.Type[str]):
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
         if value and not _EMAIL.match(value):
-            raise base.ValidationError(f'"{value}" is not an email address. Write it as name@example.gov.uk, '
-                                       "with no mailto: and no spaces.")
+            raise base.ValidationError(
+                f'"{value}" is not an email address. Write it as name@example.gov.uk, '
+                "with no mailto: and no spaces."
+            )
         return value
 
 
@@ -61,8 +63,10 @@ class WebAddress(c.Type[str]):
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
         if value and (not _WEB_ADDRESS.match(value) or any(ord(ch) < 32 or ch == "\\" for ch in value)):
-            raise base.ValidationError(f'"{value}" is not a web address. Write the whole address, starting '
-                                       "with https://, such as https://www.example.gov.uk/contact.")
+            raise base.ValidationError(
+                f'"{value}" is not a web address. Write the whole address, starting '
+                "with https://, such as https://www.example.gov.uk/contact."
+            )
         return value
 
 
@@ -160,4 +164,3 @@ class AccessibilityConfig(base.Config):
     fonts = c.Type(bool, default=True)
     """Copy the Atkinson Hyperlegible fonts (OFL) to ``assets/fonts/`` for the reader settings' "more
     legible font"."""
-

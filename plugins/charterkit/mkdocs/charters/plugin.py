@@ -27,10 +27,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from ..errors import CharterError
-from ..icons import ICON_SETS, IconSet, load_icon_set
-from ..loader import LoadedCharter, find_charter_files, load_charters
-from ..pages import (
+from charterkit.errors import CharterError
+from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.schema import charter_schema
+from charterkit.format.themes import load_themes
+from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.mkdocs import project_root
+from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.render.jinja import make_env
+from charterkit.render.pages import (
     Link,
     PageLinks,
     Rendered,
@@ -42,12 +47,7 @@ from ..pages import (
     render_themes,
     theme_uses,
 )
-from ..render import make_env
-from ..schema import charter_schema
-from ..themes import load_themes
-from ..views import Heading
-from . import project_root
-from .config import ChartersConfig
+from charterkit.render.views import Heading
 
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 

@@ -11,10 +11,10 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .errors import format_path
-from .loader import LoadedCharter
-from .model import Charter, Principle, Section
-from .readability import Scores, count_words, score_texts, split_sentences
+from charterkit.errors import format_path
+from charterkit.format.model import Charter, Principle, Section
+from charterkit.load.loader import LoadedCharter
+from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
 
 __all__ = [
     "DEFAULT_TARGETS",

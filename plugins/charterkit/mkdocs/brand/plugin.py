@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..contrast import (
+from charterkit.mkdocs.brand.config import BrandConfig
+from charterkit.render.contrast import (
     AA_TEXT,
     Colour,
     contrast_ratio,
@@ -29,8 +30,7 @@ from ..contrast import (
     shade,
     to_hex,
 )
-from ..render import make_env
-from .brand_config import BrandConfig
+from charterkit.render.jinja import make_env
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
 
@@ -68,9 +68,11 @@ class ContrastFailure:
     suggestion: Colour
 
     def __str__(self) -> str:
-        return (f"{self.option}: {to_hex(self.colour)} has a contrast of {format_ratio(self.ratio)} with "
-                f"{self.against} (WCAG AA needs {self.needs:g}:1). Try {to_hex(self.suggestion)}, the "
-                "nearest colour that passes.")
+        return (
+            f"{self.option}: {to_hex(self.colour)} has a contrast of {format_ratio(self.ratio)} with "
+            f"{self.against} (WCAG AA needs {self.needs:g}:1). Try {to_hex(self.suggestion)}, the "
+            "nearest colour that passes."
+        )
 
 
 def make_palette(primary: str, accent: str | None, link_dark: str | None) -> Palette:
@@ -84,8 +86,9 @@ def make_palette(primary: str, accent: str | None, link_dark: str | None) -> Pal
     return Palette(p, dark, shade(p, 0.1), a, ld, ad)
 
 
-def contrast_failures(prefix: str, primary: str, accent: str | None,
-                      link_dark: str | None) -> list[ContrastFailure]:
+def contrast_failures(
+    prefix: str, primary: str, accent: str | None, link_dark: str | None
+) -> list[ContrastFailure]:
     """The configured colours that fail WCAG AA where the site uses them."""
     checks: list[tuple[str, str | None, Colour, str]] = [
         ("primary", primary, WHITE, "white (the header's text, and the page behind links)"),
@@ -99,8 +102,16 @@ def contrast_failures(prefix: str, primary: str, accent: str | None,
         colour = parse_colour(value)
         ratio = contrast_ratio(colour, against)
         if ratio < AA_TEXT:
-            failures.append(ContrastFailure(f"{prefix}.{name}", colour, against_name, ratio, AA_TEXT,
-                                            nearest_passing(colour, against, AA_TEXT)))
+            failures.append(
+                ContrastFailure(
+                    f"{prefix}.{name}",
+                    colour,
+                    against_name,
+                    ratio,
+                    AA_TEXT,
+                    nearest_passing(colour, against, AA_TEXT),
+                )
+            )
     return failures
 
 
@@ -122,8 +133,10 @@ def brand_css(env: Environment, palette: Palette) -> str:
 def footer_links(links: list[tuple[str, str]]) -> list[dict[str, str | bool]]:
     """Footer links as templates read them; ``external`` ones are used as they are, the others are
     pages of this site, to be passed through MkDocs' ``url`` filter."""
-    return [{"text": text, "href": href, "external": bool(re.match(r"^(https?:|mailto:|tel:)", href, re.I))}
-            for text, href in links]
+    return [
+        {"text": text, "href": href, "external": bool(re.match(r"^(https?:|mailto:|tel:)", href, re.I))}
+        for text, href in links
+    ]
 
 
 def _env(config: MkDocsConfig) -> Environment:
@@ -158,7 +171,8 @@ class BrandPlugin(BasePlugin[BrandConfig]):
             config.extra_css.append(CSS_URI)
         config.extra["charterkit_council"] = self.config.council
         config.extra["charterkit_footer_links"] = footer_links(
-            [(link.text, link.href) for link in self.config.footer_links])
+            [(link.text, link.href) for link in self.config.footer_links]
+        )
         if self.config.logo:
             self._check_logo(config, where)
             config.theme["logo"] = self.config.logo
@@ -173,14 +187,18 @@ class BrandPlugin(BasePlugin[BrandConfig]):
         places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
         if not any((place / logo).is_file() for place in places):
             names = " or ".join(f"{p.name}/" for p in places)
-            log.warning(f"{where}: plugins.charterkit/brand.logo: {logo} was not found in {names}. "
-                        "Put the file there, or correct the path.")
+            log.warning(
+                f"{where}: plugins.charterkit/brand.logo: {logo} was not found in {names}. "
+                "Put the file there, or correct the path."
+            )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(CSS_URI)
         if existing is not None:
-            log.warning(f"docs/{CSS_URI} is replaced by the stylesheet charterkit/brand makes. "
-                        "Rename your file and add it to extra_css.")
+            log.warning(
+                f"docs/{CSS_URI} is replaced by the stylesheet charterkit/brand makes. "
+                "Rename your file and add it to extra_css."
+            )
             files.remove(existing)
         files.append(File.generated(config, CSS_URI, content=self.css))
         return files

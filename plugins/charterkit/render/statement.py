@@ -27,8 +27,8 @@ from typing import Literal
 
 from jinja2 import Environment
 
-from .pages import Rendered
-from .views import Heading
+from charterkit.render.pages import Rendered
+from charterkit.render.views import Heading
 
 __all__ = [
     "AXE_TAGS",
@@ -199,21 +199,35 @@ def missing_settings(settings: StatementSettings) -> list[str]:
     """What a real site must still set, each as a sentence naming the setting and how to fix it."""
     out: list[str] = []
     if not settings.organisation:
-        out.append('organisation is not set, so the statement says "the organisation that runs this '
-                   "website\". Set it to your organisation's name.")
-    if not (settings.email or settings.phone or settings.address or settings.contact_url
-            or settings.fallback_contact):
-        out.append("no contact details are set, so nobody can ask for another format or report a problem. "
-                   "Set email, phone, address or contact_url.")
+        out.append(
+            'organisation is not set, so the statement says "the organisation that runs this '
+            "website\". Set it to your organisation's name."
+        )
+    if not (
+        settings.email
+        or settings.phone
+        or settings.address
+        or settings.contact_url
+        or settings.fallback_contact
+    ):
+        out.append(
+            "no contact details are set, so nobody can ask for another format or report a problem. "
+            "Set email, phone, address or contact_url."
+        )
     if settings.compliance is None:
-        out.append("compliance is not set, so the statement says the website is not compliant and has not "
-                   "been fully tested. After testing, set it to full, partial or not.")
+        out.append(
+            "compliance is not set, so the statement says the website is not compliant and has not "
+            "been fully tested. After testing, set it to full, partial or not."
+        )
     elif settings.compliance != "full" and not settings.known_issues:
-        out.append(f"compliance is {settings.compliance}, but known_issues lists nothing. "
-                   "List each part that is not accessible, with its reason.")
+        out.append(
+            f"compliance is {settings.compliance}, but known_issues lists nothing. "
+            "List each part that is not accessible, with its reason."
+        )
     if settings.prepared is None:
-        out.append("prepared is not set. Set it to the date the statement was first prepared, "
-                   "such as 2026-01-15.")
+        out.append(
+            "prepared is not set. Set it to the date the statement was first prepared, such as 2026-01-15."
+        )
     return out
 
 
@@ -261,15 +275,29 @@ def render_statement(
         Heading(2, ids["feedback"], "Feedback and contact information"),
         Heading(2, ids["reporting"], "Reporting accessibility problems with this website"),
         Heading(2, ids["enforcement"], "Enforcement procedure"),
-        Heading(2, ids["technical"], "Technical information about this website’s accessibility",
-                [Heading(3, ids["compliance"], "Compliance status")]),
+        Heading(
+            2,
+            ids["technical"],
+            "Technical information about this website’s accessibility",
+            [Heading(3, ids["compliance"], "Compliance status")],
+        ),
     ]
     if settings.compliance != "full":
-        outline.append(Heading(2, ids["non_accessible"], "Non-accessible content", [
-            Heading(3, ids["non_compliance"], "Non-compliance with the accessibility regulations"),
-            Heading(3, ids["burden"], "Disproportionate burden"),
-            Heading(3, ids["scope"], "Content that’s not within the scope of the accessibility regulations"),
-        ]))
+        outline.append(
+            Heading(
+                2,
+                ids["non_accessible"],
+                "Non-accessible content",
+                [
+                    Heading(3, ids["non_compliance"], "Non-compliance with the accessibility regulations"),
+                    Heading(3, ids["burden"], "Disproportionate burden"),
+                    Heading(
+                        3,
+                        ids["scope"],
+                        "Content that’s not within the scope of the accessibility regulations",
+                    ),
+                ],
+            )
+        )
     outline.append(Heading(2, ids["preparation"], "Preparation of this accessibility statement"))
     return Rendered(html, outline)
-

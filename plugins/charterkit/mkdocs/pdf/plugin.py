@@ -18,8 +18,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..pages import Link
-from ..pdf import (
+from charterkit.mkdocs import project_root
+from charterkit.mkdocs.charters.plugin import ChartersPlugin
+from charterkit.mkdocs.pdf.config import PdfConfig
+from charterkit.pdf import (
     BOOKLET_PATH,
     CacheUnusable,
     Document,
@@ -30,11 +32,9 @@ from ..pdf import (
     documents_for,
     make_pdfs,
 )
-from ..pdf.jobs import Job
-from ..pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
-from . import project_root
-from .charters import ChartersPlugin
-from .pdf_config import PdfConfig
+from charterkit.pdf.jobs import Job
+from charterkit.pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
+from charterkit.render.pages import Link
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
@@ -69,12 +69,15 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if switch == "1":
             return True
         if switch:
-            raise PluginError(f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
-                              f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset.")
+            raise PluginError(
+                f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
+                f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset."
+            )
         if self.command == "serve" and self.config.enabled:
             if not self._told_serve:
-                log.info(f"PDFs are skipped while previewing, to keep it quick. "
-                         f"Set {ENV_SWITCH}=1 to make them.")
+                log.info(
+                    f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them."
+                )
                 self._told_serve = True
             return False
         return self.config.enabled
@@ -88,18 +91,25 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.made = []
         if not self.active or not charters.charters:
             return files
-        docs = documents_for(charters.charters, base=charters.config.url, booklet=self.config.booklet,
-                             page_urls=_page_urls(charters, files))
+        docs = documents_for(
+            charters.charters,
+            base=charters.config.url,
+            booklet=self.config.booklet,
+            page_urls=_page_urls(charters, files),
+        )
         for doc in docs:
             if files.get_file_from_path(doc.path) is not None:
-                raise PluginError(f"charterkit/pdf: docs/{doc.path} clashes with the {doc.noun} made from "
-                                  f"{doc.blame}. Remove or rename that file.")
+                raise PluginError(
+                    f"charterkit/pdf: docs/{doc.path} clashes with the {doc.noun} made from "
+                    f"{doc.blame}. Remove or rename that file."
+                )
         self.made = self._make(docs, charters, config)
         for made in self.made:
             files.append(File.generated(config, made.doc.path, abs_src_path=str(made.file)))
             if made.doc.kind != "booklet":
                 charters.pdf_links.setdefault(made.doc.slug, []).append(
-                    Link(made.doc.label, made.doc.path, made.details))
+                    Link(made.doc.label, made.doc.path, made.details)
+                )
             # Also for PDFs from the cache: the problem is still in the PDF, and --strict must still fail.
             for problem in made.problems:
                 self._warn_once(problem)
@@ -145,10 +155,12 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
             )
         except CacheUnusable as exc:
-            raise PluginError(f"charterkit/pdf: cache_dir: the folder {self.config.cache_dir} (next to "
-                              f"mkdocs.yml) cannot hold the PDFs: {exc.reason}. Set cache_dir under "
-                              "charterkit/pdf in mkdocs.yml to a folder that can be created and written, "
-                              "such as .cache/charterkit-pdf, or leave it out.") from None
+            raise PluginError(
+                f"charterkit/pdf: cache_dir: the folder {self.config.cache_dir} (next to "
+                f"mkdocs.yml) cannot hold the PDFs: {exc.reason}. Set cache_dir under "
+                "charterkit/pdf in mkdocs.yml to a folder that can be created and written, "
+                "such as .cache/charterkit-pdf, or leave it out."
+            ) from None
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
 
@@ -174,8 +186,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 def _charters_plugin(config: MkDocsConfig) -> ChartersPlugin:
     plugin = config.plugins.get("charterkit/charters")
     if not isinstance(plugin, ChartersPlugin):
-        raise PluginError("charterkit/pdf needs the charterkit/charters plugin. "
-                          "List it under plugins in mkdocs.yml, before charterkit/pdf.")
+        raise PluginError(
+            "charterkit/pdf needs the charterkit/charters plugin. "
+            "List it under plugins in mkdocs.yml, before charterkit/pdf."
+        )
     return plugin
 
 

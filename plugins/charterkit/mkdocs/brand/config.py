@@ -8,7 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from ..contrast import parse_colour, to_hex
+from charterkit.render.contrast import parse_colour, to_hex
 
 DEFAULT_PRIMARY = "#1d5a8e"
 """The default brand colour: 7.2:1 with white."""
@@ -22,13 +22,17 @@ class Colour(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str):
-            raise ValidationError(f"expected a colour in quotes, such as \"{DEFAULT_PRIMARY}\", "
-                                    f"but found {value!r}. Colours start with # and need quotes in YAML.")
+            raise ValidationError(
+                f'expected a colour in quotes, such as "{DEFAULT_PRIMARY}", '
+                f"but found {value!r}. Colours start with # and need quotes in YAML."
+            )
         try:
             return to_hex(parse_colour(value))
         except ValueError:
-            raise ValidationError(f'"{value}" is not a colour. Write it as six hex digits after #, '
-                                    f'in quotes, such as "{DEFAULT_PRIMARY}".') from None
+            raise ValidationError(
+                f'"{value}" is not a colour. Write it as six hex digits after #, '
+                f'in quotes, such as "{DEFAULT_PRIMARY}".'
+            ) from None
 
 
 _EXTERNAL = (
@@ -96,8 +100,10 @@ class Cname(c.Type[str]):
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
         if value and not self._NAME.match(value):
-            raise ValidationError(f'"{value}" is not a domain name. Write the name only, such as '
-                                    "charters.example.gov.uk (no https:// and no / at the end).")
+            raise ValidationError(
+                f'"{value}" is not a domain name. Write the name only, such as '
+                "charters.example.gov.uk (no https:// and no / at the end)."
+            )
         return value.lower()
 
 
@@ -145,4 +151,3 @@ class BrandConfig(base.Config):
     contrast = c.Choice(("warn", "ignore"), default="warn")
     """What to do when a brand colour fails WCAG AA contrast: ``warn`` (``--strict`` then fails) or
     ``ignore``."""
-

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify, unique
 
-from .loader import LoadedCharter
-from .model import Charter, Principle, Section
-from .themes import Theme, load_themes
+from charterkit.format.model import Charter, Principle, Section
+from charterkit.format.themes import Theme, load_themes
+from charterkit.load.loader import LoadedCharter
 
 __all__ = ["Block", "CharterView", "Heading", "build_view", "group_by", "walk", "walk_blocks"]
 

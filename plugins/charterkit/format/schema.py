@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Charter
+from charterkit.format.model import Charter
 
 __all__ = ["SCHEMA_ID", "charter_schema"]
 

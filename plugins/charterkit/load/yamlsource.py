@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CharterError, Problem, format_path
+from charterkit.errors import CharterError, Problem, format_path
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "load_yaml"]
 

@@ -16,12 +16,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..scoring import EASY_READ, STANDARD, CharterScores, Targets, score_charter, summary_sentence
-from ..views import Heading
-from .charters import ChartersPlugin, toc_from
-from .readability_config import ReadabilityConfig
+from charterkit.mkdocs.charters.plugin import ChartersPlugin, toc_from
+from charterkit.mkdocs.readability.config import ReadabilityConfig
+from charterkit.readability.scoring import (
+    EASY_READ,
+    STANDARD,
+    CharterScores,
+    Targets,
+    score_charter,
+    summary_sentence,
+)
+from charterkit.render.views import Heading
 
-log = logging.getLogger("mkdocs.plugins.charterkit.readability")
+log = logging.getLogger("mkdocs.plugins.charterkit.readability.text")
 
 REPORT_URI = "readability.md"
 

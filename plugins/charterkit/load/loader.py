@@ -15,11 +15,11 @@ from typing import Any
 from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import CharterError, Problem, format_path
-from .icons import IconSet, load_icon_set
-from .model import SLUG_PATTERN, Charter
-from .placeholders import covered_by, find_placeholders
-from .yamlsource import Located, load_yaml
+from charterkit.errors import CharterError, Problem, format_path
+from charterkit.format.icons import IconSet, load_icon_set
+from charterkit.format.model import SLUG_PATTERN, Charter
+from charterkit.format.placeholders import covered_by, find_placeholders
+from charterkit.load.yamlsource import Located, load_yaml
 
 __all__ = [
     "MAX_PROBLEMS_PER_FILE",

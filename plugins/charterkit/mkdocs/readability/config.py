@@ -20,8 +20,10 @@ class SentenceWords(c.Type[int]):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(f"expected a whole number of words, such as 15, but found {value!r}.")
         if value < 1:
-            raise ValidationError(f"{value} is too small: a sentence has at least 1 word. "
-                                  "Write a whole number of 1 or more, such as 15.")
+            raise ValidationError(
+                f"{value} is too small: a sentence has at least 1 word. "
+                "Write a whole number of 1 or more, such as 15."
+            )
         return value
 
 
@@ -35,8 +37,9 @@ class ReadingAge(c.Type[float]):
         if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             raise ValidationError(f"expected a reading age in years, such as 9, but found {value!r}.")
         if value <= 0 or math.isinf(value):
-            raise ValidationError(f"{value} is not a reading age: write a number of years above 0, "
-                                  "such as 9.")
+            raise ValidationError(
+                f"{value} is not a reading age: write a number of years above 0, such as 9."
+            )
         return value  # as written: a whole number stays whole, so pages show "12", not "12.0"
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .errors import Problem, format_path
-from .yamlsource import Located
+from charterkit.errors import Problem, format_path
+from charterkit.load.yamlsource import Located
 
 __all__ = ["PLACEHOLDER", "covered_by", "find_placeholders"]
 

@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .themes import closest_theme, load_themes
+from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
     "SECTION_KINDS",

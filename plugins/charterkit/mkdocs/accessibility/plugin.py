@@ -1,6 +1,6 @@
 """``charterkit/accessibility``: the accessibility statement page, the footer's links, the reader fonts.
 
-A thin adapter over :mod:`charterkit.statement`: it reads the options, adds the generated statement page
+A thin adapter over :mod:`charterkit.render.statement`: it reads the options, adds the statement page
 (``accessibility.md``, served at ``/accessibility/``), copies the Atkinson Hyperlegible fonts to
 ``assets/fonts/`` for the reader settings, and offers ``footer_links`` to the theme's footer
 (``overrides/partials/copyright.html``), so every page, the 404 page included, links to the statement.
@@ -19,8 +19,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..render import make_env
-from ..statement import (
+from charterkit.mkdocs import project_root
+from charterkit.mkdocs.accessibility.config import AccessibilityConfig
+from charterkit.mkdocs.charters.plugin import toc_from
+from charterkit.render.jinja import make_env
+from charterkit.render.statement import (
     AutomatedChecks,
     KnownIssue,
     StatementSettings,
@@ -29,13 +32,10 @@ from ..statement import (
     missing_settings,
     render_statement,
 )
-from . import project_root
-from .accessibility_config import AccessibilityConfig
-from .charters import toc_from
 
 log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[2] / "fonts"
 TITLE = "Accessibility statement"
 
 
@@ -100,11 +100,12 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         version = axe_core_version(self.root)
         method = AutomatedChecks(axe_version=version if automated is not False else "")
         if automated and not version:
-            log.warning("mkdocs.yml: plugins: charterkit/accessibility: automated_tests is true, but this "
-                        "project has no axe-core (package.json). Run `npm install`, or set "
-                        "automated_tests: false.")
-        rendered = render_statement(self.env, self._settings(config), method=method,
-                                    built=build_date())
+            log.warning(
+                "mkdocs.yml: plugins: charterkit/accessibility: automated_tests is true, but this "
+                "project has no axe-core (package.json). Run `npm install`, or set "
+                "automated_tests: false."
+            )
+        rendered = render_statement(self.env, self._settings(config), method=method, built=build_date())
         page.toc = toc_from(rendered.outline)
         return rendered.html
 
@@ -140,16 +141,20 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         out: list[str] = []
         custom = config.theme.custom_dir
         if custom and (Path(custom) / "partials" / "reader-settings.html").is_file():
-            out.append("change the text size, the font, the line spacing and the colours, using "
-                       "“Reader settings” at the top of each page")
+            out.append(
+                "change the text size, the font, the line spacing and the colours, using "
+                "“Reader settings” at the top of each page"
+            )
         charters: Any = config.plugins.get("charterkit/charters")
         if charters is not None:
             if any(c.charter.easy_read for c in charters.charters):
-                out.append("read a charter in easy read, with a picture beside each idea, where it has an "
-                           "easy read version")
+                out.append(
+                    "read a charter in easy read, with a picture beside each idea, where it has an "
+                    "easy read version"
+                )
             if any(charters.pdf_links.values()):
                 out.append("download charters as PDF files to print")
-        out.append("read every page with JavaScript turned off (only the reader settings and the search "
-                   "need it)")
+        out.append(
+            "read every page with JavaScript turned off (only the reader settings and the search need it)"
+        )
         return tuple(out)
-

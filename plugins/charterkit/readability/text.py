@@ -53,14 +53,14 @@ HYPHENATION_LANG = "en_US"
 
 #: Words pyphen's patterns count wrongly, with the right count. Part of the method, not a site option,
 #: for the same reason as ``HYPHENATION_LANG``.
-SYLLABLE_EXCEPTIONS_PATH = Path(__file__).resolve().parent / "data" / "syllables.yml"
+SYLLABLE_EXCEPTIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "syllables.yml"
 
 #: Sentences with more words than this are listed in ``Scores.over_limit``. 25 is the ceiling GOV.UK
 #: content design guidance suggests for a sentence.
 DEFAULT_SENTENCE_LIMIT = 25
 
 #: The words-to-avoid list shipped with charterkit.
-DEFAULT_WORDS_TO_AVOID_PATH = Path(__file__).resolve().parent / "data" / "words_to_avoid.yml"
+DEFAULT_WORDS_TO_AVOID_PATH = Path(__file__).resolve().parent.parent / "data" / "words_to_avoid.yml"
 
 # Published Flesch (1948) and Kincaid et al. (1975) coefficients, kept as exact fractions so that the
 # arithmetic has no binary floating-point error before rounding.

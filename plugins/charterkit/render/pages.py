@@ -13,9 +13,9 @@ from typing import Any
 from jinja2 import Environment
 from markdown.extensions.toc import slugify, unique
 
-from .loader import LoadedCharter
-from .themes import load_themes
-from .views import Heading, build_view, group_by, walk_blocks
+from charterkit.format.themes import load_themes
+from charterkit.load.loader import LoadedCharter
+from charterkit.render.views import Heading, build_view, group_by, walk_blocks
 
 __all__ = [
     "RESERVED_IDS",

@@ -22,8 +22,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from .icons import IconSet
-from .model import display_date
+from charterkit.format.icons import IconSet
+from charterkit.format.model import display_date
 
 __all__ = ["linkify", "make_env"]
 

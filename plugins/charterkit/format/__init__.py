@@ -1,0 +1,1 @@
+"""The charter format: the model, its fields and rules, themes, pictures and the JSON Schema."""

@@ -1,0 +1,1 @@
+"""Loading: finding charter files, reading YAML with line marks, and explaining what is wrong."""

@@ -1,0 +1,1 @@
+"""The ``charterkit/accessibility`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

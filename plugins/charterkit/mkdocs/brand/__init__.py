@@ -1,0 +1,1 @@
+"""The ``charterkit/brand`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

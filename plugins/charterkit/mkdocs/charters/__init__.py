@@ -1,0 +1,1 @@
+"""The ``charterkit/charters`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

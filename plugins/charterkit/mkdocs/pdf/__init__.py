@@ -1,0 +1,1 @@
+"""The ``charterkit/pdf`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

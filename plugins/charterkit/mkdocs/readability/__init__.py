@@ -1,0 +1,1 @@
+"""The ``charterkit/readability`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

@@ -1,0 +1,1 @@
+"""Readability: sentence and word measures of text, and the scores of a charter against targets."""

@@ -1,0 +1,1 @@
+"""Rendering: the Jinja environment, views of a charter, generated pages, the statement, colours."""
