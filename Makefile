@@ -26,7 +26,7 @@ PYTEST := cd $(ROOT) && $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --durati
 
 # System packages are checked before the venv is made (it needs python3-venv): in order, even with -j.
 .NOTPARALLEL:
-.PHONY: install site test test-fast serve check lint clean system-deps-site system-deps-test
+.PHONY: install venv site test test-fast serve check lint clean system-deps-site system-deps-test
 
 system-deps-site:
 	@$(SYSTEM_DEPS) site
@@ -45,6 +45,9 @@ $(NODE_STAMP): $(ROOT)/package.json $(ROOT)/package-lock.json
 
 ## Install the system packages, the package, the test tools and axe-core (used by .github/workflows)
 install: system-deps-test $(STAMP) $(NODE_STAMP)
+
+## Install only what building needs: the system packages for the PDFs, and .venv (used by .github/workflows)
+venv: system-deps-site $(STAMP)
 
 ## Build the whole site, every format, into site/
 site: system-deps-site $(STAMP)

@@ -147,3 +147,16 @@ def test_the_makefile_checks_system_packages_before_anything_else() -> None:
     tests = subprocess.run(["make", "-n", "-B", "test"], cwd=REPO, capture_output=True, text=True).stdout
     assert tests.splitlines()[0] == f"PYTHON=python3 {SCRIPT} test"
     assert "-n auto --durations=15" in tests
+
+
+def test_ci_runs_the_readmes_test_command_and_nothing_more() -> None:
+    lines = [
+        line
+        for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines == ["set -euo pipefail", 'cd "$(dirname "$0")/.."', "make test"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    two_commands = readme.split("## Two commands", 1)[1].split("\n## ", 1)[0]
+    assert "make test    #" in two_commands and "make site    #" in two_commands
+    assert "apt-get install" not in two_commands.split("```")[0]  # no list of packages to install first
