@@ -140,11 +140,16 @@ def test_the_check_can_be_switched_off(tmp_path: Path) -> None:
 def test_the_makefile_checks_system_packages_before_anything_else() -> None:
     # From a subfolder (docs/), every path still starts at the Makefile's own folder.
     lines = subprocess.run(
-        ["make", "-f", "../Makefile", "-n", "-B", "site"], cwd=REPO / "docs", capture_output=True, text=True
+        ["make", "--no-print-directory", "-f", "../Makefile", "-n", "-B", "site"],
+        cwd=REPO / "docs",
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     assert lines[0] == f"PYTHON=python3 {SCRIPT} site"
     assert lines[-1] == f"{REPO}/.venv/bin/mkdocs build --strict -f {REPO}/mkdocs.yml"
-    tests = subprocess.run(["make", "-n", "-B", "test"], cwd=REPO, capture_output=True, text=True).stdout
+    tests = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-B", "test"], cwd=REPO, capture_output=True, text=True
+    ).stdout
     assert tests.splitlines()[0] == f"PYTHON=python3 {SCRIPT} test"
     assert "-n auto --durations=15" in tests
 
