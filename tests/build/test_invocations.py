@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from charterkit.pdf.subsetting import FALLBACK_HINT
 
 from tests.conftest import MINIMAL, REPO, make_project
 
@@ -79,6 +80,24 @@ def test_relative_config_file_makes_every_pdf(tmp_path: Path) -> None:
     pdfs = sorted(p.name for p in (project / "site").rglob("*.pdf"))
     assert len(pdfs) >= 3, pdfs
     assert (project / ".cache").is_dir()  # the cache sits beside mkdocs.yml, not in the working folder
+
+
+def test_a_machine_without_harfbuzz_subset_builds_strictly(tmp_path: Path) -> None:
+    """The newcomer's failure: without libharfbuzz-subset0 WeasyPrint warned once per PDF and --strict
+    aborted. Here WeasyPrint is made to behave as on such a machine, in every process of the build."""
+    project = make_project(tmp_path, {"test-charter.yml": MINIMAL})
+    shim = tmp_path / "no-harfbuzz-subset"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(
+        "import weasyprint.pdf.fonts, weasyprint.text.ffi\n"
+        "weasyprint.pdf.fonts.harfbuzz_subset = weasyprint.text.ffi.harfbuzz_subset = None\n",
+        encoding="utf-8",
+    )
+    proc = _run([str(BIN / "mkdocs"), "build", "--strict"], project, pdf=True, env={"PYTHONPATH": str(shim)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count(FALLBACK_HINT) == 1  # said once, as information
+    assert "WeasyPrint says" not in proc.stderr
+    assert len(list((project / "site").rglob("*.pdf"))) >= 3
 
 
 def test_relative_config_file_gives_the_same_site(project: Path, reference: Path, tmp_path: Path) -> None:
