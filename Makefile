@@ -63,7 +63,7 @@ test-fast: system-deps-site $(STAMP)
 
 ## Preview while editing (PDFs are skipped unless CHARTERKIT_PDF=1)
 serve: system-deps-site $(STAMP)
-	$(BIN)/mkdocs serve -f $(ROOT)/mkdocs.yml
+	$(BIN)/mkdocs serve --dirty -f $(ROOT)/mkdocs.yml
 
 ## Check charters without building the site
 check: $(STAMP)
