@@ -55,7 +55,8 @@ def page(browser: Any, base: str, request: pytest.FixtureRequest) -> Iterator[An
 
 
 def _catalogue(site: Path) -> dict[str, Any]:
-    return json.loads((site / "charters" / "catalogue.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((site / "charters" / "catalogue.json").read_text(encoding="utf-8"))
+    return data
 
 
 def _no_violations(page: Any, where: str) -> None:

@@ -68,7 +68,8 @@ def _charter_titles(html: str) -> list[str]:
 
 
 def _data(result: BuildResult) -> dict[str, Any]:
-    return json.loads((result.site / "data" / "charters.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((result.site / "data" / "charters.json").read_text(encoding="utf-8"))
+    return data
 
 
 # --- The themes matrix -----------------------------------------------------------------------------

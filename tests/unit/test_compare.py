@@ -42,7 +42,8 @@ def test_a_page_also_closes_at_its_weight_budget() -> None:
 
 
 def test_an_empty_list_has_one_empty_page() -> None:
-    (only,) = paginate([])
+    empty: list[int] = []
+    (only,) = paginate(empty, 50)
     assert only.items == [] and only.count == 1
 
 

@@ -127,7 +127,7 @@ def test_atom_feed_is_well_formed_with_the_required_elements(seeds: list[LoadedC
         for tag in ("id", "title", "updated"):
             assert (entry.findtext(f"{A}{tag}") or "").strip(), tag
         assert entry.find(f"{A}link[@rel='alternate']") is not None
-    updated = [e.findtext(f"{A}updated") for e in entries]
+    updated = [e.findtext(f"{A}updated") or "" for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert feed.findtext(f"{A}updated") == updated[0] == max(atom_time(r["published"]) for r in dated)
     assert text == atom_feed(
