@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
+    "NOT_STATED",
     "SECTION_KINDS",
     "SLUG_PATTERN",
     "Charter",
@@ -126,6 +127,12 @@ def _check_date(value: str) -> str:
 
 PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_date)]
 """A date at the precision the source gives: ``2025``, ``2025-06`` or ``2025-06-30``."""
+
+
+NOT_STATED = "Not stated"
+"""What every page, list and PDF shows for a detail the source does not give (a date, a sector): one
+wording everywhere, so a reader never wonders whether "Not given" and "Date not given" mean different
+things."""
 
 
 def display_date(value: str | None) -> str:

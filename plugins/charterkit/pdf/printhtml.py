@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
+from charterkit.format.model import NOT_STATED
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
@@ -104,7 +105,7 @@ def _item(
         "slug": item.slug,
         "online": site.online(page_url),
         "page_url": page_url,
-        "published": item.charter.published_display or "Not given",
+        "published": item.charter.published_display or NOT_STATED,
         "level": first_level,
         "ours": _ours(site.lang, item.charter.language),
     }

@@ -23,7 +23,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from charterkit.format.icons import IconSet
-from charterkit.format.model import display_date
+from charterkit.format.model import NOT_STATED, display_date
 
 __all__ = ["linkify", "make_env"]
 
@@ -81,6 +81,7 @@ def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     env.filters["linkify"] = linkify
     env.filters["date"] = display_date
     env.filters["icon"] = _icon_filter(icons)
+    env.globals["not_stated"] = NOT_STATED
     return env
 
 

@@ -6,7 +6,7 @@ generator adapter (``charterkit.mkdocs``) places them in its pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,7 @@ from markdown.extensions.toc import slugify, unique
 
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
+from charterkit.render.terms import mark_first_uses
 from charterkit.render.views import Heading, build_view, group_by, walk_blocks
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Rendered",
     "render_charter",
     "render_easy_read",
+    "render_easy_read_index",
     "render_groups",
     "render_index",
     "render_list",
@@ -115,8 +117,15 @@ def render_easy_read(
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
     ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": "other-formats"}
+    # Hard words in bold the first time, with their meaning beside them: the summary, then each point.
+    texts = [er.summary or ""] + [p.text for s in er.sections for p in s.points]
+    marked = iter(mark_first_uses(texts, er.words))
+    summary = next(marked)
+    points = [[next(marked) for _ in s.points] for s in er.sections]
     html = env.get_template("charterkit/easy_read.html").render(
         charter=loaded.charter,
+        summary=summary,
+        points=points,
         links=links,
         ids=ids,
         site_lang=site_lang,
@@ -131,23 +140,54 @@ def render_easy_read(
     return Rendered(html, outline)
 
 
-def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], level: int = 2) -> str:
-    """A list of charters, each with its title (linked), summary, organisation, area, sector and date."""
-    data = [{"charter": c.charter, "href": href} for c, href in items]
+def _card(item: LoadedCharter, href: str, easy: Mapping[str, str]) -> dict[str, Any]:
+    """What a charter's card shows: the charter, its page, and its easy-read page (or None)."""
+    return {"charter": item.charter, "href": href, "easy_href": easy.get(item.slug)}
+
+
+def render_list(
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    level: int = 2,
+    easy: Mapping[str, str] | None = None,
+) -> str:
+    """A list of charters, each with its title (linked), summary, organisation, area, sector and date,
+    and a link to its easy-read page where ``easy`` (slug → href) has one."""
+    data = [_card(c, href, easy or {}) for c, href in items]
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
 def render_index(
-    env: Environment, items: Sequence[tuple[LoadedCharter, str]], links: dict[str, str]
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    links: dict[str, str],
+    easy: Mapping[str, str] | None = None,
 ) -> Rendered:
     """Every charter, A to Z, with links to the other index pages (``by_sector``, ``by_area``, ``themes``)."""
     ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
-    data = [{"charter": c.charter, "href": href} for c, href in ordered]
+    data = [_card(c, href, easy or {}) for c, href in ordered]
     return Rendered(env.get_template("charterkit/index-page.html").render(items=data, links=links))
 
 
+def render_easy_read_index(
+    env: Environment, items: Sequence[tuple[LoadedCharter, str]], easy: Mapping[str, str]
+) -> Rendered:
+    """The "Easy read" page, written in easy read: every charter with an easy-read version, A to Z, then
+    those without one and how to ask for one."""
+    ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
+    data = [_card(c, href, easy) for c, href in ordered]
+    html = env.get_template("charterkit/easy-read-index.html").render(
+        with_easy=[d for d in data if d["easy_href"]], without=[d for d in data if not d["easy_href"]]
+    )
+    return Rendered(html)
+
+
 def render_groups(
-    env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
+    env: Environment,
+    charters: Sequence[LoadedCharter],
+    key: str,
+    href: dict[str, str],
+    easy: Mapping[str, str] | None = None,
 ) -> Rendered:
     """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
     used: set[str] = {f"charters-by-{key}"}
@@ -156,7 +196,7 @@ def render_groups(
     for name, members in group_by(charters, key):
         (gid,) = _ids(name, used=used)
         outline.append(Heading(2, gid, name))
-        items = [{"charter": m.charter, "href": href[m.slug]} for m in members]
+        items = [_card(m, href[m.slug], easy or {}) for m in members]
         groups.append({"id": gid, "name": name, "items": items})
     title = "Charters by sector" if key == "sector" else "Charters by area"
     html = env.get_template("charterkit/group-page.html").render(

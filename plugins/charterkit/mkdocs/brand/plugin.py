@@ -18,6 +18,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from charterkit.mkdocs.brand.config import BrandConfig
 from charterkit.render.contrast import (
@@ -31,10 +34,14 @@ from charterkit.render.contrast import (
     to_hex,
 )
 from charterkit.render.jinja import make_env
+from charterkit.render.textsize import scale_breakpoints, text_size_css
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
 
 CSS_URI = "assets/brand.css"
+REFLOW_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css|assets/charterkit\.css")
+"""The stylesheets whose layout breakpoints follow the Reader settings text size (render/textsize.py):
+the theme's own and the site's."""
 CSS_TEMPLATE = "charterkit/brand.css"
 """The stylesheet's template; a council may replace it with ``overrides/charterkit/brand.css``."""
 WHITE: Colour = (255, 255, 255)
@@ -150,6 +157,17 @@ def _env(config: MkDocsConfig) -> Environment:
     return make_env([Path(custom)] if custom else [])
 
 
+def contents_entries(toc: list[AnchorLink], html: str) -> int:
+    """How many entries the theme's contents box shows: every heading but the page's h1."""
+
+    def count(links: list[AnchorLink]) -> int:
+        return sum(1 + count(list(link.children)) for link in links)
+
+    if len(toc) == 1 and toc[0].level == 1 and "<h1 id=" in html:
+        return count(list(toc[0].children))
+    return count(toc)
+
+
 class BrandPlugin(BasePlugin[BrandConfig]):
     """Applies a council's branding and checks its colours' contrast."""
 
@@ -201,7 +219,24 @@ class BrandPlugin(BasePlugin[BrandConfig]):
             )
             files.remove(existing)
         files.append(File.generated(config, CSS_URI, content=self.css))
+        # The theme's layout switches to one column at a width scaled by the reader's text size.
+        for file in [f for f in files if REFLOW_CSS.fullmatch(f.src_uri)]:
+            css = scale_breakpoints(file.content_string)
+            if file.src_uri.startswith("assets/stylesheets/"):
+                css += text_size_css()
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=css))
         return files
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        # A contents box with one entry is clutter: the theme hides it when the page says so.
+        if contents_entries(list(page.toc), page.content or "") < 2:
+            hide = page.meta.get("hide") or []
+            if "toc" not in hide:
+                page.meta["hide"] = [*hide, "toc"]
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.cname:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ from charterkit.render.pages import (
     Rendered,
     render_charter,
     render_easy_read,
+    render_easy_read_index,
     render_groups,
     render_index,
     render_list,
@@ -51,13 +53,15 @@ from charterkit.render.views import Heading
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
+EASY_READ_INDEX = "easy-read.md"
+"""The page listing every charter in easy read, written in easy read."""
 
 """The index pages under the charters' address: no charter may take one of these slugs."""
 
 
 @dataclass
 class _Generated:
-    kind: str  # charter, easy-read, index, by-sector, by-area, themes
+    kind: str  # charter, easy-read, index, by-sector, by-area, themes, easy-read-index
     slug: str = ""
 
 
@@ -134,6 +138,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             ("themes", "themes"),
         ):
             self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
+        self._add(files, config, EASY_READ_INDEX, _Generated("easy-read-index"))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -164,11 +170,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             "by-sector": "Charters by sector",
             "by-area": "Charters by area",
             "themes": "Co-production themes",
+            "easy-read-index": "Easy read",
         }
+        if gen.kind == "easy-read-index":
+            page.meta.setdefault("hide", ["navigation", "toc"])
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
+            # Easy read is one calm column: no menus beside the words (GUIDE.md, "Easy read").
+            page.meta.setdefault("hide", ["navigation", "toc"])
         else:
             title = titles[gen.kind]
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
@@ -179,7 +190,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is not None:
             rendered = self._render(gen, page, files)
-            page.toc = toc_from(rendered.outline)
+            page.toc = toc_from(rendered.outline, rendered.html)
             return rendered.html
         return self._fill_markers(html, page, files)
 
@@ -191,6 +202,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
 
     def _charter_href(self, page: Page, files: Files, slug: str) -> str:
         return self._href(page, files, f"{self.config.url.strip('/')}/{slug}/index.md")
+
+    def _easy_hrefs(self, page: Page, files: Files) -> dict[str, str]:
+        """Each charter's easy-read page, relative to ``page``, for those that have one."""
+        base = self.config.url.strip("/")
+        return {
+            c.slug: self._href(page, files, f"{base}/{c.slug}/easy-read.md")
+            for c in self.charters
+            if c.charter.easy_read
+        }
 
     def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
         base = self.config.url.strip("/")
@@ -231,15 +251,18 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
             )
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+        easy = self._easy_hrefs(page, files)
+        if gen.kind == "easy-read-index":
+            return render_easy_read_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], easy)
         if gen.kind == "index":
             base = self.config.url.strip("/")
             links = {
                 name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
                 for name in ("by-sector", "by-area", "themes")
             }
-            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
+            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links, easy)
         if gen.kind in ("by-sector", "by-area"):
-            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs)
+            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs, easy)
         if gen.kind == "themes":
             return render_themes(self.env, self.charters, hrefs)
         raise AssertionError(gen.kind)
@@ -251,7 +274,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
             listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 3
+                self.env,
+                [(c, self._charter_href(page, files, c.slug)) for c in ordered],
+                3,
+                self._easy_hrefs(page, files),
             )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("themes-table") in html:
@@ -281,8 +307,19 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return html
 
 
-def toc_from(headings: list[Heading]) -> TableOfContents:
-    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML)."""
+_H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
+
+
+def toc_from(headings: list[Heading], html: str = "") -> TableOfContents:
+    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML).
+
+    With the page's ``html``, its h1 heads the outline, as in a Markdown page: the theme's "Skip to
+    content" link goes to the first entry, the page's title, and its contents box lists the rest.
+    """
+    found = _H1.search(html)
+    if found:
+        title = re.sub(r"<[^>]+>", "", found.group(2))
+        return get_toc([{"level": 1, "id": found.group(1), "name": title, "children": _toc_tokens(headings)}])
     return get_toc(_toc_tokens(headings))
 
 
