@@ -139,7 +139,7 @@ sections:
 
 # The easy-read version: short sentences of at most 15 words, each with a picture. The website asks
 # for one. To write it, delete the "# " at the start of each line below and put your own words in.
-# Pictures are written as set/name, such as material/handshake: the credits page of the website lists
+# Pictures are written as set/name, such as openmoji/handshake: the credits page of the website lists
 # the picture sets. Only fill in checked_by when people with a learning disability have checked it.
 # easy_read:
 #   summary: "This charter says how we will work with you."
@@ -147,7 +147,7 @@ sections:
 #     - heading: "Our promises"
 #       points:
 #         - text: "We will listen to you."
-#           picture: material/ear-hearing
+#           picture: openmoji/ear
 #   words:
 #     - word: "Co-production"
 #       meaning: "People working together as equals."

@@ -206,7 +206,7 @@ def _check_icon(value: str, info: ValidationInfo) -> str:
     icons = (info.context or {}).get("icons")
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
         if not re.match(r"^[a-z0-9-]+(/[a-z0-9-]+)+$", value):
-            raise _problem(f'"{value}" is not a picture name.', "Write it as material/handshake.")
+            raise _problem(f'"{value}" is not a picture name.', "Write it as openmoji/handshake.")
         return value
     if value not in icons:
         close = icons.suggest(value)
@@ -322,7 +322,8 @@ class EasyPoint(_Model):
     text: Text
     """One or two short sentences, each of at most 15 words."""
     picture: IconName
-    """A picture from the icon sets, written as set/name, such as material/handshake."""
+    """A picture from the picture sets on the credits page, written as set/name, such as
+    openmoji/handshake."""
     alt: ShortText | None = None
     """What the picture shows, only if it adds something the text does not say. Usually leave out."""
 
