@@ -21,9 +21,11 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from charterkit.format.pictures import PictureProblem, check_picture_file, is_picture_file
 from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
@@ -203,6 +205,16 @@ ThemeId = Annotated[str, AfterValidator(_check_theme)]
 
 
 def _check_icon(value: str, info: ValidationInfo) -> str:
+    if is_picture_file(value):
+        # A council's own picture, beside the charter file (format/pictures.py). Without the charter's
+        # folder (a charter checked from text alone) only the file's name can be checked.
+        folder = (info.context or {}).get("folder")
+        try:
+            if folder is not None:
+                check_picture_file(value, folder)
+        except PictureProblem as problem:
+            raise _problem(problem.message, problem.fix) from None
+        return value
     icons = (info.context or {}).get("icons")
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
         if not re.match(r"^[a-z0-9-]+(/[a-z0-9-]+)+$", value):
@@ -323,9 +335,20 @@ class EasyPoint(_Model):
     """One or two short sentences, each of at most 15 words."""
     picture: IconName
     """A picture from the picture sets on the credits page, written as set/name, such as
-    openmoji/handshake."""
+    openmoji/handshake; or a picture file beside the charter (PNG, JPEG, SVG or WebP, at most 1 MB),
+    written as its path from the charter's folder, such as pictures/meeting.png, with alt text."""
     alt: ShortText | None = None
-    """What the picture shows, only if it adds something the text does not say. Usually leave out."""
+    """What the picture shows, only if it adds something the text does not say. Usually leave out for a
+    picture from the picture sets; needed for a picture file (a photograph says nothing by itself)."""
+
+    @model_validator(mode="after")
+    def _file_needs_alt(self) -> EasyPoint:
+        if is_picture_file(self.picture) and not self.alt:
+            raise _problem(
+                f'the picture "{self.picture}" is a file, so it needs alt text.',
+                'Add a line alt: "..." under picture, saying in a few words what the picture shows.',
+            )
+        return self
 
 
 class EasySection(_Model):

@@ -365,7 +365,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     placeholders = find_placeholders(located, file)
     covered = {p.field for p in placeholders}
     try:
-        charter = Charter.model_validate(located.data, context={"icons": icons})
+        charter = Charter.model_validate(located.data, context={"icons": icons, "folder": path.parent})
     except ValidationError as exc:
         # A field still holding example text is reported once, as that, not also as a wrong value.
         found = _Explainer(located, file).problems(exc.errors())

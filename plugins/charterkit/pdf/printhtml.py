@@ -24,6 +24,7 @@ from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
 from charterkit.format.model import NOT_STATED
+from charterkit.format.pictures import is_picture_file, picture_data_url
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
@@ -150,10 +151,14 @@ def _booklet(doc: Document, site: Site) -> dict[str, Any]:
 def _pictures(item: LoadedCharter, icons: IconSet | None) -> dict[str, str]:
     """Each picture of the easy-read version as a ``data:`` URL, so nothing is fetched."""
     er = item.charter.easy_read
-    if er is None or icons is None:
+    if er is None:
         return {}
     names = {p.picture for s in er.sections for p in s.points}
-    return {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
+    # The council's own picture files, checked when the charter was read, go in as they are.
+    own = {name: picture_data_url(item.path.parent / name) for name in names if is_picture_file(name)}
+    if icons is None:
+        return own
+    return own | {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
 
 
 def _data_url(svg: str) -> str:

@@ -56,6 +56,8 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    pictures: Mapping[str, str] = field(default_factory=dict)
+    """The council's own picture files of the easy-read version: as written in the charter → href."""
 
 
 @dataclass

@@ -30,6 +30,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.pictures import is_picture_file
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
@@ -126,6 +127,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
+                # The council's own pictures (checked when the charter was read) go beside its pages.
+                for picture in own_pictures(item):
+                    uri = f"{base}/{item.slug}/{picture}"
+                    if files.get_file_from_path(uri) is None:
+                        source = (item.path.parent / picture).read_bytes()
+                        files.append(File.generated(config, uri, content=source))
             elif self.config.missing_easy_read == "warn":
                 log.warning(
                     f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
@@ -224,6 +231,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             report=self._href(page, files, self.report_uri) if self.report_uri else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
+            pictures={p: self._href(page, files, f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
         )
 
     @staticmethod
@@ -308,6 +316,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
 
 
 _H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
+
+
+def own_pictures(item: LoadedCharter) -> list[str]:
+    """The picture files of a charter's easy-read version, as written (paths from its folder)."""
+    er = item.charter.easy_read
+    if er is None:
+        return []
+    return sorted({p.picture for s in er.sections for p in s.points if is_picture_file(p.picture)})
 
 
 def toc_from(headings: list[Heading], html: str = "") -> TableOfContents:
