@@ -154,7 +154,9 @@ def main(package: Path, rewrite: bool) -> None:
                     count=1,
                 )
             for icon, code in FROM_MATERIAL.items():
-                text = re.sub(rf"picture: material/{re.escape(icon)}(?![\w-])", f"picture: openmoji/{names[code]}", text)
+                text = re.sub(
+                    rf"picture: material/{re.escape(icon)}(?![\w-])", f"picture: openmoji/{names[code]}", text
+                )
             path.write_text(text, encoding="utf-8")
 
 

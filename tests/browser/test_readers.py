@@ -129,7 +129,9 @@ def test_every_text_size_reflows_at_every_width(reader: Any, site_url: str, size
 
 
 @pytest.mark.parametrize("size", (2, 3), ids=("larger", "largest"))
-def test_a_larger_text_size_gives_one_column_not_a_squeezed_one(reader: Any, site_url: str, size: int) -> None:
+def test_a_larger_text_size_gives_one_column_not_a_squeezed_one(
+    reader: Any, site_url: str, size: int
+) -> None:
     """The review's case: 1280 px at "Larger" and "Largest" kept both sidebars and left 30 characters."""
     page = reader(size, 1280)
     page.goto(site_url + CHARTER)
@@ -140,7 +142,9 @@ def test_a_larger_text_size_gives_one_column_not_a_squeezed_one(reader: Any, sit
     assert button.is_visible()
     button.click()
     assert page.locator(".md-sidebar--primary").is_visible()
-    assert page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Easy read").is_visible()
+    assert (
+        page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Easy read").is_visible()
+    )
 
 
 def test_changing_the_text_size_changes_the_layout_at_once(reader: Any, site_url: str) -> None:
@@ -175,7 +179,9 @@ def test_home_to_easy_read_in_one_click(reader: Any, site_url: str) -> None:
 def test_the_menu_leads_to_every_easy_read_charter(reader: Any, site_url: str) -> None:
     page = reader(0, 1280)
     page.goto(site_url + "charters/")
-    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Easy read", exact=True).click()
+    page.get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name="Easy read", exact=True
+    ).click()
     page.wait_for_url("**/easy-read/")
     assert page.locator("h1").inner_text() == "Easy read"
     links = page.locator(".md-content .ck-er-list a")

@@ -52,7 +52,10 @@ def test_the_easy_read_page_lists_every_easy_read_charter_in_easy_read(seed_site
     for slug in SLUGS:
         assert f'href="../charters/{slug}/easy-read/"' in main
     # It is in the menu, and written in easy read: short sentences, one calm column.
-    assert re.search(r'<a href="easy-read/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Easy read', seed_site.html("index.html"))
+    assert re.search(
+        r'<a href="easy-read/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Easy read',
+        seed_site.html("index.html"),
+    )
     sentences = _sentences(main.split("</h1>", 1)[1])
     assert sentences and max(count_words(s) for s in sentences) <= 15, sentences
     assert 'data-md-type="navigation" hidden' in html and 'data-md-type="toc" hidden' in html
@@ -65,12 +68,17 @@ def test_hard_words_are_bold_with_their_meaning_where_they_first_appear(seed_sit
     terms = re.findall(r'<strong class="ck-er-term">([^<]+)</strong>', main)
     assert "co-production" in [t.lower() for t in terms]
     assert len({t.lower() for t in terms}) == len(terms), "a word is explained once, the first time"
-    meaning = re.search(r'<p class="ck-er-meaning"[^>]*><strong>Co-production</strong> means: ([^<]+)</p>', main)
+    meaning = re.search(
+        r'<p class="ck-er-meaning"[^>]*><strong>Co-production</strong> means: ([^<]+)</p>', main
+    )
     assert meaning and "work together as equals" in meaning.group(1)
     # The summary is plain text, not all bold.
-    assert "font-weight: 700" not in (Path(seed_site.site) / "assets/charterkit.css").read_text().split(
-        ".ck-er-summary", 1
-    )[-1][:40]
+    assert (
+        "font-weight: 700"
+        not in (Path(seed_site.site) / "assets/charterkit.css")
+        .read_text()
+        .split(".ck-er-summary", 1)[-1][:40]
+    )
 
 
 def test_every_sentence_the_templates_add_to_easy_read_has_at_most_15_words(seed_site: BuildResult) -> None:
@@ -88,8 +96,12 @@ def test_every_sentence_the_templates_add_to_easy_read_has_at_most_15_words(seed
 
 
 def test_skip_link_leads_to_the_h1_inside_the_one_main_landmark(seed_site: BuildResult) -> None:
-    for page in ("charters/north-somerset-send-partnership/", "charters/north-somerset-send-partnership/easy-read/",
-                 "readability/", "about/"):
+    for page in (
+        "charters/north-somerset-send-partnership/",
+        "charters/north-somerset-send-partnership/easy-read/",
+        "readability/",
+        "about/",
+    ):
         html = seed_site.html(page)
         target = re.search(r'<a href="#([^"]+)" class="md-skip">', html)
         assert target, page
@@ -109,7 +121,9 @@ def test_a_contents_box_needs_two_entries(seed_site: BuildResult) -> None:
             assert html.count('class="md-nav__link"', html.index('data-md-type="toc"')) >= 2, page
 
 
-def test_editors_pages_leave_the_public_menu_and_are_linked_once_from_the_footer(seed_site: BuildResult) -> None:
+def test_editors_pages_leave_the_public_menu_and_are_linked_once_from_the_footer(
+    seed_site: BuildResult,
+) -> None:
     home = seed_site.html("index.html")
     menu = home.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     for title in ("Adding a charter", "Safety and bad input", "Configuring the site", "For editors"):
@@ -173,11 +187,16 @@ def test_a_bad_picture_file_is_a_located_error(project_factory: Callable[..., Pa
             (folder / name).write_text(content)
         result = run_build(project)
         assert result.returncode != 0 and "Traceback" not in result.output, result.output
-        assert re.search(rf"charters/bad\.yml:\d+: easy_read\.sections\[0\]\.points\[0\]\.picture: .*{message}", result.output), result.output
+        assert re.search(
+            rf"charters/bad\.yml:\d+: easy_read\.sections\[0\]\.points\[0\]\.picture: .*{message}",
+            result.output,
+        ), result.output
         for f in folder.iterdir():
             f.unlink()
     # A picture file needs alt text.
-    charter = MINIMAL.replace("          picture: material/ear-hearing\n", "          picture: pictures/ok.png\n")
+    charter = MINIMAL.replace(
+        "          picture: material/ear-hearing\n", "          picture: pictures/ok.png\n"
+    )
     project = project_factory({"bad.yml": charter})
     (project / "charters" / "pictures").mkdir(exist_ok=True)
     (project / "charters" / "pictures" / "ok.png").write_bytes(PNG)

@@ -205,6 +205,19 @@ ThemeId = Annotated[str, AfterValidator(_check_theme)]
 
 
 def _check_icon(value: str, info: ValidationInfo) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*://|^www\.", value, re.IGNORECASE):
+        raise _problem(
+            f'"{value}" is a web address: pictures are never fetched from other websites.',
+            "Save the picture in the charters folder and write its path, such as pictures/meeting.png, "
+            "or use a picture name such as openmoji/handshake.",
+        )
+    icons = (info.context or {}).get("icons")
+    if is_picture_file(value) and icons is not None and value.rsplit(".", 1)[0] in icons:
+        name = value.rsplit(".", 1)[0]
+        raise _problem(
+            f'there is no picture file "{value}" next to this charter.',
+            f"Did you mean the picture {name}? Write picture names without a file ending.",
+        )
     if is_picture_file(value):
         # A council's own picture, beside the charter file (format/pictures.py). Without the charter's
         # folder (a charter checked from text alone) only the file's name can be checked.
@@ -215,7 +228,6 @@ def _check_icon(value: str, info: ValidationInfo) -> str:
         except PictureProblem as problem:
             raise _problem(problem.message, problem.fix) from None
         return value
-    icons = (info.context or {}).get("icons")
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
         if not re.match(r"^[a-z0-9-]+(/[a-z0-9-]+)+$", value):
             raise _problem(f'"{value}" is not a picture name.', "Write it as openmoji/handshake.")

@@ -62,7 +62,7 @@ def _sniff(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if (head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--")) and b"<svg" in head:
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
         return "image/svg+xml"
     return None
 

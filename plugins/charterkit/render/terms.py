@@ -32,9 +32,7 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word.strip())}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-_LINK = re.compile(
-    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|\bwww\.\S+", re.IGNORECASE
-)
+_LINK = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 def mark_first_uses(texts: Iterable[str], words: Sequence[Word]) -> list[MarkedText]:

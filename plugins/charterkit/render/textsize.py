@@ -76,11 +76,11 @@ def _limit(selector: list[Node], condition: str) -> str:
     while selector and selector[0].type == "whitespace":
         selector = selector[1:]
     guard = f":where(html{condition}, html{condition} *)"
-    text = tinycss2.serialize(selector).strip()
+    text = str(tinycss2.serialize(selector)).strip()
     if selector and (
         selector[0].type == "ident" or (selector[0].type == "literal" and selector[0].value == "*")
     ):
-        head = tinycss2.serialize(selector[:1])
+        head = str(tinycss2.serialize(selector[:1]))
         return head + guard + text[len(head) :]
     return guard + text
 

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 from charterkit.mkdocs.brand.config import BrandConfig
 from charterkit.render.contrast import (
@@ -229,8 +230,8 @@ class BrandPlugin(BasePlugin[BrandConfig]):
         return files
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # A contents box with one entry is clutter: the theme hides it when the page says so.
         if contents_entries(list(page.toc), page.content or "") < 2:
             hide = page.meta.get("hide") or []
