@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from charterkit.format.model import Word
 from charterkit.format.pictures import MAX_PICTURE_BYTES, PictureProblem, check_picture_file, is_picture_file
 from charterkit.render.terms import mark_first_uses
