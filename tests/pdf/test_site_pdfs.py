@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
+from charterkit.format.model import NOT_STATED
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.render.views import build_view, walk
 from pypdf import PdfReader
@@ -155,7 +156,7 @@ def test_every_pdf_says_when_where_and_how_to_ask(built: BuildResult, charters: 
         slug = path.parent.name
         item = next(c for c in charters if c.slug == slug)
         text = full_text(PdfReader(path))
-        assert squash(item.charter.published_display or "Not given") in squash(text), path.name
+        assert squash(item.charter.published_display or NOT_STATED) in squash(text), path.name
         if kind != "easy-read":
             # As on the web page: a sector the source does not state is said to be not stated.
             assert squash(f"Sector: {item.charter.sector or 'Not stated'}") in squash(text), path.name

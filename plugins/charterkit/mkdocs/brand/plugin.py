@@ -220,6 +220,12 @@ class BrandPlugin(BasePlugin[BrandConfig]):
             )
             files.remove(existing)
         files.append(File.generated(config, CSS_URI, content=self.css))
+        # A footer link to a page's source file ("for-editors.md") goes to that page, whichever way the
+        # site writes its addresses (use_directory_urls).
+        for link in config.extra.get("charterkit_footer_links") or []:
+            page = None if link["external"] else files.get_file_from_path(str(link["href"]))
+            if page is not None and page.is_documentation_page():
+                link["href"] = page.url
         # The theme's layout switches to one column at a width scaled by the reader's text size.
         for file in [f for f in files if REFLOW_CSS.fullmatch(f.src_uri)]:
             css = scale_breakpoints(file.content_string)
