@@ -131,7 +131,17 @@ def test_editors_pages_leave_the_public_menu_and_are_linked_once_from_the_footer
     footer = home.split('class="ck-footer-links"', 1)[1].split("</nav>", 1)[0]
     assert footer.count("For editors") == 1 and 'href="for-editors/"' in footer
     hub = _main(seed_site.html("for-editors/"))
-    for page in ("editors", "format", "testing", "pdfs", "readability-method", "configuration", "security"):
+    pages = (
+        "editors",
+        "format",
+        "testing",
+        "pdfs",
+        "readability-method",
+        "configuration",
+        "security",
+        "developers",
+    )
+    for page in pages:
         assert f'href="../{page}/"' in hub, page
         assert (seed_site.site / page / "index.html").is_file()
 

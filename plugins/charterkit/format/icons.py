@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from charterkit.format.rules import is_picture_name
 
 __all__ = ["ICON_SETS", "PICTURES_DIR", "IconSet", "default_icon_dir", "load_icon_set"]
 
@@ -57,9 +58,6 @@ def default_icon_dir() -> Path | None:
     return None
 
 
-_NAME = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+){1,2}$")
-
-
 @dataclass(eq=False)  # hashed by identity: one instance per folder, cached
 class IconSet:
     """The pictures under one or more folders, named ``set/name`` (``fontawesome/solid/ear-listen``).
@@ -79,7 +77,7 @@ class IconSet:
         return None
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and bool(_NAME.match(name)) and self._path(name) is not None
+        return isinstance(name, str) and is_picture_name(name) and self._path(name) is not None
 
     def names(self) -> list[str]:
         """Every icon name (read once, for suggestions)."""
@@ -105,7 +103,7 @@ class IconSet:
 
     def svg(self, name: str) -> str:
         """The SVG markup of ``name``, marked decorative; callers add a label when it is not."""
-        path = self._path(name) if _NAME.match(name) else None
+        path = self._path(name) if is_picture_name(name) else None
         if path is None:
             raise KeyError(name)
         text = path.read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ tools use for autocompletion is generated from these models.
 from __future__ import annotations
 
 import calendar
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,13 +24,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from charterkit.errors import shown
 from charterkit.format.pictures import PictureProblem, check_picture_file, is_picture_file
+from charterkit.format.rules import (
+    SLUG_MAX,
+    date_parts,
+    is_email,
+    is_language_tag,
+    is_picture_name,
+    is_slug,
+    is_web_address,
+)
 from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
     "NOT_STATED",
     "SECTION_KINDS",
-    "SLUG_PATTERN",
     "Charter",
     "CheckedBy",
     "Contact",
@@ -87,14 +95,17 @@ def _one_or_many(value: Any) -> Any:
 
 Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-"""What a slug (a charter's web address part) may be: lower-case letters, digits, single hyphens."""
-
 
 def _check_slug(value: str) -> str:
-    if not SLUG_PATTERN.match(value) or len(value) > 80:
+    if len(value) > SLUG_MAX and is_slug(value[:SLUG_MAX]):
         raise _problem(
-            f'"{value}" cannot be used in a web address.',
+            f'"{value[:20]}..." is {len(value)} characters long; '
+            f"a web address part can have {SLUG_MAX} at most.",
+            "Use a shorter slug, such as north-somerset-send.",
+        )
+    if not is_slug(value):
+        raise _problem(
+            f'"{shown(value)}" cannot be used in a web address.',
             "Use lower-case letters, digits and single hyphens only, such as north-somerset-send.",
         )
     return value
@@ -102,27 +113,24 @@ def _check_slug(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_check_slug)]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _date_to_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _check_date(value: str) -> str:
-    m = _DATE.match(value.strip())
+    parts = date_parts(value.strip())
     fix = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
-    if not m:
-        raise _problem(f'"{value}" is not a date in the form the format uses.', fix)
-    year, month, day = (int(g) if g else None for g in m.groups())
-    assert year is not None
+    if parts is None:
+        raise _problem(f'"{shown(value)}" is not a date in the form the format uses.', fix)
+    year, month, day = parts
     if not 1900 <= year <= 2100:
         raise _problem(f"the year {year} is not plausible.", fix)
     if month is not None and not 1 <= month <= 12:
-        raise _problem(f'"{value}" has no month {month}.', fix)
+        raise _problem(f'"{shown(value)}" has no month {month}.', fix)
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise _problem(
-            f'"{value}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
+            f'"{shown(value)}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
         )
     return value.strip()
 
@@ -148,39 +156,36 @@ def display_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
 def _check_lang(value: str) -> str:
-    if not _LANG.match(value):
+    if not is_language_tag(value):
         raise _problem(
-            f'"{value}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
+            f'"{shown(value)}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
         )
     return value
 
 
 Lang = Annotated[str, AfterValidator(_check_lang)]
 
-_EMAIL = re.compile(r"^[^@\s<>\"':]+@[^@\s<>\"':]+\.[^@\s<>\"':]+$")
-
 
 def _check_email(value: str) -> str:
     if value.lower().startswith("mailto:"):
-        raise _problem(f'"{value}" starts with "mailto:".', f"Write the address alone: email: {value[7:]}")
-    if not _EMAIL.match(value):
-        raise _problem(f'"{value}" is not an email address.', "Write it as name@example.org, with no spaces.")
+        raise _problem(
+            f'"{shown(value)}" starts with "mailto:".', f"Write the address alone: email: {shown(value[7:])}"
+        )
+    if not is_email(value):
+        raise _problem(
+            f'"{shown(value)}" is not an email address.', "Write it as name@example.org, with no spaces."
+        )
     return value
 
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_email)]
 
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
-
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
+    if not is_web_address(value):
         raise _problem(
-            f'"{value}" is not a web address this site can link to.',
+            f'"{shown(value)}" is not a web address this site can link to.',
             "Write the full address starting with https:// (only https:// and http:// links are allowed).",
         )
     return value
@@ -205,7 +210,7 @@ ThemeId = Annotated[str, AfterValidator(_check_theme)]
 
 
 def _check_icon(value: str, info: ValidationInfo) -> str:
-    if re.match(r"^[a-z][a-z0-9+.-]*://|^www\.", value, re.IGNORECASE):
+    if "://" in value or value.lower().startswith("www."):
         raise _problem(
             f'"{value}" is a web address: pictures are never fetched from other websites.',
             "Save the picture in the charters folder and write its path, such as pictures/meeting.png, "
@@ -229,7 +234,7 @@ def _check_icon(value: str, info: ValidationInfo) -> str:
             raise _problem(problem.message, problem.fix) from None
         return value
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
-        if not re.match(r"^[a-z0-9-]+(/[a-z0-9-]+)+$", value):
+        if not is_picture_name(value):
             raise _problem(f'"{value}" is not a picture name.', "Write it as openmoji/handshake.")
         return value
     if value not in icons:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from charterkit.mkdocs._common import custom_dir, jinja_env
 from charterkit.mkdocs.brand.config import BrandConfig
 from charterkit.render.contrast import (
     AA_TEXT,
@@ -34,7 +35,6 @@ from charterkit.render.contrast import (
     shade,
     to_hex,
 )
-from charterkit.render.jinja import make_env
 from charterkit.render.textsize import scale_breakpoints, text_size_css
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
@@ -154,8 +154,7 @@ def _env(config: MkDocsConfig) -> Environment:
     env = getattr(charters, "env", None)
     if isinstance(env, Environment):
         return env
-    custom = config.theme.custom_dir
-    return make_env([Path(custom)] if custom else [])
+    return jinja_env(config)
 
 
 def contents_entries(toc: list[AnchorLink], html: str) -> int:
@@ -202,8 +201,8 @@ class BrandPlugin(BasePlugin[BrandConfig]):
     def _check_logo(self, config: MkDocsConfig, where: str) -> None:
         logo = self.config.logo
         assert logo is not None
-        custom = config.theme.custom_dir
-        places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+        custom = custom_dir(config)
+        places = [Path(config.docs_dir)] + ([custom] if custom is not None else [])
         if not any((place / logo).is_file() for place in places):
             names = " or ".join(f"{p.name}/" for p in places)
             log.warning(
