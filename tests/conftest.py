@@ -90,11 +90,10 @@ class _EnvLoader(yaml.SafeLoader):
 
 
 def _env_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return _EnvTag(
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else loader.construct_scalar(node)
-    )  # type: ignore[arg-type]
+    if isinstance(node, yaml.SequenceNode):
+        return _EnvTag(loader.construct_sequence(node))
+    assert isinstance(node, yaml.ScalarNode)
+    return _EnvTag(loader.construct_scalar(node))
 
 
 class _EnvTag:

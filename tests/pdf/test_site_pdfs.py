@@ -228,7 +228,7 @@ def test_page_validation_finds_pdf_ua_1_compliance(built: BuildResult, charters:
         version("page-validation")
     except PackageNotFoundError:
         pytest.skip("page-validation is not installed")
-    import page  # type: ignore[import-not-found]
+    import page
 
     for _, path in all_pdfs(built.site, charters):
         report = page.validate_pdf(path, profile="ua1")
