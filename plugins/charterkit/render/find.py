@@ -255,7 +255,8 @@ class Finder:
         return renderers[planned.kind](env, planned, href)
 
     def _card(self, e: Entry, href: Href) -> dict[str, Any]:
-        return {"charter": e.charter, "href": href(self.charter_uri(e.slug))}
+        easy = href(f"{self.base}/{e.slug}/easy-read.md") if e.has_easy_read else ""
+        return {"charter": e.charter, "href": href(self.charter_uri(e.slug)), "easy_href": easy}
 
     def _pager(self, planned: Planned, href: Href, uri: Callable[[int], str]) -> list[dict[str, Any]]:
         assert planned.paged is not None

@@ -20,6 +20,7 @@ from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SIMILAR_ID, 
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.scoring import CharterScores
+from charterkit.render.terms import mark_first_uses
 from charterkit.render.views import Heading, build_view, walk_blocks
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "picture_letters",
     "render_charter",
     "render_easy_read",
+    "render_easy_read_index",
     "render_list",
     "render_picture_index",
     "render_picture_page",
@@ -91,6 +93,8 @@ class PageLinks:
     compare: str = ""
     """The compare page, with this charter chosen (``?a=slug``)."""
 
+    pictures: Mapping[str, str] = field(default_factory=dict)
+    """The council's own picture files of the easy-read version: as written in the charter → href."""
     edit: str = ""
     """Where to edit the charter's file (on GitHub), or "" when the site does not say."""
 
@@ -168,8 +172,15 @@ def render_easy_read(
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
     ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": OTHER_FORMATS_ID}
+    # Hard words in bold the first time, with their meaning beside them: the summary, then each point.
+    texts = [er.summary or ""] + [p.text for s in er.sections for p in s.points]
+    marked = iter(mark_first_uses(texts, er.words))
+    summary = next(marked)
+    points = [[next(marked) for _ in s.points] for s in er.sections]
     html = env.get_template("charterkit/easy_read.html").render(
         charter=loaded.charter,
+        summary=summary,
+        points=points,
         links=links,
         ids=ids,
         site_lang=site_lang,
@@ -185,10 +196,34 @@ def render_easy_read(
     return Rendered(html, outline)
 
 
-def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], level: int = 2) -> str:
-    """A list of charters, each with its title (linked), summary, organisation, area, sector and date."""
-    data = [{"charter": c.charter, "href": href} for c, href in items]
+def _card(item: LoadedCharter, href: str, easy: Mapping[str, str]) -> dict[str, Any]:
+    """What a charter's card shows: the charter, its page, and its easy-read page (or None)."""
+    return {"charter": item.charter, "href": href, "easy_href": easy.get(item.slug)}
+
+
+def render_list(
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    level: int = 2,
+    easy: Mapping[str, str] | None = None,
+) -> str:
+    """A list of charters, each with its title (linked), summary, organisation, area, sector and date,
+    and a link to its easy-read page where ``easy`` (slug → href) has one."""
+    data = [_card(c, href, easy or {}) for c, href in items]
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
+
+
+def render_easy_read_index(
+    env: Environment, items: Sequence[tuple[LoadedCharter, str]], easy: Mapping[str, str]
+) -> Rendered:
+    """The "Easy read" page, written in easy read: every charter with an easy-read version, A to Z, then
+    those without one and how to ask for one."""
+    ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
+    data = [_card(c, href, easy) for c, href in ordered]
+    html = env.get_template("charterkit/easy-read-index.html").render(
+        with_easy=[d for d in data if d["easy_href"]], without=[d for d in data if not d["easy_href"]]
+    )
+    return Rendered(html)
 
 
 def theme_uses(charters: Sequence[LoadedCharter], href: dict[str, str]) -> dict[str, list[dict[str, str]]]:

@@ -35,6 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.pictures import is_picture_file
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.check import Report, check_project
@@ -67,6 +68,7 @@ from charterkit.render.pages import (
     picture_letters,
     render_charter,
     render_easy_read,
+    render_easy_read_index,
     render_list,
     render_picture_index,
     render_picture_page,
@@ -77,6 +79,8 @@ from charterkit.render.views import Heading
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
+EASY_READ_INDEX = "easy-read.md"
+"""The page listing every charter in easy read, written in easy read."""
 
 _IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
 """Kinds of find pages whose first page the site's nav may list (the others are reached from them)."""
@@ -92,7 +96,7 @@ downloads many times larger (and slow every rebuild of the preview)."""
 
 @dataclass
 class _Generated:
-    kind: str  # charter, easy-read, find
+    kind: str  # charter, easy-read, easy-read-index, find
     slug: str = ""
     planned: Planned | None = None
 
@@ -192,6 +196,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
+                # The council's own pictures (checked when the charter was read) go beside its pages.
+                for picture in own_pictures(item):
+                    uri = f"{base}/{item.slug}/{picture}"
+                    if files.get_file_from_path(uri) is None:
+                        source = (item.path.parent / picture).read_bytes()
+                        files.append(File.generated(config, uri, content=source))
         for problem in self.report.warnings:
             if problem not in self.report.targets:  # charterkit/readability logs those, under its name
                 log.warning(str(problem))
@@ -214,6 +224,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             self._add(files, config, "pictures/index.md", _Generated("pictures-index"))
             for letter in self.picture_pages:
                 self._add(files, config, f"pictures/{letter.lower()}.md", _Generated("pictures", letter))
+        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
+        self._add(files, config, EASY_READ_INDEX, _Generated("easy-read-index"))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -357,7 +369,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is None:
             return markdown
-        if gen.kind == "charter":
+        if gen.kind == "easy-read-index":
+            page.meta.setdefault("hide", ["navigation", "toc"])
+        if gen.kind == "easy-read-index":
+            title = "Easy read"
+        elif gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
         elif gen.kind == "pictures-index":
             title = "Pictures for easy read"
@@ -368,6 +384,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             page.meta["search"] = {"exclude": True}
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
+            # Easy read is one calm column: no menus beside the words (GUIDE.md, "Easy read").
+            page.meta.setdefault("hide", ["navigation", "toc"])
         else:
             assert gen.planned is not None
             title = gen.planned.title
@@ -382,7 +400,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is not None:
             rendered = self._render(gen, page, files)
-            page.toc = toc_from(rendered.outline)
+            page.toc = toc_from(rendered.outline, rendered.html)
             return rendered.html
         return self._fill_markers(html, page, files)
 
@@ -394,6 +412,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
 
     def _charter_href(self, page: Page, files: Files, slug: str) -> str:
         return self._href(page, files, f"{self.config.url.strip('/')}/{slug}/index.md")
+
+    def _easy_hrefs(self, page: Page, files: Files) -> dict[str, str]:
+        """Each charter's easy-read page, relative to ``page``, for those that have one."""
+        base = self.config.url.strip("/")
+        return {
+            c.slug: self._href(page, files, f"{base}/{c.slug}/easy-read.md")
+            for c in self.charters
+            if c.charter.easy_read
+        }
 
     def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
         base = self.config.url.strip("/")
@@ -428,6 +455,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             theme_hrefs=finder.theme_links(item.slug, href),
             similar=similar,
             compare=f"{compare}?a={item.slug}" if compare else "",
+            pictures={p: self._href(page, files, f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
             edit=self.edit_url(item),
         )
 
@@ -489,6 +517,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             index = self._href(page, files, "pictures/index.md")
             names = self.picture_pages[gen.slug]
             return render_picture_page(self.env, self.icons, gen.slug, names, pages, index)
+        if gen.kind == "easy-read-index":
+            hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+            easy = self._easy_hrefs(page, files)
+            return render_easy_read_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], easy)
         assert gen.planned is not None and self.finder is not None
         return self.finder.render(self.env, gen.planned, lambda uri: self._href(page, files, uri))
 
@@ -499,7 +531,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
             shown = ordered[: max(1, self.config.list_size)]
-            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            listing = render_list(
+                self.env,
+                [(c, self._charter_href(page, files, c.slug)) for c in shown],
+                3,
+                self._easy_hrefs(page, files),
+            )
             if len(shown) < len(ordered):
                 # A site with hundreds of charters keeps a short page: the rest are on the index pages.
                 index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
@@ -554,8 +591,27 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return html
 
 
-def toc_from(headings: list[Heading]) -> TableOfContents:
-    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML)."""
+_H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
+
+
+def own_pictures(item: LoadedCharter) -> list[str]:
+    """The picture files of a charter's easy-read version, as written (paths from its folder)."""
+    er = item.charter.easy_read
+    if er is None:
+        return []
+    return sorted({p.picture for s in er.sections for p in s.points if is_picture_file(p.picture)})
+
+
+def toc_from(headings: list[Heading], html: str = "") -> TableOfContents:
+    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML).
+
+    With the page's ``html``, its h1 heads the outline, as in a Markdown page: the theme's "Skip to
+    content" link goes to the first entry, the page's title, and its contents box lists the rest.
+    """
+    found = _H1.search(html)
+    if found:
+        title = re.sub(r"<[^>]+>", "", found.group(2))
+        return get_toc([{"level": 1, "id": found.group(1), "name": title, "children": _toc_tokens(headings)}])
     return get_toc(_toc_tokens(headings))
 
 
