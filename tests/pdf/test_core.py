@@ -244,12 +244,17 @@ def test_fingerprint_changes_with_templates_fonts_and_assets(tmp_path: Path) -> 
     assert fingerprint(make_env([]), fonts, [logo]) != first
 
 
+def _keep(cache: PdfCache, key: str, data: bytes, note: Note) -> None:
+    tmp = cache.temp_path(key)
+    tmp.write_bytes(data)
+    cache.put(key, tmp, note)
+
+
 def test_prune_deletes_only_unused_cache_entries(tmp_path: Path) -> None:
     cache = PdfCache(tmp_path)
     keep, old = "a" * 64, "b" * 64
     for key in (keep, old):
-        cache.path(key).write_bytes(b"%PDF")
-        cache.put(key, Note(3, ("a warning",), ("中",)))
+        _keep(cache, key, b"%PDF", Note(3, ("a warning",), ("中",)))
     (tmp_path / "notes.pdf").write_bytes(b"mine")
     (tmp_path / f"{old}.pages").write_text("3", encoding="ascii")  # left by an older charterkit
     assert cache.prune([keep]) == 1
@@ -262,9 +267,10 @@ def test_a_cached_pdf_without_its_note_is_made_again(tmp_path: Path) -> None:
     key = "c" * 64
     cache.path(key).write_bytes(b"%PDF")
     assert cache.get(key) is None  # no note: its warnings are unknown, so it is not trusted
+    cache.path(key).write_bytes(b"%PDF")
     (tmp_path / f"{key}.json").write_text("{not json", encoding="utf-8")
     assert cache.get(key) is None
-    cache.put(key, Note(2))
+    _keep(cache, key, b"%PDF", Note(2))
     assert cache.get(key) == Note(2)
     cache.path(key).unlink()
     assert cache.get(key) is None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
-from charterkit.pdf.writer import atomic_target
+from charterkit.store import Store
 
 __all__ = ["FONT_DIR", "FontFace", "font_faces", "unpacked"]
 
@@ -57,18 +57,22 @@ def font_faces(folder: Path = FONT_DIR) -> list[FontFace]:
     return faces
 
 
-def unpacked(faces: Sequence[FontFace], folder: Path) -> list[FontFace]:
-    """``faces`` pointing at TrueType copies in ``folder``, made once per font file's content."""
+def unpacked(faces: Sequence[FontFace], folder: Path, remade: list[str] | None = None) -> list[FontFace]:
+    """``faces`` pointing at TrueType copies in ``folder`` (a :class:`~charterkit.store.Store`, so a
+    damaged copy is made again), made once per font file's content."""
     from fontTools.ttLib import woff2  # type: ignore[import-untyped]
 
+    store = Store(folder, suffix=".ttf", label="unpacked font")
     out = []
     for face in faces:
         data = face.path.read_bytes()
-        target = folder / f"{hashlib.sha256(data).hexdigest()[:32]}.ttf"
-        if not target.is_file():
+        key = hashlib.sha256(data).hexdigest()[:32]
+        entry = store.get(key)
+        if entry is None:
             buffer = BytesIO()
             woff2.decompress(BytesIO(data), buffer)
-            with atomic_target(target) as tmp:
-                tmp.write_bytes(buffer.getvalue())
-        out.append(replace(face, render_path=target))
+            entry = store.put(key, buffer.getvalue())
+        out.append(replace(face, render_path=entry.path))
+    if remade is not None:
+        remade.extend(store.remade)
     return out

@@ -132,12 +132,13 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         def progress(done: int, total: int, job: Job) -> None:
             log.info(f"PDF {done}/{total}: {job.name}")
 
+        cache = PdfCache(root / self.config.cache_dir)
         try:
             return make_pdfs(
                 docs,
                 env=charters.env,
                 site=site,
-                cache=PdfCache(root / self.config.cache_dir),
+                cache=cache,
                 icons=charters.icons,
                 asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
                 workers=self.config.workers,
@@ -145,14 +146,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
             )
         except CacheUnusable as exc:
-            raise PluginError(
-                f"charterkit/pdf: cache_dir: the folder {self.config.cache_dir} (next to "
-                f"mkdocs.yml) cannot hold the PDFs: {exc.reason}. Set cache_dir under "
-                "charterkit/pdf in mkdocs.yml to a folder that can be created and written, "
-                "such as .cache/charterkit-pdf, or leave it out."
-            ) from None
+            # The machine, not a charter: name the folder and what to do (cache_dir only if it is wrong).
+            raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
+        finally:
+            # A damaged cache is not the editor's doing, so it is told (INFO) but does not fail --strict.
+            for line in cache.remade:
+                log.info(line)
 
     def _warn_once(self, message: str) -> None:
         if message not in self._warned:
