@@ -15,12 +15,14 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charterkit.mkdocs.accessibility.config import AccessibilityConfig
 from charterkit.mkdocs.charters.plugin import toc_from
+from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.render.jinja import make_env
 from charterkit.render.statement import (
     AutomatedChecks,
@@ -62,6 +64,11 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         self.root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [])
+        if self.config.fonts:
+            try:
+                verify_fonts()
+            except FontsDamaged as exc:
+                raise PluginError(f"charterkit/accessibility: {exc}") from None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

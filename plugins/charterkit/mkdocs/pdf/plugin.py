@@ -31,6 +31,7 @@ from charterkit.pdf import (
     documents_for,
     make_pdfs,
 )
+from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.pdf.jobs import Job
 from charterkit.render.pages import Link
 
@@ -57,6 +58,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.active = self._wanted()
+        if self.active:
+            try:
+                verify_fonts()
+            except FontsDamaged as exc:
+                raise PluginError(f"charterkit/pdf: {exc}") from None
         return config
 
     def _wanted(self) -> bool:
