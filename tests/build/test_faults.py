@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,7 @@ def _no_booklet(data: dict[str, object]) -> None:
 
 _BUILD_WITH_FONTS = """
 import sys
+import urllib.request
 from pathlib import Path
 import charterkit.pdf.fonts as fonts
 fonts.FONT_DIR = Path(sys.argv[1])
@@ -100,3 +103,202 @@ def test_a_missing_or_damaged_shipped_font_stops_the_build_and_says_how_to_resto
 
 def test_the_shipped_fonts_match_their_manifest() -> None:
     verify_fonts()  # a release with a changed font must update fonts/SHA256SUMS
+
+
+# -- atomic output ---------------------------------------------------------------------------------------
+
+OLD_SITE = "<!doctype html><title>The previous site</title>"
+
+
+def with_old_site(path: Path) -> Path:
+    site = path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    (site / "old-page.html").write_text(OLD_SITE, encoding="utf-8")
+    return site
+
+
+def old_site_intact(site: Path) -> None:
+    assert (site / "index.html").read_text(encoding="utf-8") == OLD_SITE
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "old-page.html"]
+
+
+def no_leftovers(path: Path) -> None:
+    assert not [p.name for p in path.iterdir() if "charterkit-new" in p.name or "charterkit-old" in p.name]
+
+
+_BUILD_WITH_A_FULL_DISK = """
+import errno, shutil, sys
+from mkdocs.__main__ import cli
+real = shutil.copyfile
+copied = 0
+def full(src, dst, *args, **kwargs):
+    global copied
+    copied += 1
+    if copied > int(sys.argv[1]):
+        raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+    return real(src, dst, *args, **kwargs)
+shutil.copyfile = full
+cli(["build", "--strict"])
+"""
+
+
+def test_a_full_disk_keeps_the_previous_site_and_says_so(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    site = with_old_site(path)
+    env = {**os.environ, "CHARTERKIT_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITH_A_FULL_DISK, "20"],
+        cwd=path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "Traceback" not in out
+    assert "the disk is full" in out and f"the site could not be built in {site}" in out
+    assert "The previous site was left as it was." in out
+    old_site_intact(site)
+    no_leftovers(path)
+    built(path)  # space again: the next build works
+    assert "The previous site" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def _mount_tmpfs(folder: Path, options: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if proc.returncode != 0:
+        pytest.skip("mounting a small disk needs root")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small disk needs root")
+def test_a_really_full_disk_keeps_the_previous_site(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    disk = tmp_path / "disk"
+    _mount_tmpfs(disk, "size=600k")
+    try:
+        site = with_old_site(disk)
+        _site_dir(path, str(site))
+        result = run_build(path)
+        assert result.returncode == 1
+        no_traceback(result)
+        assert "the disk is full" in result.output
+        old_site_intact(site)
+        no_leftovers(disk)
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_read_only_output_folder_is_named_and_the_old_site_kept(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    disk = tmp_path / "published"
+    disk.mkdir()
+    site = with_old_site(disk)
+    if os.geteuid() == 0:
+        _mount_tmpfs(disk, "ro")  # an empty read-only disk over the folder: root can write anywhere else
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+        site = with_old_site(disk)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    else:
+        disk.chmod(0o555)
+    try:
+        _site_dir(path, str(site))
+        result = run_build(path)
+        assert result.returncode == 1
+        no_traceback(result)
+        assert f"the site could not be written to {disk}" in result.output
+        assert "read-only" in result.output or "permission denied" in result.output
+        old_site_intact(site)
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["umount", str(disk)], check=False)
+        else:
+            disk.chmod(0o755)
+
+
+def test_a_strict_build_that_fails_on_warnings_keeps_the_previous_site(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    site = with_old_site(path)
+    (path / "docs" / "broken-link.md").write_text("# Broken\n\n[gone](missing.md)\n", encoding="utf-8")
+    result = run_build(path)
+    assert result.returncode == 1 and "strict mode" in result.output
+    old_site_intact(site)
+    no_leftovers(path)
+
+
+def test_a_killed_build_keeps_the_previous_site_and_the_next_build_cleans_up(tmp_path: Path) -> None:
+    path = make_project(
+        tmp_path, {"alpha.yml": MINIMAL, "beta.yml": MINIMAL.replace("A test charter", "Another")}
+    )
+    site = with_old_site(path)
+    env = {**os.environ, "CHARTERKIT_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:  # kill it in the middle of rendering the PDFs
+        if re.search(r"PDF 1/\d+", line):
+            break
+    os.killpg(proc.pid, 9)
+    proc.wait()
+    old_site_intact(site)
+    assert [p for p in path.iterdir() if "charterkit-new" in p.name]  # what the killed build left
+    built(path, ON)
+    no_leftovers(path)
+    assert (site / "charters" / "alpha" / "index.html").is_file()
+    assert not list((path / ".cache" / "charterkit-pdf").glob("*.tmp"))
+
+
+def test_two_builds_at_once_both_succeed_one_after_the_other(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    env = {**os.environ, "CHARTERKIT_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    runs = [
+        subprocess.Popen(cmd, cwd=path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(3)
+    ]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    for out in outputs:
+        assert "Traceback" not in out
+    assert any("Another build of this site is running" in out for out in outputs)
+    assert (path / "site" / "charters" / "alpha" / "index.html").is_file()
+    no_leftovers(path)
+
+
+def _site_dir(path: Path, site_dir: str) -> None:
+    config = path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nsite_dir: {site_dir}\n", encoding="utf-8")
+
+
+def test_mkdocs_serve_still_builds_and_serves(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "CHARTERKIT_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(
+        cmd, cwd=path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if "Serving on" in line:
+                break
+            assert "Traceback" not in line and "ERROR" not in line, line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/charters/alpha/", timeout=30) as page:
+            assert "A test charter" in page.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert not (path / "site").exists()  # the preview writes nothing into the project
+    assert not list(path.glob(".*charterkit*"))

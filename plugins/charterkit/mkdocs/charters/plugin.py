@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -33,6 +33,8 @@ from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.output import AtomicOutput
+from charterkit.output import OutputUnusable
 from charterkit.render.jinja import make_env
 from charterkit.render.pages import (
     Link,
@@ -78,6 +80,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.command = "build"
+        self.dirty = False
+        self.output = AtomicOutput(log)
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -104,7 +109,28 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.by_slug = {c.slug: c for c in self.charters}
         custom = config.theme.custom_dir
         self.env = make_env([Path(custom)] if custom else [], self.icons)
+        # Last in this hook, after the charters are known to be good, and at priority 100 so that every
+        # other plugin's on_config sees the new folder: the whole site is written beside the real one.
+        self.output.start(config, self.command, self.dirty)
         return config
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    # The very last step of a build, after every other plugin's on_post_build (search writes its index,
+    # charterkit/readability its report): only a complete site is swapped in.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self.output.finish(config)
+        except OutputUnusable as exc:
+            raise PluginError(f"charterkit: {exc}") from None
+
+    # Last, so other plugins clean up first; a fault of the machine then stops the build with a plain
+    # message (MkDocs would print a traceback), and the previous site is kept.
+    @event_priority(-100)
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.fail(error, self.command)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
