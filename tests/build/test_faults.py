@@ -302,3 +302,46 @@ def test_mkdocs_serve_still_builds_and_serves(tmp_path: Path) -> None:
         proc.wait(timeout=30)
     assert not (path / "site").exists()  # the preview writes nothing into the project
     assert not list(path.glob(".*charterkit*"))
+
+
+# -- symbolic links ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "target"),
+    [
+        ("docs/assets/env.txt", "/proc/self/environ"),
+        ("docs/logo.png", "/etc/passwd"),
+        ("overrides/assets/secret.css", "/etc/hostname"),
+        ("docs/outside", "/etc"),
+    ],
+)
+def test_a_link_in_a_published_folder_that_leads_outside_is_refused(
+    tmp_path: Path, where: str, target: str
+) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    site = with_old_site(path)
+    (path / where).parent.mkdir(parents=True, exist_ok=True)
+    (path / where).symlink_to(target)
+    result = run_build(path)
+    assert result.returncode == 1
+    no_traceback(result)
+    assert f"charterkit: {where} is a symbolic link to {target}, outside the project" in (result.output)
+    old_site_intact(site)
+
+
+@pytest.mark.parametrize("folder", ["docs", "overrides", "charters"])
+def test_a_link_loop_gets_a_message(tmp_path: Path, folder: str) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    (path / folder / "loop.yml").symlink_to("loop.yml")
+    result = run_build(path)
+    assert result.returncode == 1
+    no_traceback(result)
+    assert f"{folder}/loop.yml" in result.output and ("loop" in result.output)
+
+
+def test_a_link_inside_the_project_is_still_allowed(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    (path / "docs" / "again.md").symlink_to(path / "docs" / "about.md")
+    result = built(path)
+    assert (result.site / "again" / "index.html").is_file()

@@ -392,6 +392,21 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
 def _refuse_links_out(path: Path, file: str) -> None:
     # A pull request can add a symbolic link; one pointing out of the charters folder would publish
     # (or quote in an error) whatever file it points at, and one to a device or a pipe could hang the build.
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except (RuntimeError, OSError):
+            raise CharterError(
+                [
+                    Problem(
+                        file,
+                        0,
+                        "",
+                        "is a symbolic link that leads back to itself or to nothing.",
+                        "Remove the link, or replace it with the charter file itself.",
+                    )
+                ]
+            ) from None
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         raise CharterError(
             [

@@ -31,6 +31,7 @@ from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
+from charterkit.links import link_problems
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.output import AtomicOutput
@@ -101,6 +102,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"charterkit: the charters folder {folder} does not exist. "
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
+        self._refuse_links_out(config, root)
         self.icons = load_icon_set()
         try:
             self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
@@ -113,6 +115,17 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         # other plugin's on_config sees the new folder: the whole site is written beside the real one.
         self.output.start(config, self.command, self.dirty)
         return config
+
+    @staticmethod
+    def _refuse_links_out(config: MkDocsConfig, root: Path) -> None:
+        """Stop before anything is built if a published folder links outside the project."""
+        folders = [(Path(config.docs_dir), "docs")]
+        if config.theme.custom_dir:
+            custom = Path(config.theme.custom_dir)
+            folders.append((custom, _shown(custom, root)))
+        problems = [line for folder, shown in folders for line in link_problems(folder, root, shown)]
+        if problems:
+            raise PluginError("charterkit: " + "\ncharterkit: ".join(problems))
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -305,6 +318,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 ),
             )
         return html
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(folder)
 
 
 def toc_from(headings: list[Heading]) -> TableOfContents:
