@@ -5,10 +5,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CharterError", "Problem", "format_path"]
+__all__ = ["CharterError", "Problem", "format_path", "printable"]
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Characters that change what a terminal, a log or a CI runner shows rather than showing themselves:
+control characters (newlines, escape codes, U+0085), line and paragraph separators, and the marks
+that reverse text's direction."""
+
+
+def printable(text: str) -> str:
+    """``text`` safe to echo on one line of a message, a log or a GitHub annotation: every character that
+    could start a new line, send a terminal escape code or reorder the text is written as an escape
+    (``\\n``, ``\\x1b``, ``\\u2028``), so a value shows as what it is and can forge nothing."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -31,6 +53,11 @@ class Problem:
     field: str
     message: str
     fix: str = ""
+
+    def __post_init__(self) -> None:
+        # Every problem is printed, logged or annotated somewhere: neutralise what it echoes once, here.
+        for name in ("file", "field", "message", "fix"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from charterkit.cli import check, new, report, schema
 from charterkit.cli.project import UsageError
+from charterkit.errors import printable
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except UsageError as exc:
-        print(f"charterkit: {exc}", file=sys.stderr)
+        print(f"charterkit: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("charterkit: stopped.", file=sys.stderr)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from charterkit.errors import format_path
+from charterkit.errors import format_path, printable
 from charterkit.format.model import Charter, Principle, Section
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
@@ -81,7 +81,7 @@ class TargetProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return printable(f"{where}: {self.field}: {self.message}")
 
 
 @dataclass(frozen=True)

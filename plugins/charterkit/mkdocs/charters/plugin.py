@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from charterkit.errors import CharterError
+from charterkit.errors import CharterError, printable
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
@@ -163,7 +163,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             elif self.config.missing_easy_read == "warn":
                 log.warning(
-                    f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
+                    f"{printable(item.display_path)}:1: easy_read: this charter has no easy-read version. "
                     "Add one (see the format page), or set missing_easy_read: ignore."
                 )
         for name, kind in (

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.errors import printable
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
@@ -162,6 +163,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 log.info(line)
 
     def _warn_once(self, message: str) -> None:
+        message = printable(message)
         if message not in self._warned:
             self._warned.add(message)
             log.warning(message)
