@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from markdown.extensions.toc import slugify, unique
 
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
-from charterkit.render.views import Heading, build_view, group_by, walk_blocks
+from charterkit.render.views import Heading, build_view, group_by, heading_id, walk_blocks
 
 __all__ = [
     "RESERVED_IDS",
@@ -66,7 +65,7 @@ class Rendered:
 
 def _ids(*titles: str, used: set[str] | None = None) -> list[str]:
     used = set() if used is None else used
-    return [unique(slugify(t, "-"), used) for t in titles]
+    return [heading_id(t, used) for t in titles]
 
 
 def render_charter(
