@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from charterkit.cli.annotations import annotation, in_github_actions, workspace_path
-from charterkit.cli.project import Project, UsageError, load_project
+from charterkit.cli.project import Project, UsageError, load_project, not_a_file
 from charterkit.errors import CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charter, slug_problems
@@ -132,12 +132,19 @@ def _targets_of(files: Sequence[str], project: Project) -> list[Path]:
     out: list[Path] = []
     for name in files:
         path = Path(name)
+        if not name:
+            raise UsageError(
+                'an empty file name (""). Give a charter file or folder, or nothing to check every charter.'
+            )
         if path.is_dir():
+            if project.config_file is not None and path.resolve() == project.root.resolve():
+                path = project.charters_dir  # "check ." in the site's folder: its charters, not mkdocs.yml
             out.extend(find_charter_files(path))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise UsageError(f"{name}: no such file.")
+            continue
+        problem = not_a_file(path)
+        if problem:
+            raise UsageError(f"{name}: {problem} Give a charter file (.yml) or a folder of them.")
+        out.append(path)
     return out
 
 
