@@ -468,3 +468,20 @@ def test_an_unusable_cache_folder_is_named(tmp_path: Path) -> None:
         f"the PDF cache folder {page / 'cache'} cannot be used: could not read or "
         f"write {page / 'cache'}: {page} is a file, where a folder is needed"
     )
+
+
+def test_progress_is_told_as_each_pdf_finishes_not_after_all(tmp_path: Path) -> None:
+    long = small_html("".join(f"<h2>Part {i}</h2><p>{'Some words. ' * 200}</p>" for i in range(150)))
+    jobs = [
+        Job(html, tmp_path / f"{name}.pdf", tmp_path.as_uri(), f"{name}.pdf", "charters/x.yml", "standard")
+        for name, html in (("long", long), ("short-1", small_html()), ("short-2", small_html()))
+    ]
+    seen: list[tuple[int, bool]] = []
+
+    def progress(done: int, total: int, job: Job) -> None:
+        seen.append((done, (tmp_path / "long.pdf").exists()))
+
+    run_jobs(jobs, workers=2, progress=progress)
+    assert [done for done, _ in seen] == [1, 2, 3]
+    # The short ones are told while the long one is still being made.
+    assert seen[0] == (1, False), seen

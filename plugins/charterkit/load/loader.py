@@ -358,6 +358,7 @@ RESERVED_SLUGS = ("index", "by-sector", "by-area", "themes")
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
+    _refuse_odd_names(path, file)
     _refuse_links_out(path, file)
     located = load_yaml(path, file, field_names=_field_names())
     if icons is None:
@@ -387,6 +388,24 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
             ]
         )
     return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1), dict(located.lines))
+
+
+def _refuse_odd_names(path: Path, file: str) -> None:
+    # "x.YML" or "x.yml " would be skipped by other tools (and by the site before): say so instead.
+    suffix = path.suffix.lower().strip()
+    if suffix in (".yml", ".yaml") and (path.suffix != suffix or path.name != path.name.strip()):
+        better = path.stem.strip() + suffix
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    0,
+                    "",
+                    f'the file name "{path.name}" must end in .yml (lower case, with no space after it).',
+                    f'Rename the file to "{better}".',
+                )
+            ]
+        )
 
 
 def _refuse_links_out(path: Path, file: str) -> None:
@@ -461,7 +480,9 @@ def find_charter_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in (".yml", ".yaml")
+        # Also "x.YML" and "x.yml " (a space after), so that load_charter can ask for a rename rather
+        # than have them vanish without a word.
+        if p.suffix.lower().strip() in (".yml", ".yaml")
         and not p.name.startswith(("_", "."))
         and (p.is_file() or p.is_symlink())
     )

@@ -25,8 +25,9 @@ from charterkit.errors import CharterError, Problem, format_path
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "load_yaml"]
 
-MAX_BYTES = 1_000_000
-"""A charter is a short document; anything larger is a mistake (or an attack), refused before parsing."""
+MAX_BYTES = 200_000
+"""A charter is a short document (the largest seed charter is 16 KB); a file over 200 KB is a mistake or
+an attack, refused before parsing, so that no file can keep the PDFs rendering for minutes."""
 
 MAX_DEPTH = 12
 """The format nests at most about ten levels; deeper input is refused before it can exhaust the stack."""
@@ -109,6 +110,15 @@ class _Builder:
                     key_node, path, "merge keys (<<) are not allowed.", "Write the fields out in full."
                 )
                 continue
+            if key_node.tag not in _PLAIN_TAGS or _tagged(key_node):
+                tag = key_node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+                self.problem(
+                    key_node,
+                    (*path, key),
+                    f'the YAML tag "{tag}" is not allowed on a field name.',
+                    "Delete the tag (the word starting with !) and keep the name.",
+                )
+                continue
             if key in out:
                 first = self.lines.get((*path, key), 0)
                 self.problem(
@@ -133,12 +143,12 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return node.value.lower() in ("true", "yes", "on")
         if tag == "tag:yaml.org,2002:int":
+            # 0x7e9 is 2025 to YAML, which nobody writing a charter means: such numbers stay as written,
+            # so a date or a number written so is refused rather than silently changed.
+            if not re.fullmatch(r"[-+]?[0-9]+", node.value):
+                return node.value
             try:
-                return (
-                    int(node.value.replace("_", ""), 0)
-                    if node.value[:2] in ("0x", "0o")
-                    else int(node.value.replace("_", ""))
-                )
+                return int(node.value)
             except ValueError:
                 return node.value
         if tag == "tag:yaml.org,2002:float":
@@ -466,6 +476,13 @@ def _explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLE
 
 def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
     return CharterError([Problem(file, line, "", message, fix)])
+
+
+def _tagged(node: yaml.Node) -> bool:
+    """True when the source gives ``node`` a tag of its own (``!!str name:``): a node starts at its tag."""
+    mark = node.start_mark
+    buffer = mark.buffer
+    return isinstance(buffer, str) and buffer[mark.pointer : mark.pointer + 1] == "!"
 
 
 def load_yaml(path: Path, display: str | None = None, *, field_names: Collection[str] = ()) -> Located:
