@@ -135,6 +135,8 @@ class Store:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if not os.access(self.folder, os.W_OK | os.X_OK):
+                if os.statvfs(self.folder).f_flag & os.ST_RDONLY:
+                    raise OSError(errno.EROFS, "Read-only file system", str(self.folder))
                 raise PermissionError(errno.EACCES, "Permission denied", str(self.folder))
         except OSError as exc:
             raise StoreUnusable.from_os_error(self.folder, exc) from None

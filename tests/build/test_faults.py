@@ -345,3 +345,59 @@ def test_a_link_inside_the_project_is_still_allowed(tmp_path: Path) -> None:
     (path / "docs" / "again.md").symlink_to(path / "docs" / "about.md")
     result = built(path)
     assert (result.site / "again" / "index.html").is_file()
+
+
+# -- the cache's own faults are named as such, never blamed on a charter ------------------------------
+
+
+def test_a_read_only_cache_is_named_not_blamed_on_a_charter(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL}, config=_no_booklet)
+    cache = path / ".cache" / "charterkit-pdf"
+    cache.mkdir(parents=True)
+    if os.geteuid() == 0:
+        _mount_tmpfs(cache, "ro")
+    else:
+        cache.chmod(0o555)
+    try:
+        result = run_build(path, env=ON)
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["umount", str(cache)], check=False)
+        else:
+            cache.chmod(0o755)
+    assert result.returncode == 1
+    no_traceback(result)
+    assert f"the PDF cache folder {cache} cannot be used" in result.output, result.output
+    assert "read-only" in result.output or "permission denied" in result.output
+    assert "charters/alpha.yml" not in result.output and "Fix the charter" not in result.output
+
+
+_BUILD_WITH_A_FULL_CACHE = """
+import errno, sys
+import charterkit.pdf.jobs as jobs
+def full(job):
+    raise OSError(errno.ENOSPC, "No space left on device", str(job.target))
+jobs._render = full
+from mkdocs.__main__ import cli
+cli(["build", "--strict"])
+"""
+
+
+def test_a_full_cache_disk_is_named_not_blamed_on_a_charter(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL}, config=_workers_1)
+    site = with_old_site(path)
+    env = {**os.environ, "CHARTERKIT_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITH_A_FULL_CACHE], cwd=path, capture_output=True, text=True, env=env
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in out, out
+    assert "the PDF cache folder" in out and "the disk is full" in out
+    assert "charters/alpha.yml" not in out and "Fix the charter" not in out
+    old_site_intact(site)
+
+
+def _workers_1(data: dict[str, object]) -> None:
+    plugins = data["plugins"]
+    assert isinstance(plugins, list)
+    plugins[plugins.index("charterkit/pdf")] = {"charterkit/pdf": {"workers": 1}}

@@ -45,3 +45,13 @@ def test_a_charter_file_name_other_tools_skip_is_named_not_skipped(tmp_path: Pat
         f'charters/{name}: the file name "{name}" must end in .yml (lower case, with no space after it). '
         f'Rename the file to "{better}".'
     )
+
+
+def test_an_emoji_written_as_two_json_escapes_is_one_character(tmp_path: Path) -> None:
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    (folder / "x.yml").write_text(
+        MINIMAL.replace("title: A test charter", 'title: "Team \\ud83d\\udc68"'), "utf-8"
+    )
+    [loaded] = load_charters(find_charter_files(folder), base=tmp_path)
+    assert loaded.charter.title == "Team \U0001f468"

@@ -91,7 +91,24 @@ class _Builder:
         value = self.scalar(node)
         if not isinstance(value, str):
             self.raw[path] = node.value
+        elif _SURROGATE.search(value):
+            value = self._whole_characters(node, path, value)
         return value
+
+    def _whole_characters(self, node: yaml.ScalarNode, path: Path_, value: str) -> str | None:
+        # "\ud83d\udc68" (an emoji as JSON writes it) is two halves of one character: join them.
+        try:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            half = _SURROGATE.search(value)
+            assert half is not None
+            self.problem(
+                node,
+                path,
+                f"holds half of a character (\\u{ord(half.group()):04x}), which cannot be shown.",
+                "Type the character itself, or write both halves of its escape one after the other.",
+            )
+            return None
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -430,7 +447,8 @@ class _SyntaxExplainer:
     def block_end(self, index: int, problem: str) -> Problem:
         line = self.line(index)
         value = _value_of(line)
-        if value[:1] in "\"'[{" and "'<scalar>'" in problem:
+        # A value starting with [ or { is read as a list or a group: "[Draft] [v2]" fails after the first.
+        if value[:1] in "\"'[{" and ("'<scalar>'" in problem or value[:1] in "[{"):
             if value[:1] in "\"'":
                 return self.at(
                     index,
@@ -476,6 +494,9 @@ def _explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLE
 
 def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
     return CharterError([Problem(file, line, "", message, fix)])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _tagged(node: yaml.Node) -> bool:
