@@ -55,3 +55,13 @@ def test_an_emoji_written_as_two_json_escapes_is_one_character(tmp_path: Path) -
     )
     [loaded] = load_charters(find_charter_files(folder), base=tmp_path)
     assert loaded.charter.title == "Team \U0001f468"
+
+
+def test_a_file_named_like_a_windows_device_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    (folder / "nul.yml").write_text(MINIMAL, encoding="utf-8")
+    with pytest.raises(CharterError) as info:
+        load_charters(find_charter_files(folder), base=tmp_path)
+    assert "a name Windows keeps for a device" in str(info.value)
+    assert "Rename the file (such as nul-charter.yml), or add a slug." in str(info.value)

@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 
 from charterkit.errors import CharterError, Problem, format_path
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.format.model import SLUG_PATTERN, Charter
+from charterkit.format.model import SLUG_PATTERN, WINDOWS_NAMES, Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.load.yamlsource import Located, load_yaml
 
@@ -384,6 +384,19 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                     f'the file name "{path.name}" cannot be used in a web address.',
                     "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), "
                     "or add a slug.",
+                )
+            ]
+        )
+    if charter.slug is None and slug in WINDOWS_NAMES:
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    1,
+                    "slug",
+                    f'the file name "{path.name}" gives the web address part "{slug}", a name Windows keeps '
+                    "for a device, so the site could not be copied there.",
+                    f"Rename the file (such as {slug}-charter.yml), or add a slug.",
                 )
             ]
         )
