@@ -401,3 +401,16 @@ def _workers_1(data: dict[str, object]) -> None:
     plugins = data["plugins"]
     assert isinstance(plugins, list)
     plugins[plugins.index("charterkit/pdf")] = {"charterkit/pdf": {"workers": 1}}
+
+
+def test_a_site_folder_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL})
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    (path / "site").symlink_to(www)
+    built(path)
+    assert (path / "site").is_symlink()
+    assert (www / "charters" / "alpha" / "index.html").is_file()
+    assert "The previous site" not in (www / "index.html").read_text(encoding="utf-8")
+    no_leftovers(tmp_path)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,8 @@ class AtomicOutput:
             return
         self.config = config
         self.target = config.site_dir
-        target = Path(config.site_dir)
+        # Through a link (site -> /var/www/html): the real folder is replaced, the link kept.
+        target = Path(os.path.realpath(config.site_dir))
         try:
             self.lock = BuildLock(target)
             self.lock.acquire(waiting=self.log.info)
