@@ -5,32 +5,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["CharterError", "Problem", "format_path", "printable"]
+__all__ = ["ERROR", "INFO", "WARNING", "CharterError", "Level", "Problem", "format_path", "shown"]
 
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Characters that change what a terminal, a log or a CI runner shows rather than showing themselves:
-control characters (newlines, escape codes, U+0085), line and paragraph separators, and the marks
-that reverse text's direction."""
-
-
-def printable(text: str) -> str:
-    """``text`` safe to echo on one line of a message, a log or a GitHub annotation: every character that
-    could start a new line, send a terminal escape code or reorder the text is written as an escape
-    (``\\n``, ``\\x1b``, ``\\u2028``), so a value shows as what it is and can forge nothing."""
-    return _UNSAFE.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED:
-        return _NAMED[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+Level = Literal["error", "warning", "info"]
+ERROR: Level = "error"
+"""Stops the build and fails ``charterkit check``."""
+WARNING: Level = "warning"
+"""Logged as a warning: fails ``mkdocs build --strict`` and ``charterkit check``."""
+INFO: Level = "info"
+"""Told, never failing: text over a readability target that a charter accepts as published."""
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -44,6 +31,19 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def shown(text: str) -> str:
+    """``text`` as a message may echo it: control characters written as ``\\n``, ``\\x1b`` and so on.
+
+    The one function that neutralises every echoed value, in problems (:class:`Problem` applies it to
+    each of its parts), log lines and GitHub annotations: a value cannot start a new line (and forge an
+    ``::error`` or ``::stop-commands::`` command), send a terminal escape code, or reverse the text's
+    direction. A value ending in a newline then reads as such, on the one line of its problem.
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing an editor must fix, with where it is and how to fix it."""
@@ -53,11 +53,18 @@ class Problem:
     field: str
     message: str
     fix: str = ""
+    level: Level = ERROR
+    """How much it matters: an error or warning fails the check and the strict build; information does not."""
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the charter accepts this (text over a target, reproduced as published)."""
+        return self.level == INFO
 
     def __post_init__(self) -> None:
         # Every problem is printed, logged or annotated somewhere: neutralise what it echoes once, here.
         for name in ("file", "field", "message", "fix"):
-            object.__setattr__(self, name, printable(getattr(self, name)))
+            object.__setattr__(self, name, shown(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

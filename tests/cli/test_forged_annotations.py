@@ -1,5 +1,5 @@
 """A value that holds a newline, a workflow command or a terminal escape code cannot forge an annotation,
-stop GitHub's commands or colour the log: every echoed value is neutralised (``charterkit.errors.printable``).
+stop GitHub's commands or colour the log: every echoed value is neutralised (``charterkit.errors.shown``).
 One case per field that echoes the refused value."""
 
 from __future__ import annotations

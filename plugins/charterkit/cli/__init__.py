@@ -16,8 +16,8 @@ import traceback
 from collections.abc import Sequence
 
 from charterkit.cli import check, new, report, schema
-from charterkit.cli.project import UsageError
-from charterkit.errors import printable
+from charterkit.errors import shown
+from charterkit.load.project import UsageError
 from charterkit.store import explain_os_error
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"charterkit: the output could not be written: {explain_os_error(exc)}.", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
-        print(f"charterkit: {printable(str(exc))}", file=sys.stderr)
+        print(f"charterkit: {shown(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except EOFError:
         print(
@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _internal(exc: Exception) -> int:
     # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
     print(
-        f"charterkit: internal error ({type(exc).__name__}: {printable(str(exc))}). This is a fault in "
+        f"charterkit: internal error ({type(exc).__name__}: {shown(str(exc))}). This is a fault in "
         "charterkit, not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
         file=sys.stderr,
     )

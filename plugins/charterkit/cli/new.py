@@ -13,10 +13,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.cli.template import Answers, render_template
-from charterkit.errors import printable
+from charterkit.errors import shown
 from charterkit.format.model import PartialDate
+from charterkit.format.rules import is_slug
+from charterkit.load.project import UsageError, load_project
 from charterkit.store import explain_os_error
 
 __all__ = ["add_parser", "make_slug", "run"]
@@ -46,7 +47,6 @@ examples:
 """
 
 _DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -173,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:  # an option with bytes that are not text (--title $'\xff')
-        bad = printable(exc.object[exc.start : exc.end].encode("utf-8", "backslashreplace").decode())
+        bad = shown(exc.object[exc.start : exc.end].encode("utf-8", "backslashreplace").decode())
         raise UsageError(
             f"an answer holds {bad}, which is not text in UTF-8. Type it again, or set your terminal "
             "to UTF-8. Nothing was written."
@@ -183,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     name = answers.organisation or answers.area or answers.title or ""
     slug = args.slug or make_slug(name) or "new-charter"
-    if not _SLUG.match(slug) or len(slug) > 80:
+    if not is_slug(slug):
         raise UsageError(
             f"--slug {slug}: use lower-case letters, digits and single hyphens only, "
             "such as north-somerset-send."
@@ -198,9 +198,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{target} could not be written: {explain_os_error(exc)}. Nothing was written."
         ) from None
-    shown = os.path.relpath(target)
-    print(f"Wrote {shown}.")
-    print(f'Next: replace every "TODO:" in it with the charter\'s words, then run: charterkit check {shown}')
+    rel = os.path.relpath(target)
+    print(f"Wrote {rel}.")
+    print(f'Next: replace every "TODO:" in it with the charter\'s words, then run: charterkit check {rel}')
     return 0
 
 

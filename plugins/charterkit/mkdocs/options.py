@@ -9,10 +9,11 @@ import re
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from charterkit.format.rules import is_language_tag
+
 __all__ = ["LanguageTag", "SitePath"]
 
 _SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 class SitePath(c.Type[str]):
@@ -45,7 +46,7 @@ class LanguageTag(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        if not _LANGUAGE.fullmatch(text):
+        if not is_language_tag(text):
             raise ValidationError(
                 f"{text!r} is not a language tag. Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
             )

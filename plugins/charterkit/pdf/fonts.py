@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
+from charterkit.format.rules import FONTS_DIR
 from charterkit.store import Store
 
 __all__ = ["FONT_DIR", "FontFace", "FontsDamaged", "font_faces", "unpacked", "verify_fonts"]
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = FONTS_DIR
 MANIFEST = "SHA256SUMS"
 """The sha256 of every shipped font file, in ``sha256sum`` format (``sha256sum -c SHA256SUMS`` checks
 them by hand)."""
