@@ -44,7 +44,13 @@ def run_build(
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean"]
     if strict:
         cmd.append("--strict")
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0", **(env or {})}
+    full_env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "CHARTERKIT_PDF": "0",
+        "CHARTERKIT_PICTURES": "0",  # the picture gallery's pages: only tests of the gallery need them
+        **(env or {}),
+    }
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=timeout)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, project)
 
@@ -84,11 +90,10 @@ class _EnvLoader(yaml.SafeLoader):
 
 
 def _env_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return _EnvTag(
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else loader.construct_scalar(node)
-    )  # type: ignore[arg-type]
+    if isinstance(node, yaml.SequenceNode):
+        return _EnvTag(loader.construct_sequence(node))
+    assert isinstance(node, yaml.ScalarNode)
+    return _EnvTag(loader.construct_scalar(node))
 
 
 class _EnvTag:

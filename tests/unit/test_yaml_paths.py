@@ -54,6 +54,8 @@ def _agree(text: str) -> None:
     pure = _read(yamlsource._Composer, text)
     if "\t" in text:
         return  # read by pure Python alone (libyaml takes a tab after a colon as a space)
+    if yamlsource._FastComposer is None:  # PyYAML without libyaml: nothing to compare with
+        return
     fast = _read(yamlsource._FastComposer, text)
     if fast is not None and fast[0] == "refused" and re.search(r"\\u[dD][89abAB]", text):
         return  # half a character as an escape: libyaml refuses it, and the build reads it again in Python

@@ -24,11 +24,13 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
-from charterkit.format.model import EasyRead, display_date
+from charterkit.format.model import NOT_STATED, EasyRead
+from charterkit.format.pictures import is_picture_file, picture_data_url
 from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
+from charterkit.render.pages import formats_on_request
 from charterkit.render.views import Block, CharterView, build_view, walk
 
 __all__ = ["LOGO_TYPES", "Site", "logo_data_url", "print_html", "template_names"]
@@ -48,6 +50,8 @@ class Site:
     """The language of the site, and of the words our templates add to each PDF."""
     contact: str = ""
     """How to reach the site's owner, for charters that give no contact of their own."""
+    formats: Sequence[str] | None = None
+    """The formats readers can ask for (``other_formats``); None for the default list."""
     council: str = ""
     """The council (or other body) that publishes the site, named on every cover; empty when not set."""
     logo: str = ""
@@ -102,7 +106,7 @@ def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
         "meta": {
             "title": _TITLES[doc.kind].format(c.title),
             "author": c.organisation or "",
-            "description": c.summary,
+            "description": c.list_summary,
             "keywords": [k for k in (c.sector, c.area) if k],
         },
     }
@@ -121,8 +125,9 @@ def _item(
         "slug": item.slug,
         "online": site.online(page_url),
         "page_url": page_url,
-        "published": item.charter.published_display or "Not given",
-        "updated": display_date(getattr(item.charter, "updated", None)),
+        "published": item.charter.published_display or NOT_STATED,
+        "updated": item.charter.updated_display,
+        "formats": formats_on_request(item.charter, site.formats),
         "level": first_level,
         "ours": _ours(site.lang, item.charter.language),
     }
@@ -166,16 +171,19 @@ def _booklet(doc: Document, site: Site) -> dict[str, Any]:
 
 def _pictures(items: Sequence[LoadedCharter], icons: IconSet | None) -> dict[str, str]:
     """Each picture of the charters' easy-read versions as a ``data:`` URL, so nothing is fetched."""
-    if icons is None:
-        return {}
-    names = {
-        p.picture
+    found = {
+        (item.path.parent, p.picture)
         for item in items
         if isinstance(er := item.charter.easy_read, EasyRead)
         for s in er.sections
         for p in s.points
     }
-    return {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
+    # The council's own picture files, checked when the charter was read, go in as they are.
+    own = {name: picture_data_url(folder / name) for folder, name in found if is_picture_file(name)}
+    if icons is None:
+        return own
+    names = {name for _, name in found}
+    return own | {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
 
 
 def logo_data_url(path: Path) -> str:

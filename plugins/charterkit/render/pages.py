@@ -6,29 +6,40 @@ generator adapter (``charterkit.mkdocs``) places them in its pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
+from charterkit.format.icons import ICON_SETS, IconSet
+from charterkit.format.model import Charter
 from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SOURCE_ID
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.scoring import CharterScores
+from charterkit.render.terms import mark_first_uses
 from charterkit.render.views import Heading, build_view, group_by, heading_id, walk_blocks
 
 __all__ = [
+    "DEFAULT_OTHER_FORMATS",
+    "PICTURE_SETS",
     "RESERVED_IDS",
     "Link",
     "PageLinks",
     "ReadabilityNote",
     "Rendered",
+    "formats_on_request",
+    "picture_letters",
     "render_charter",
     "render_easy_read",
+    "render_easy_read_index",
     "render_groups",
     "render_index",
     "render_list",
+    "render_picture_index",
+    "render_picture_page",
     "render_themes",
     "theme_uses",
 ]
@@ -41,6 +52,19 @@ class ReadabilityNote:
     sentence: str
     """Such as: The standard text has a reading age of about 12."""
     scores: CharterScores
+
+
+DEFAULT_OTHER_FORMATS = ("braille", "audio", "large print on paper", "a translation into another language")
+"""The formats readers are told they can ask for, unless the site (``other_formats``) or the charter
+says otherwise. British Sign Language is offered only where a site lists it: a charter from outside the
+UK cannot promise it."""
+
+
+def formats_on_request(charter: Charter, site_formats: Sequence[str] | None) -> list[str]:
+    """What a reader may ask this charter's organisation for: the charter's list, else the site's."""
+    if charter.other_formats is not None:
+        return list(charter.other_formats)
+    return list(DEFAULT_OTHER_FORMATS if site_formats is None else site_formats)
 
 
 @dataclass(frozen=True)
@@ -62,6 +86,10 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    pictures: Mapping[str, str] = field(default_factory=dict)
+    """The council's own picture files of the easy-read version: as written in the charter → href."""
+    edit: str = ""
+    """Where to edit the charter's file (on GitHub), or "" when the site does not say."""
 
 
 @dataclass
@@ -85,6 +113,7 @@ def render_charter(
     readability: ReadabilityNote | None = None,
     site_lang: str = "en-GB",
     site_contact: str = "",
+    site_formats: Sequence[str] | None = None,
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
     view = build_view(loaded, reserved=RESERVED_IDS)
@@ -97,6 +126,7 @@ def render_charter(
         ids=ids,
         site_lang=site_lang,
         site_contact=site_contact,
+        formats=formats_on_request(loaded.charter, site_formats),
         current="standard",
     )
     outline = [
@@ -114,6 +144,7 @@ def render_easy_read(
     *,
     site_lang: str = "en-GB",
     site_contact: str = "",
+    site_formats: Sequence[str] | None = None,
 ) -> Rendered:
     """The easy-read page of a charter, which must have an easy-read version."""
     er = loaded.charter.easy_read
@@ -123,12 +154,20 @@ def render_easy_read(
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
     ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": OTHER_FORMATS_ID}
+    # Hard words in bold the first time, with their meaning beside them: the summary, then each point.
+    texts = [er.summary or ""] + [p.text for s in er.sections for p in s.points]
+    marked = iter(mark_first_uses(texts, er.words))
+    summary = next(marked)
+    points = [[next(marked) for _ in s.points] for s in er.sections]
     html = env.get_template("charterkit/easy_read.html").render(
         charter=loaded.charter,
+        summary=summary,
+        points=points,
         links=links,
         ids=ids,
         site_lang=site_lang,
         site_contact=site_contact,
+        formats=formats_on_request(loaded.charter, site_formats),
         current="easy-read",
     )
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
@@ -139,23 +178,54 @@ def render_easy_read(
     return Rendered(html, outline)
 
 
-def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], level: int = 2) -> str:
-    """A list of charters, each with its title (linked), summary, organisation, area, sector and date."""
-    data = [{"charter": c.charter, "href": href} for c, href in items]
+def _card(item: LoadedCharter, href: str, easy: Mapping[str, str]) -> dict[str, Any]:
+    """What a charter's card shows: the charter, its page, and its easy-read page (or None)."""
+    return {"charter": item.charter, "href": href, "easy_href": easy.get(item.slug)}
+
+
+def render_list(
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    level: int = 2,
+    easy: Mapping[str, str] | None = None,
+) -> str:
+    """A list of charters, each with its title (linked), summary, organisation, area, sector and date,
+    and a link to its easy-read page where ``easy`` (slug → href) has one."""
+    data = [_card(c, href, easy or {}) for c, href in items]
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
 def render_index(
-    env: Environment, items: Sequence[tuple[LoadedCharter, str]], links: dict[str, str]
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    links: dict[str, str],
+    easy: Mapping[str, str] | None = None,
 ) -> Rendered:
     """Every charter, A to Z, with links to the other index pages (``by_sector``, ``by_area``, ``themes``)."""
     ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
-    data = [{"charter": c.charter, "href": href} for c, href in ordered]
+    data = [_card(c, href, easy or {}) for c, href in ordered]
     return Rendered(env.get_template("charterkit/index-page.html").render(items=data, links=links))
 
 
+def render_easy_read_index(
+    env: Environment, items: Sequence[tuple[LoadedCharter, str]], easy: Mapping[str, str]
+) -> Rendered:
+    """The "Easy read" page, written in easy read: every charter with an easy-read version, A to Z, then
+    those without one and how to ask for one."""
+    ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
+    data = [_card(c, href, easy) for c, href in ordered]
+    html = env.get_template("charterkit/easy-read-index.html").render(
+        with_easy=[d for d in data if d["easy_href"]], without=[d for d in data if not d["easy_href"]]
+    )
+    return Rendered(html)
+
+
 def render_groups(
-    env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
+    env: Environment,
+    charters: Sequence[LoadedCharter],
+    key: str,
+    href: dict[str, str],
+    easy: Mapping[str, str] | None = None,
 ) -> Rendered:
     """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
     used: set[str] = {f"charters-by-{key}"}
@@ -164,7 +234,7 @@ def render_groups(
     for name, members in group_by(charters, key):
         (gid,) = _ids(name, used=used)
         outline.append(Heading(2, gid, name))
-        items = [{"charter": m.charter, "href": href[m.slug]} for m in members]
+        items = [_card(m, href[m.slug], easy or {}) for m in members]
         groups.append({"id": gid, "name": name, "items": items})
     title = "Charters by sector" if key == "sector" else "Charters by area"
     html = env.get_template("charterkit/group-page.html").render(
@@ -197,3 +267,79 @@ def render_themes(env: Environment, charters: Sequence[LoadedCharter], href: dic
         themes=load_themes().values(), uses=theme_uses(charters, href)
     )
     return Rendered(html)
+
+
+PICTURE_SETS = ("material", "fontawesome/solid", "fontawesome/regular", "octicons")
+"""The picture sets shown in the gallery: pictures of ideas. Logos (Simple Icons, Font Awesome's brands)
+are left out; they can still be used in a charter."""
+
+
+def picture_letters(icons: IconSet) -> dict[str, list[str]]:
+    """Picture names of the gallery's sets by the first letter of the picture's own name (``0-9`` for
+    digits), each list in order: the gallery's pages."""
+    pages: dict[str, list[str]] = {}
+    for name in icons.names():
+        if not name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
+            continue
+        first = name.rsplit("/", 1)[-1][:1]
+        pages.setdefault("0-9" if first.isdigit() else first.upper(), []).append(name)
+    return dict(sorted(pages.items()))
+
+
+def _set_of(name: str) -> str:
+    return next(s for s in PICTURE_SETS if name.startswith(f"{s}/"))
+
+
+def render_picture_page(
+    env: Environment,
+    icons: IconSet,
+    letter: str,
+    names: Sequence[str],
+    pages: Sequence[dict[str, Any]],
+    index_href: str,
+) -> Rendered:
+    """One page of the gallery: the pictures, inline, with their names, grouped by set."""
+    used: set[str] = set()
+    (h1,) = _ids(f"Pictures {letter}", used=used)
+    groups: list[dict[str, Any]] = []
+    for set_name in PICTURE_SETS:
+        mine = [n for n in names if _set_of(n) == set_name]
+        if not mine:
+            continue
+        top = set_name.split("/")[0]
+        label = ICON_SETS[top]["name"] + (f" ({set_name.split('/')[1]})" if "/" in set_name else "")
+        (gid,) = _ids(label, used=used)
+        items = [{"name": n, "svg": Markup(icons.svg(n))} for n in mine]
+        groups.append({"id": gid, "name": label, "items": items})
+    html = env.get_template("charterkit/pictures-page.html").render(
+        h1_id=h1,
+        letter=letter,
+        groups=groups,
+        pages=pages,
+        index_href=index_href,
+    )
+    return Rendered(html, [Heading(2, g["id"], g["name"]) for g in groups])
+
+
+def render_picture_index(env: Environment, icons: IconSet, pages: Sequence[dict[str, Any]]) -> Rendered:
+    """The gallery's first page: how to use a picture, the sets, and a link to each letter's page."""
+    counts: dict[str, int] = {}
+    for names in picture_letters(icons).values():
+        for n in names:
+            counts[_set_of(n)] = counts.get(_set_of(n), 0) + 1
+    sets = []
+    for set_name in PICTURE_SETS:
+        top = set_name.split("/")[0]
+        label = ICON_SETS[top]["name"] + (f" ({set_name.split('/')[1]})" if "/" in set_name else "")
+        sets.append(
+            {
+                "name": label,
+                "count": counts.get(set_name, 0),
+                "licence": ICON_SETS[top]["licence"],
+                "prefix": set_name,
+            }
+        )
+    html = env.get_template("charterkit/pictures-index.html").render(
+        h1_id="pictures-for-easy-read", sets=sets, total=sum(counts.values()), pages=pages
+    )
+    return Rendered(html, [Heading(2, "picture-sets", "The picture sets")])

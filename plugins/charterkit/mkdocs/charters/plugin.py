@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -31,6 +34,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.pictures import is_picture_file
 from charterkit.format.rules import INDEX_PAGES
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
@@ -51,11 +55,15 @@ from charterkit.render.pages import (
     PageLinks,
     ReadabilityNote,
     Rendered,
+    picture_letters,
     render_charter,
     render_easy_read,
+    render_easy_read_index,
     render_groups,
     render_index,
     render_list,
+    render_picture_index,
+    render_picture_page,
     render_themes,
     theme_uses,
 )
@@ -64,6 +72,8 @@ from charterkit.render.views import Heading
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
+EASY_READ_INDEX = "easy-read.md"
+"""The page listing every charter in easy read, written in easy read."""
 
 SEARCH_EXCLUDED = ("index", "by-sector", "by-area")
 """Lists of charters are left out of the search index: every title and summary on them is found on the
@@ -75,7 +85,7 @@ downloads many times larger (and slow every rebuild of the preview)."""
 
 @dataclass
 class _Generated:
-    kind: str  # charter, easy-read, index, by-sector, by-area, themes
+    kind: str  # charter, easy-read, index, by-sector, by-area, themes, easy-read-index
     slug: str = ""
 
 
@@ -98,6 +108,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.picture_pages: dict[str, list[str]] = {}
+        """The picture gallery's pages: picture names by first letter."""
+        self.repo_url: str | None = None
+        self.edit_uri: str | None = None
         self.report_for: dict[str, str] = {}
         """Set by ``charterkit/readability``: the page of the report each charter (by slug) is on."""
         self.store: BytesStore | None = None
@@ -153,6 +167,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
+        self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         self.env = jinja_env(config, self.icons)
         # Last in this hook, after the charters are known to be good, and at priority 100 so that every
@@ -202,12 +217,28 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
+                # The council's own pictures (checked when the charter was read) go beside its pages.
+                for picture in own_pictures(item):
+                    uri = f"{base}/{item.slug}/{picture}"
+                    if files.get_file_from_path(uri) is None:
+                        source = (item.path.parent / picture).read_bytes()
+                        files.append(File.generated(config, uri, content=source))
         for problem in self.report.warnings:
             if problem not in self.report.targets:  # charterkit/readability logs those, under its name
                 log.warning(str(problem))
         for name in ("index", *INDEX_PAGES):
             self._add(files, config, f"{base}/{name}.md", _Generated(name))
         self.preview.refresh_marked_pages(files)
+        if self.config.pictures and self.icons is not None:
+            # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
+            # double the time of a build, which tests of other things need not spend.
+            off = os.environ.get("CHARTERKIT_PICTURES") == "0"
+            self.picture_pages = {} if off else picture_letters(self.icons)
+            self._add(files, config, "pictures/index.md", _Generated("pictures-index"))
+            for letter in self.picture_pages:
+                self._add(files, config, f"pictures/{letter.lower()}.md", _Generated("pictures", letter))
+        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
+        self._add(files, config, EASY_READ_INDEX, _Generated("easy-read-index"))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -278,11 +309,23 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             "by-sector": "Charters by sector",
             "by-area": "Charters by area",
             "themes": "Co-production themes",
+            "easy-read-index": "Easy read",
         }
+        if gen.kind == "easy-read-index":
+            page.meta.setdefault("hide", ["navigation", "toc"])
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
+        elif gen.kind == "pictures-index":
+            title = "Pictures for easy read"
+        elif gen.kind == "pictures":
+            title = f"Pictures: {gen.slug}"
+            # Thousands of inline pictures: the site's search index would double the build time for
+            # names that "Find in page" finds on the page itself.
+            page.meta["search"] = {"exclude": True}
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
+            # Easy read is one calm column: no menus beside the words (GUIDE.md, "Easy read").
+            page.meta.setdefault("hide", ["navigation", "toc"])
         else:
             title = titles[gen.kind]
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
@@ -295,7 +338,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is not None:
             rendered = self._render(gen, page, files)
-            page.toc = toc_from(rendered.outline)
+            page.toc = toc_from(rendered.outline, rendered.html)
             return rendered.html
         return self._fill_markers(html, page, files)
 
@@ -307,6 +350,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
 
     def _charter_href(self, page: Page, files: Files, slug: str) -> str:
         return self._href(page, files, f"{self.config.url.strip('/')}/{slug}/index.md")
+
+    def _easy_hrefs(self, page: Page, files: Files) -> dict[str, str]:
+        """Each charter's easy-read page, relative to ``page``, for those that have one."""
+        base = self.config.url.strip("/")
+        return {
+            c.slug: self._href(page, files, f"{base}/{c.slug}/easy-read.md")
+            for c in self.charters
+            if c.charter.easy_read
+        }
 
     def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
         base = self.config.url.strip("/")
@@ -322,7 +374,22 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
+            pictures={p: self._href(page, files, f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
+            edit=self.edit_url(item),
         )
+
+    def edit_url(self, item: LoadedCharter) -> str:
+        """Where to edit ``item``'s file on GitHub (option ``edit_url``, else ``repo_url``), or ""."""
+        pattern = self.config.edit_url
+        if pattern.lower() == "none":
+            return ""
+        if not pattern:
+            repo = (self.repo_url or "").rstrip("/")
+            if not repo.startswith("https://github.com/"):
+                return ""
+            m = re.match(r"^(?:edit|blob)/([^/]+)/", self.edit_uri or "")
+            pattern = f"{repo}/edit/{m.group(1) if m else 'main'}/{{path}}"
+        return pattern.replace("{path}", quote(item.display_path))
 
     @staticmethod
     def _rel_to(page: Page, site_path: str) -> str:
@@ -342,21 +409,45 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 readability=self.readability.get(gen.slug),
                 site_lang=lang,
                 site_contact=contact,
+                site_formats=self.config.other_formats,
             )
         if gen.kind == "easy-read":
             item = self.by_slug[gen.slug]
             return render_easy_read(
-                self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
+                self.env,
+                item,
+                self.links_for(page, files, item),
+                site_lang=lang,
+                site_contact=contact,
+                site_formats=self.config.other_formats,
             )
+        if gen.kind in ("pictures-index", "pictures"):
+            assert self.icons is not None
+            pages: list[dict[str, Any]] = [
+                {
+                    "letter": letter,
+                    "href": self._href(page, files, f"pictures/{letter.lower()}.md"),
+                    "current": letter == gen.slug,
+                }
+                for letter in self.picture_pages
+            ]
+            if gen.kind == "pictures-index":
+                return render_picture_index(self.env, self.icons, pages)
+            index = self._href(page, files, "pictures/index.md")
+            names = self.picture_pages[gen.slug]
+            return render_picture_page(self.env, self.icons, gen.slug, names, pages, index)
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+        easy = self._easy_hrefs(page, files)
+        if gen.kind == "easy-read-index":
+            return render_easy_read_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], easy)
         if gen.kind == "index":
             base = self.config.url.strip("/")
             links = {
                 name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md") for name in INDEX_PAGES
             }
-            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
+            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links, easy)
         if gen.kind in ("by-sector", "by-area"):
-            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs)
+            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs, easy)
         if gen.kind == "themes":
             return render_themes(self.env, self.charters, hrefs)
         raise AssertionError(gen.kind)
@@ -368,7 +459,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
             shown = ordered[: max(1, self.config.list_size)]
-            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            listing = render_list(
+                self.env,
+                [(c, self._charter_href(page, files, c.slug)) for c in shown],
+                3,
+                self._easy_hrefs(page, files),
+            )
             if len(shown) < len(ordered):
                 # A site with hundreds of charters keeps a short page: the rest are on the index pages.
                 index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
@@ -410,8 +506,27 @@ def _shown(folder: Path, root: Path) -> str:
         return str(folder)
 
 
-def toc_from(headings: list[Heading]) -> TableOfContents:
-    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML)."""
+_H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
+
+
+def own_pictures(item: LoadedCharter) -> list[str]:
+    """The picture files of a charter's easy-read version, as written (paths from its folder)."""
+    er = item.charter.easy_read
+    if er is None:
+        return []
+    return sorted({p.picture for s in er.sections for p in s.points if is_picture_file(p.picture)})
+
+
+def toc_from(headings: list[Heading], html: str = "") -> TableOfContents:
+    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML).
+
+    With the page's ``html``, its h1 heads the outline, as in a Markdown page: the theme's "Skip to
+    content" link goes to the first entry, the page's title, and its contents box lists the rest.
+    """
+    found = _H1.search(html)
+    if found:
+        title = re.sub(r"<[^>]+>", "", found.group(2))
+        return get_toc([{"level": 1, "id": found.group(1), "name": title, "children": _toc_tokens(headings)}])
     return get_toc(_toc_tokens(headings))
 
 
