@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["link_problems"]
+__all__ = ["charters_folder_problem", "link_problems", "published_link_problems"]
 
 
 def link_problems(folder: Path, root: Path, shown: str) -> list[str]:
@@ -46,3 +46,33 @@ def link_problems(folder: Path, root: Path, shown: str) -> list[str]:
                     "would be published. Remove the link, or copy the file into the project."
                 )
     return problems
+
+
+def published_link_problems(docs_dir: Path, custom_dir: Path | None, root: Path) -> list[str]:
+    """The links in the folders a site publishes (its docs, its theme's custom folder) that lead
+    outside the project."""
+    folders = [(docs_dir, "docs")]
+    if custom_dir is not None:
+        folders.append((custom_dir, _shown(custom_dir, root)))
+    return [line for folder, label in folders for line in link_problems(folder, root, label)]
+
+
+def charters_folder_problem(root: Path, charters_dir: str) -> str | None:
+    """What is wrong with the charters folder ``charters_dir`` of the project at ``root``, or None."""
+    folder = root / charters_dir
+    # Charters come from pull requests; the folder they are read from must stay inside the project.
+    if not folder.resolve().is_relative_to(root.resolve()):
+        return (
+            f"charters_dir ({charters_dir}) leads outside the project folder. "
+            "Keep the charters in a folder next to mkdocs.yml, such as charters_dir: charters."
+        )
+    if not folder.is_dir():
+        return f"the charters folder {folder} does not exist. Create it, or set charters_dir in mkdocs.yml."
+    return None
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(folder)

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from charterkit.format.rules import FONTS_DIR, FONTS_TARGET
 from charterkit.mkdocs._common import custom_dir, jinja_env, project_root
 from charterkit.mkdocs.accessibility.config import AccessibilityConfig
-from charterkit.mkdocs.charters.plugin import toc_from
+from charterkit.mkdocs.toc import toc_from
 from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.render.statement import (
     AutomatedChecks,

@@ -24,7 +24,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-MARKER_START = "<!-- charterkit:"
+from charterkit.render.markers import MARKER_START
 
 
 class PageFile(File):

@@ -16,8 +16,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charterkit.mkdocs.charters.plugin import ChartersPlugin, toc_from
+from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
+from charterkit.mkdocs.toc import toc_from
 from charterkit.readability.scoring import (
     EASY_READ,
     STANDARD,

@@ -1,0 +1,156 @@
+"""The pages made from charters (not written in ``docs/``): what each is, its title, and its body.
+
+A site adds a :class:`Generated` for each page it plans (a charter, its easy-read version, the easy-read
+index, the picture gallery, the find pages planned by :class:`charterkit.render.find.Finder`), then asks
+:func:`page_title` and :func:`render_generated` for it. ``href`` turns a site path into a link from the
+page being rendered, or "" when the site has no such page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+
+from charterkit.format.icons import IconSet
+from charterkit.load.loader import LoadedCharter
+from charterkit.render.find import Finder, Planned
+from charterkit.render.markers import charter_href, easy_hrefs
+from charterkit.render.pages import (
+    PageLinks,
+    ReadabilityNote,
+    Rendered,
+    render_charter,
+    render_easy_read,
+    render_easy_read_index,
+    render_picture_index,
+    render_picture_page,
+)
+
+__all__ = [
+    "EASY_READ_INDEX",
+    "IN_NAV",
+    "SEARCH_EXCLUDED",
+    "Generated",
+    "PageTitle",
+    "SiteText",
+    "page_title",
+    "render_generated",
+]
+
+EASY_READ_INDEX = "easy-read.md"
+"""The page listing every charter in easy read, written in easy read."""
+
+IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
+"""Kinds of find pages whose first page the site's nav may list (the others are reached from them)."""
+
+SEARCH_EXCLUDED = ("all", "facet-index", "facet-value")
+"""Lists of charters are left out of the search index: every title and summary on them is found on the
+charter's own page, and with hundreds of charters they would make the index that a reader's browser
+downloads many times larger (and slow every rebuild of the preview)."""
+
+
+@dataclass
+class Generated:
+    kind: str  # charter, easy-read, easy-read-index, pictures-index, pictures, find
+    slug: str = ""
+    planned: Planned | None = None
+
+    @property
+    def own_page(self) -> bool:
+        """A charter's own page (or its easy-read version), rather than a page about many."""
+        return self.kind in ("charter", "easy-read")
+
+    @property
+    def in_nav(self) -> bool:
+        """Whether the site's nav may list this page."""
+        p = self.planned
+        return p is not None and p.kind in IN_NAV and (p.paged is None or p.paged.number == 1)
+
+
+@dataclass(frozen=True)
+class PageTitle:
+    title: str
+    calm: bool = False
+    """One calm column: no menus beside the words (GUIDE.md, "Easy read")."""
+    searched: bool = True
+
+
+def page_title(gen: Generated, by_slug: Mapping[str, LoadedCharter]) -> PageTitle:
+    """The title of a generated page, whether it is shown calm, and whether search indexes it."""
+    if gen.kind == "easy-read-index":
+        return PageTitle("Easy read", calm=True)
+    if gen.kind == "charter":
+        return PageTitle(by_slug[gen.slug].charter.title)
+    if gen.kind == "pictures-index":
+        return PageTitle("Pictures for easy read")
+    if gen.kind == "pictures":
+        # Thousands of inline pictures: the site's search index would double the build time for
+        # names that "Find in page" finds on the page itself.
+        return PageTitle(f"Pictures: {gen.slug}", searched=False)
+    if gen.kind == "easy-read":
+        return PageTitle(by_slug[gen.slug].charter.title + ": easy read", calm=True)
+    assert gen.planned is not None
+    # Lists repeat what the charter pages say: searching them would show each sentence twice.
+    searched = gen.planned.search and gen.planned.kind not in SEARCH_EXCLUDED
+    return PageTitle(gen.planned.title, searched=searched)
+
+
+@dataclass
+class SiteText:
+    """What every generated page needs from the site."""
+
+    env: Environment
+    charters: Sequence[LoadedCharter]
+    by_slug: Mapping[str, LoadedCharter]
+    base: str
+    lang: str
+    contact: str
+    formats: Sequence[str] | None
+    finder: Finder
+    icons: IconSet | None = None
+    picture_pages: Mapping[str, list[str]] = field(default_factory=dict)
+    readability: Mapping[str, ReadabilityNote] = field(default_factory=dict)
+
+
+def render_generated(
+    site: SiteText,
+    gen: Generated,
+    href: Callable[[str], str],
+    links: Callable[[LoadedCharter], PageLinks],
+) -> Rendered:
+    """The body of a generated page; ``links`` gives a charter's links from this page."""
+    env = site.env
+    if gen.kind == "charter":
+        item = site.by_slug[gen.slug]
+        return render_charter(
+            env,
+            item,
+            links(item),
+            readability=site.readability.get(gen.slug),
+            site_lang=site.lang,
+            site_contact=site.contact,
+            site_formats=site.formats,
+        )
+    if gen.kind == "easy-read":
+        item = site.by_slug[gen.slug]
+        return render_easy_read(
+            env, item, links(item), site_lang=site.lang, site_contact=site.contact, site_formats=site.formats
+        )
+    if gen.kind in ("pictures-index", "pictures"):
+        assert site.icons is not None
+        pages: list[dict[str, Any]] = [
+            {"letter": letter, "href": href(f"pictures/{letter.lower()}.md"), "current": letter == gen.slug}
+            for letter in site.picture_pages
+        ]
+        if gen.kind == "pictures-index":
+            return render_picture_index(env, site.icons, pages)
+        names = site.picture_pages[gen.slug]
+        return render_picture_page(env, site.icons, gen.slug, names, pages, href("pictures/index.md"))
+    if gen.kind == "easy-read-index":
+        listed = [(c, charter_href(href, site.base, c.slug)) for c in site.charters]
+        return render_easy_read_index(env, listed, easy_hrefs(href, site.base, site.charters))
+    assert gen.planned is not None
+    return site.finder.render(env, gen.planned, href)
