@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from charterkit.format.model import NOT_STATED
+from charterkit.format.dates import NOT_STATED
 from charterkit.readability.text import count_words, split_sentences
 
 from tests.conftest import MINIMAL, BuildResult, run_build

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from charterkit.format.dates import NOT_STATED
 from charterkit.format.icons import load_icon_set
-from charterkit.format.model import NOT_STATED
 from charterkit.load.loader import LoadedCharter, load_charter
 from charterkit.pdf import (
     BOOKLET_PATH,

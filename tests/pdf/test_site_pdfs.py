@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
-from charterkit.format.model import NOT_STATED
+from charterkit.format.dates import NOT_STATED
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.render.views import build_view, walk
 from pypdf import PdfReader

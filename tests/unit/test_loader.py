@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError, Problem
-from charterkit.format.model import display_date
+from charterkit.format.dates import display_date
 from charterkit.load.loader import find_charter_files, load_charter, load_charters
 
 from tests.conftest import MINIMAL, write_charter

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError
+from charterkit.format.dates import iso_date
 from charterkit.format.icons import load_icon_set
-from charterkit.format.model import iso_date
 from charterkit.format.themes import closest_theme
 from charterkit.load.loader import LoadedCharter, load_charter, load_charters, sector_problems
 from charterkit.readability.scoring import RECORD_AS_PUBLISHED, Targets, score_charter

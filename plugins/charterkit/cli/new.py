@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from charterkit.cli.template import Answers, render_template
 from charterkit.errors import shown
-from charterkit.format.model import PartialDate
+from charterkit.format.dates import PartialDate
 from charterkit.format.rules import is_slug
 from charterkit.load.project import UsageError, load_project
 from charterkit.store import explain_os_error

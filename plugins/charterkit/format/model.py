@@ -9,14 +9,11 @@ tools use for autocompletion is generated from these models.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,28 +21,26 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
-    StringConstraints,
     Tag,
-    ValidationInfo,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
-from charterkit.errors import shown
-from charterkit.format.pictures import PictureProblem, check_picture_file, is_picture_file
-from charterkit.format.rules import (
-    SLUG_MAX,
-    date_parts,
-    is_email,
-    is_language_tag,
-    is_picture_name,
-    is_slug,
-    is_web_address,
+from charterkit.format.dates import PartialDate, display_date
+from charterkit.format.fields import (
+    Email,
+    IconName,
+    Lang,
+    ShortText,
+    Slug,
+    Text,
+    ThemeId,
+    Url,
+    custom_error,
+    one_or_many,
 )
-from charterkit.format.themes import closest_theme, load_themes
+from charterkit.format.pictures import is_picture_file
 
 __all__ = [
-    "NOT_STATED",
     "SECTION_KINDS",
     "Charter",
     "CheckedBy",
@@ -59,66 +54,7 @@ __all__ = [
     "Section",
     "Source",
     "Word",
-    "display_date",
 ]
-
-
-def _problem(message: str, fix: str, at: str = "") -> PydanticCustomError:
-    # The message and the fix travel separately so every tool can print them in the one format. ``at``
-    # names the field a whole-group problem is about, so that it is reported on that field's line.
-    ctx = {"message": message, "fix": fix, **({"at": at} if at else {})}
-    return PydanticCustomError("charterkit", "{message} {fix}", ctx)
-
-
-def _no_control_chars(value: str) -> str:
-    # C0 controls, DEL, and the C1 controls U+0080-U+009F (U+0085, "next line", among them).
-    if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value):
-        raise _problem(
-            "contains an invisible control character.", "Retype the text, or delete and paste it again."
-        )
-    return value
-
-
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
-"""Characters that show nothing but are not spaces to Unicode: Hangul fillers, the blank braille pattern,
-the Mongolian vowel separator."""
-
-
-def _visible(value: str) -> str:
-    # Zero-width spaces, soft hyphens and the like (Unicode categories Cf, Z*, M*) show nothing either.
-    if not any(c not in _BLANK_LETTERS and unicodedata.category(c)[0] not in "CZM" for c in value):
-        raise _problem(
-            "has no visible letters (only invisible characters, such as a zero-width space).",
-            "Write the words, or delete the field if the source has none.",
-        )
-    return value
-
-
-def _single_line(value: str) -> str:
-    return " ".join(value.split())
-
-
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
-    AfterValidator(_no_control_chars),
-    AfterValidator(_visible),
-    AfterValidator(_single_line),
-]
-"""A piece of plain text. Line breaks inside it are folded into spaces; it is never read as HTML."""
-
-ShortText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
-    AfterValidator(_no_control_chars),
-    AfterValidator(_visible),
-    AfterValidator(_single_line),
-]
-
-
-def _one_or_many(value: Any) -> Any:
-    # Editors may write a single paragraph without the "- " of a list.
-    return [value] if isinstance(value, str) else value
 
 
 class _Model(BaseModel):
@@ -146,14 +82,14 @@ class Item(_Model):
     @model_validator(mode="after")
     def _one_shape(self) -> Item:
         if self.missing is not None and (self.name is not None or self.text is not None):
-            raise _problem(
+            raise custom_error(
                 'a gap ("missing:") cannot also have a name or text.',
                 'Keep "missing:" alone, and put any text that was retrieved in an item of its own.',
                 "missing",
             )
         if self.missing is None and (self.name is None or self.text is None):
             absent = "text" if self.name is not None else "name"
-            raise _problem(
+            raise custom_error(
                 f'a named point needs both "name:" and "text:", but "{absent}:" is missing.',
                 f'Add "{absent}:", or write the point as plain text after "- ".',
                 "name" if absent == "text" else "text",
@@ -184,212 +120,8 @@ Entry = Annotated[
 ]
 """A paragraph or a point: plain text, or an :class:`Item` (a named point or a gap)."""
 
-Paragraphs = Annotated[list[Entry], BeforeValidator(_one_or_many)]
+Paragraphs = Annotated[list[Entry], BeforeValidator(one_or_many)]
 
-
-WINDOWS_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-"""Names Windows keeps for devices: a folder named so cannot be made, copied or opened there."""
-
-
-def _check_slug(value: str) -> str:
-    if len(value) > SLUG_MAX and is_slug(value[:SLUG_MAX]):
-        raise _problem(
-            f'"{value[:20]}..." is {len(value)} characters long; '
-            f"a web address part can have {SLUG_MAX} at most.",
-            "Use a shorter slug, such as north-somerset-send.",
-        )
-    if not is_slug(value):
-        raise _problem(
-            f'"{shown(value)}" cannot be used in a web address.',
-            "Use lower-case letters, digits and single hyphens only, such as north-somerset-send.",
-        )
-    if value in WINDOWS_NAMES:
-        raise _problem(
-            f'"{value}" is a name Windows keeps for a device, so the site could not be copied there.',
-            f"Choose a longer slug, such as {value}-charter.",
-        )
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_check_slug)]
-
-
-def _date_to_text(value: Any) -> Any:
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
-    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
-}
-_MONTHS["sept"] = 9
-_UK_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_UK_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
-_WORDS_DATE = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
-
-
-def iso_date(value: str) -> str | None:
-    """The ISO form of a date written in a common UK way, if it is one and is real.
-
-    ``Dec 2013`` → ``2013-12``; ``15/11/2021`` and ``15 November 2021`` → ``2021-11-15``; ``11/2021`` →
-    ``2021-11``. Day first, as the UK writes dates.
-    """
-    text = " ".join(value.split())
-    day: int | None
-    if m := _UK_DAY.match(text):
-        day, month, year = int(m[1]), int(m[2]), int(m[3])
-    elif m := _UK_MONTH.match(text):
-        day, month, year = None, int(m[1]), int(m[2])
-    elif (m := _WORDS_DATE.match(text)) and m[2].lower() in _MONTHS:
-        day, month, year = (int(m[1]) if m[1] else None), _MONTHS[m[2].lower()], int(m[3])
-    else:
-        return None
-    if not (1900 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    if day is None:
-        return f"{year}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year}-{month:02d}-{day:02d}"
-
-
-def _check_date(value: str) -> str:
-    parts = date_parts(value.strip())
-    fix = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
-    if parts is None:
-        iso = iso_date(value)
-        if iso is not None:
-            raise _problem(
-                f'"{shown(value)}" is not a date in the form the format uses.',
-                f"Write it as {iso} (the form is 2025, 2025-06 or 2025-06-30).",
-            )
-        raise _problem(f'"{shown(value)}" is not a date in the form the format uses.', fix)
-    year, month, day = parts
-    if not 1900 <= year <= 2100:
-        raise _problem(f"the year {year} is not plausible.", fix)
-    if month is not None and not 1 <= month <= 12:
-        raise _problem(f'"{shown(value)}" has no month {month}.', fix)
-    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise _problem(
-            f'"{shown(value)}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
-        )
-    return value.strip()
-
-
-PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_date)]
-"""A date at the precision the source gives: ``2025``, ``2025-06`` or ``2025-06-30``."""
-
-
-NOT_STATED = "Not stated"
-"""What every page, list and PDF shows for a detail the source does not give (a date, a sector): one
-wording everywhere, so a reader never wonders whether "Not given" and "Date not given" mean different
-things."""
-
-
-def display_date(value: str | None) -> str:
-    """``2025-06`` → ``June 2025``; ``2025-06-30`` → ``30 June 2025`` (GOV.UK style)."""
-    if not value:
-        return ""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = calendar.month_name[parts[1]]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
-
-
-def _check_lang(value: str) -> str:
-    if not is_language_tag(value):
-        raise _problem(
-            f'"{shown(value)}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
-        )
-    return value
-
-
-Lang = Annotated[str, AfterValidator(_check_lang)]
-
-
-def _check_email(value: str) -> str:
-    if value.lower().startswith("mailto:"):
-        raise _problem(
-            f'"{shown(value)}" starts with "mailto:".', f"Write the address alone: email: {shown(value[7:])}"
-        )
-    if not is_email(value):
-        raise _problem(
-            f'"{shown(value)}" is not an email address.', "Write it as name@example.org, with no spaces."
-        )
-    return value
-
-
-Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_email)]
-
-
-def _check_url(value: str) -> str:
-    if not is_web_address(value):
-        raise _problem(
-            f'"{shown(value)}" is not a web address this site can link to.',
-            "Write the full address starting with https:// (only https:// and http:// links are allowed).",
-        )
-    return value
-
-
-Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
-
-
-def _check_theme(value: str) -> str:
-    themes = load_themes()
-    if value not in themes:
-        close = closest_theme(value)
-        hint = f'Did you mean "{close}"? ' if close else ""
-        raise _problem(
-            f'"{value}" is not one of the co-production themes.',
-            f"{hint}The themes are listed on the site's format page and in charterkit/data/themes.yml.",
-        )
-    return value
-
-
-ThemeId = Annotated[str, AfterValidator(_check_theme)]
-
-
-def _check_icon(value: str, info: ValidationInfo) -> str:
-    if "://" in value or value.lower().startswith("www."):
-        raise _problem(
-            f'"{value}" is a web address: pictures are never fetched from other websites.',
-            "Save the picture in the charters folder and write its path, such as pictures/meeting.png, "
-            "or use a picture name such as openmoji/handshake.",
-        )
-    icons = (info.context or {}).get("icons")
-    if is_picture_file(value) and icons is not None and value.rsplit(".", 1)[0] in icons:
-        name = value.rsplit(".", 1)[0]
-        raise _problem(
-            f'there is no picture file "{value}" next to this charter.',
-            f"Did you mean the picture {name}? Write picture names without a file ending.",
-        )
-    if is_picture_file(value):
-        # A council's own picture, beside the charter file (format/pictures.py). Without the charter's
-        # folder (a charter checked from text alone) only the file's name can be checked.
-        folder = (info.context or {}).get("folder")
-        try:
-            if folder is not None:
-                check_picture_file(value, folder)
-        except PictureProblem as problem:
-            raise _problem(problem.message, problem.fix) from None
-        return value
-    if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
-        if not is_picture_name(value):
-            raise _problem(f'"{value}" is not a picture name.', "Write it as openmoji/handshake.")
-        return value
-    if value not in icons:
-        close = icons.suggest(value)
-        hint = f"Did you mean {' or '.join(close)}? " if close else ""
-        raise _problem(
-            f'there is no picture called "{value}".',
-            f"{hint}Pictures come from the icon sets listed on the credits page, written as set/name.",
-        )
-    return value
-
-
-IconName = Annotated[str, AfterValidator(_check_icon)]
 
 SECTION_KINDS: dict[str, str] = {
     "introduction": "An opening statement: what the charter is and why it exists.",
@@ -471,19 +203,19 @@ class Principle(_Model):
     @model_validator(mode="after")
     def _title_or_missing(self) -> Principle:
         if self.title is None and not self.title_missing:
-            raise _problem(
+            raise custom_error(
                 '"title" is missing.',
                 'Add it, for example: title: "Listening". If the source\'s heading could not be '
                 "retrieved, write title_missing: true instead.",
             )
         if self.title is not None and self.title_missing:
-            raise _problem(
+            raise custom_error(
                 'has both "title" and "title_missing: true".',
                 'Delete "title_missing: true": the title is known.',
                 "title_missing",
             )
         if self.numbered and not self.points:
-            raise _problem(
+            raise custom_error(
                 '"numbered: true" has no points to number here.',
                 'Delete "numbered: true", or add the principle\'s numbered "points:".',
                 "numbered",
@@ -516,7 +248,7 @@ class Section(_Model):
     @model_validator(mode="after")
     def _something_to_number(self) -> Section:
         if self.numbered and not self.points and not self.principles:
-            raise _problem(
+            raise custom_error(
                 '"numbered: true" has no points or principles to number here.',
                 'Delete "numbered: true", or move it to the part whose points or principles are numbered.',
                 "numbered",
@@ -540,7 +272,7 @@ class EasyPoint(_Model):
     @model_validator(mode="after")
     def _file_needs_alt(self) -> EasyPoint:
         if is_picture_file(self.picture) and not self.alt:
-            raise _problem(
+            raise custom_error(
                 f'the picture "{self.picture}" is a file, so it needs alt text.',
                 'Add a line alt: "..." under picture, saying in a few words what the picture shows.',
             )
@@ -605,7 +337,7 @@ PENDING = "pending"
 
 def _easy_read_value(value: Any) -> Any:
     if isinstance(value, str):
-        raise _problem(
+        raise custom_error(
             f'"{value}" is not an easy-read version.',
             'Write the easy-read version below "easy_read:", or write easy_read: pending if it is not '
             "written yet.",
@@ -680,7 +412,7 @@ class Charter(_Model):
         if self.organisations is not None:
             joined = " and ".join(self.organisations)
             if self.organisation is not None and self.organisation != joined:
-                raise _problem(
+                raise custom_error(
                     'has both "organisation" and "organisations".',
                     'Keep "organisations:" with every organisation on a "- " line, and delete '
                     '"organisation:".',

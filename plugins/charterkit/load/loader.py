@@ -12,8 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from charterkit.errors import WARNING, CharterError, Problem
+from charterkit.format.fields import WINDOWS_NAMES
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.format.model import WINDOWS_NAMES, Charter
+from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.model_messages import explain_all

@@ -23,8 +23,9 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
+from charterkit.format.dates import NOT_STATED
 from charterkit.format.icons import IconSet
-from charterkit.format.model import NOT_STATED, EasyRead
+from charterkit.format.model import EasyRead
 from charterkit.format.pictures import is_picture_file, picture_data_url
 from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter

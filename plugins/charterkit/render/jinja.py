@@ -24,8 +24,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from charterkit.format.dates import NOT_STATED, display_date
 from charterkit.format.icons import IconSet
-from charterkit.format.model import NOT_STATED, display_date
 from charterkit.format.rules import EMAIL_PATTERN
 
 __all__ = ["linkify", "make_env"]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify, unique
 
-from charterkit.format.model import NOT_STATED, Charter, Item, Principle, Section
+from charterkit.format.dates import NOT_STATED
+from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.format.themes import Theme, load_themes
 from charterkit.load.loader import LoadedCharter
 
