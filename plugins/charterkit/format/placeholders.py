@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from charterkit.errors import Problem, format_path
-from charterkit.load.yamlsource import Located
+from charterkit.load.located import Located
 
 __all__ = ["PLACEHOLDER", "covered_by", "find_placeholders"]
 

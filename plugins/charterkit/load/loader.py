@@ -17,9 +17,10 @@ from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
+from charterkit.load.located import ReadWithProblems, line_of
 from charterkit.load.model_messages import explain_all
 from charterkit.load.model_paths import inner_model
-from charterkit.load.yamlsource import ReadWithProblems, line_of, load_yaml
+from charterkit.load.yamlsource import load_yaml
 
 __all__ = [
     "MAX_PROBLEMS_PER_FILE",

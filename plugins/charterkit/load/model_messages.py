@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BeforeValidator
 
 from charterkit.errors import Problem, format_path
+from charterkit.load.located import Located
 from charterkit.load.model_paths import (
     allowed_fields,
     clean_loc,
@@ -25,7 +26,6 @@ from charterkit.load.model_paths import (
     suggest_field,
     yaml_reads,
 )
-from charterkit.load.yamlsource import Located
 
 __all__ = ["MESSAGES", "Mistake", "explain", "explain_all"]
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from charterkit.errors import CharterError, Problem, format_path
 from charterkit.load.loader import LoadedCharter
-from charterkit.load.yamlsource import Located, load_yaml
+from charterkit.load.located import Located
+from charterkit.load.yamlsource import load_yaml
 from charterkit.pdf.documents import Document
 
 __all__ = ["describe", "glyph_problems", "missing_glyph_messages"]
