@@ -402,6 +402,9 @@ class Charter(_Model):
     """The charter's parts, in the source's order."""
     easy_read: EasyRead | None = None
     """The easy-read version."""
+    braille_checked_by: list[CheckedBy] = []
+    """Braille transcribers who proofread the braille-ready file (.brf). Leave empty until they have: the
+    file is made by software, and says it has not been proofread."""
     readability: ReadabilityNote | None = None
     """Leave out, unless the standard text is published wording that cannot meet the readability targets."""
 

@@ -54,6 +54,8 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    files: Sequence[Link] = ()
+    """Other files to download: Word, OpenDocument, plain text, EPUB and braille."""
 
 
 @dataclass

@@ -74,6 +74,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.generated: dict[str, _Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
+        self.file_links: dict[str, list[Link]] = {}
+        """Filled by ``charterkit/formats``: the other files of each charter (Word, EPUB, braille...)."""
         self.readability: dict[str, Any] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
@@ -198,12 +200,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         pdfs = [
             Link(p.label, self._rel_to(page, p.href), p.details) for p in self.pdf_links.get(item.slug, [])
         ]
+        others = [
+            Link(p.label, self._rel_to(page, p.href), p.details) for p in self.file_links.get(item.slug, [])
+        ]
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
             report=self._href(page, files, self.report_uri) if self.report_uri else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
+            files=others,
         )
 
     @staticmethod
