@@ -43,6 +43,8 @@ TABLES = "en-us-brf.dis,en-ueb-g2.ctb"
 _PACKAGES = (
     "Install Debian's liblouis-bin and liblouis-data packages (apt-get install liblouis-bin liblouis-data)"
 )
+_CHUNK = 800
+"""Characters of print given to lou_translate at once: it cuts a longer line in two, unasked."""
 _UNKNOWN = re.compile(r"'\\[XY][A-J]+'")
 """How liblouis writes a character its tables do not define: its hex code between apostrophes."""
 
@@ -59,9 +61,10 @@ def _run(args: Sequence[str], lines: Sequence[str]) -> list[str]:
     program = shutil.which("lou_translate")
     if program is None:
         raise ToolMissing(f"braille needs the lou_translate program, which is not installed. {_PACKAGES}.")
+    # lou_translate reads backslash escapes (\x41) in its input: a real backslash is written twice.
     proc = subprocess.run(
         [program, *args, TABLES],
-        input="".join(line + "\n" for line in lines),
+        input="".join(line.replace("\\", "\\\\") + "\n" for line in lines),
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -82,9 +85,27 @@ def _run(args: Sequence[str], lines: Sequence[str]) -> list[str]:
 
 def translate(lines: Sequence[str]) -> list[str]:
     """Each line of print in UEB grade 2, as ASCII braille (one call of liblouis for them all)."""
-    if not lines:
-        return []
-    return _run(["--forward"], [" ".join(line.split()) or " " for line in lines])
+    chunks: list[str] = []
+    owners: list[int] = []
+    for n, line in enumerate(lines):
+        for chunk in _chunks(" ".join(line.split()) or " "):
+            chunks.append(chunk)
+            owners.append(n)
+    out = [""] * len(lines)
+    for n, braille in zip(owners, _run(["--forward"], chunks) if chunks else [], strict=True):
+        out[n] = f"{out[n]} {braille}" if out[n] else braille
+    return out
+
+
+def _chunks(text: str, size: int = _CHUNK) -> list[str]:
+    """``text`` cut between words into pieces lou_translate takes whole (it splits long lines itself)."""
+    pieces: list[str] = []
+    while len(text) > size:
+        cut = text.rfind(" ", 0, size)
+        cut = cut if cut > 0 else size
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip()
+    return [*pieces, text]
 
 
 def back_translate(lines: Sequence[str]) -> list[str]:
