@@ -139,6 +139,8 @@ def _layout_table(doc: DocumentObject) -> Table:
     table = doc.add_table(rows=0, cols=2)
     table.autofit = False
     props = table._tbl.tblPr
+    for old in props.findall(qn("w:tblLook")):  # python-docx marks a header row and first column
+        props.remove(old)
     look = OxmlElement("w:tblLook")
     for name, value in (("val", "0000"), ("firstRow", "0"), ("lastRow", "0"), ("firstColumn", "0")):
         look.set(qn(f"w:{name}"), value)
