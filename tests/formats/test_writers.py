@@ -106,7 +106,9 @@ def test_numbered_lists_each_start_at_one(tmp_path: Path) -> None:
     text = text.replace("easy_read:", "easy_read:", 1)
     # The second numbered list must come before easy_read in the YAML: rebuild it in the sections.
     head, easy = WITH_LISTS.split("easy_read:")
-    item = load(tmp_path, head + "  - title: More\n    points: [Three, Four]\n    numbered: true\neasy_read:" + easy)
+    item = load(
+        tmp_path, head + "  - title: More\n    points: [Three, Four]\n    numbered: true\neasy_read:" + easy
+    )
     doc = Document(io.BytesIO(write("docx", build_content(item, "standard"))))
     nums = [
         p._p.pPr.numPr.numId.val
@@ -156,7 +158,9 @@ def test_opendocument_has_outline_headings_lists_metadata_and_a_layout_table(cha
     easy_data = write("odt", easy)
     tables = odt_root(easy_data).findall(".//{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table")
     assert len(tables) == 1
-    assert not odt_root(easy_data).findall(".//{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table-header-rows")
+    assert not odt_root(easy_data).findall(
+        ".//{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table-header-rows"
+    )
     with zipfile.ZipFile(io.BytesIO(easy_data)) as z:
         assert "Pictures/material-ear-hearing.png" in z.namelist()
     assert "We will listen to you." in odt_text(easy_data)
@@ -260,7 +264,9 @@ def test_a_store_makes_each_file_once_and_an_edit_remakes_only_its_charter(tmp_p
 
 
 def test_a_character_braille_cannot_translate_stops_with_its_place(tmp_path: Path) -> None:
-    item = load(tmp_path, MINIMAL.replace("We will listen to each other.", "We will listen 中 to each other."))
+    item = load(
+        tmp_path, MINIMAL.replace("We will listen to each other.", "We will listen 中 to each other.")
+    )
     with pytest.raises(FilesFailed) as caught:
         make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=ICONS, workers=1)
     assert str(caught.value) == (
@@ -281,7 +287,7 @@ def test_a_picture_that_cannot_be_embedded_stops_with_its_place(tmp_path: Path) 
     with pytest.raises(FilesFailed) as caught:
         make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=icons, workers=1)
     assert str(caught.value) == (
-        "charters/test.yml:20: easy_read.sections[0].points[0].picture: the picture \"test/circle\" cannot be "
+        'charters/test.yml:20: easy_read.sections[0].points[0].picture: the picture "test/circle" cannot be '
         "put into the Word and OpenDocument files: the picture uses <circle>, and only plain <path> shapes "
         "can be drawn. Choose another picture from the icon sets (see the credits page), then build again."
     )
