@@ -10,9 +10,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from docx import Document
-
 from charterkit.formats.braille import CELLS, LINES, back_translate
+from docx import Document
 
 ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")

@@ -8,9 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx import Document
-from docx.oxml.ns import qn
-
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.formats import FolderStore, build_content, documents_for, make_files, write
 from charterkit.formats.braille import CELLS, ToolMissing, back_translate, translate
@@ -19,13 +16,15 @@ from charterkit.formats.make import FilesFailed
 from charterkit.formats.pictures import PictureError, svg_to_png
 from charterkit.formats.text import WIDTH
 from charterkit.load.loader import LoadedCharter, load_charters
+from docx import Document
+from docx.oxml.ns import qn
+
 from tests.conftest import MINIMAL, REPO
 from tests.formats.support import (
     EPUBCHECK,
     brf_pages,
     check_brf_layout,
     docx_headings,
-    docx_text,
     epub_text,
     epubcheck,
     odt_headings,
