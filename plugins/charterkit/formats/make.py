@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -198,7 +198,7 @@ def picture_problems(item: LoadedCharter, content: Content) -> list[Problem]:
             reason = "its picture file could not be found"
         else:
             try:
-                _png_checked(picture.svg, svg_to_png)
+                svg_to_png(picture.svg, 8)  # tiny: a picture that draws at all draws at any size
             except PictureError as exc:
                 reason = str(exc)
         if reason:
@@ -213,10 +213,6 @@ def picture_problems(item: LoadedCharter, content: Content) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _png_checked(svg: str, draw: Callable[[str, int], bytes]) -> None:
-    draw(svg, 8)  # tiny: a picture that draws at all draws at any size
 
 
 @dataclass
