@@ -187,8 +187,22 @@ def _all_text(content: Content) -> str:
     return "\n".join(parts)
 
 
-def picture_problems(item: LoadedCharter, content: Content) -> list[Problem]:
-    """A problem for each easy-read picture that cannot be put into a Word or OpenDocument file."""
+def picture_key(svg: str) -> str:
+    """The key of a picture's PNG: its SVG and the versions of what draws it."""
+    h = hashlib.sha256()
+    for part in (CACHE_FORMAT, "png", *_versions(False), svg):
+        data = part.encode("utf-8")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def pictures_png(
+    item: LoadedCharter, content: Content, store: Store, pngs: dict[str, bytes], keys: list[str]
+) -> list[Problem]:
+    """Draw each easy-read picture of ``content`` as PNG once (kept in ``store``, added to ``pngs`` by
+    name, its key to ``keys``); a problem for each picture that cannot be put into a Word or OpenDocument
+    file."""
     from charterkit.formats.pictures import PictureError, svg_to_png
 
     problems = []
@@ -196,9 +210,14 @@ def picture_problems(item: LoadedCharter, content: Content) -> list[Problem]:
         reason = ""
         if not picture.svg:
             reason = "its picture file could not be found"
-        else:
+        elif picture.name not in pngs:
+            key = picture_key(picture.svg)
+            kept = store.get(key, "png")
             try:
-                svg_to_png(picture.svg, 8)  # tiny: a picture that draws at all draws at any size
+                pngs[picture.name] = (
+                    kept.read_bytes() if kept else store.put(key, "png", svg_to_png(picture.svg)).read_bytes()
+                )
+                keys.append(key)
             except PictureError as exc:
                 reason = str(exc)
         if reason:
@@ -225,6 +244,8 @@ class Batch:
     site_contact: str = ""
     workers: int = 0
     _keys: list[str] = field(default_factory=list)
+    _pngs: dict[str, bytes] = field(default_factory=dict)
+    _picture_keys: list[str] = field(default_factory=list)
     _pool: ProcessPoolExecutor | None = None
     _futures: dict[str, Future[bytes]] = field(default_factory=dict)
     _inline: dict[str, tuple[Content, Format]] = field(default_factory=dict)
@@ -265,8 +286,11 @@ class Batch:
         self._pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
         # Biggest first (the easy reads, with pictures), so that no long job starts last.
         for key, (content, fmt) in sorted(todo.items(), key=lambda kv: -len(kv[1][0].fingerprint())):
-            self._futures[key] = self._pool.submit(write, fmt.name, content)
+            self._futures[key] = self._pool.submit(write, fmt.name, content, self._needed(content, fmt))
         self._inline = {}
+
+    def _needed(self, content: Content, fmt: Format) -> dict[str, bytes]:
+        return {p.name: self._pngs[p.name] for p in content.pictures} if fmt.pictures else {}
 
     def _check(self, contents: dict[tuple[str, str], Content]) -> list[Problem]:
         names = {doc.format.name for doc in self.docs}
@@ -281,7 +305,7 @@ class Batch:
                 problems += braille_problems(item, group)
             if names & {n for n, f in FORMATS.items() if f.pictures}:
                 for content in group:
-                    problems += picture_problems(item, content)
+                    problems += pictures_png(item, content, self.store, self._pngs, self._picture_keys)
         return problems
 
     def cancel(self) -> None:
@@ -301,7 +325,7 @@ class Batch:
         try:
             for key, (content, fmt) in self._inline.items():
                 try:
-                    written[key] = write(fmt.name, content)
+                    written[key] = write(fmt.name, content, self._needed(content, fmt))
                 except Exception as exc:
                     failures.append(_failure(blame[key], exc))
             for key, future in self._futures.items():
@@ -327,7 +351,7 @@ class Batch:
             made.append(
                 Made(doc, path, f"{doc.format.kind}, {human_size(path.stat().st_size)}", data is not None)
             )
-        self.store.prune(self._keys)
+        self.store.prune([*self._keys, *self._picture_keys])
         return made
 
 

@@ -58,12 +58,13 @@ def _png(svg: str) -> bytes:
     return svg_to_png(svg)
 
 
-def write(name: str, content: Content) -> bytes:
-    """The bytes of ``content`` in the format called ``name``."""
+def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) -> bytes:
+    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already drawn,
+    by name; any other picture is drawn here."""
     svgs: Mapping[str, str] = {p.name: p.svg for p in content.pictures}
 
     def png(picture: str) -> bytes:
-        return _png(svgs[picture])
+        return pngs[picture] if pngs and picture in pngs else _png(svgs[picture])
 
     writers: dict[str, Callable[[], bytes]] = {
         "docx": lambda: _docx(content, png),
