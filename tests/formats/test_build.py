@@ -208,3 +208,14 @@ def test_a_charter_braille_cannot_hold_stops_the_build_with_its_line(tmp_path: P
         in result.output
     )
     assert "Traceback" not in result.output
+
+
+def test_a_missing_liblouis_stops_the_build_naming_the_packages(tmp_path: Path) -> None:
+    from tests.conftest import make_project
+
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    result = run_build(make_project(tmp_path, {"minimal.yml": MINIMAL}), env={**ON, "PATH": str(empty)})
+    assert result.returncode != 0
+    assert result.output.count("apt-get install liblouis-bin liblouis-data") == 1, result.output
+    assert "Traceback" not in result.output

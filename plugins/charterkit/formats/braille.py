@@ -57,10 +57,15 @@ class BrailleError(Exception):
     """liblouis failed on some text."""
 
 
-def _run(args: Sequence[str], lines: Sequence[str]) -> list[str]:
+def _program() -> str:
     program = shutil.which("lou_translate")
     if program is None:
         raise ToolMissing(f"braille needs the lou_translate program, which is not installed. {_PACKAGES}.")
+    return program
+
+
+def _run(args: Sequence[str], lines: Sequence[str]) -> list[str]:
+    program = _program()
     # lou_translate reads backslash escapes (\x41) in its input: a real backslash is written twice.
     proc = subprocess.run(
         [program, *args, TABLES],
@@ -85,6 +90,9 @@ def _run(args: Sequence[str], lines: Sequence[str]) -> list[str]:
 
 def translate(lines: Sequence[str]) -> list[str]:
     """Each line of print in UEB grade 2, as ASCII braille (one call of liblouis for them all)."""
+    if not lines:
+        _program()  # nothing to translate, but say now if liblouis is missing
+        return []
     chunks: list[str] = []
     owners: list[int] = []
     for n, line in enumerate(lines):
@@ -92,7 +100,7 @@ def translate(lines: Sequence[str]) -> list[str]:
             chunks.append(chunk)
             owners.append(n)
     out = [""] * len(lines)
-    for n, braille in zip(owners, _run(["--forward"], chunks) if chunks else [], strict=True):
+    for n, braille in zip(owners, _run(["--forward"], chunks), strict=True):
         out[n] = f"{out[n]} {braille}" if out[n] else braille
     return out
 

@@ -78,7 +78,7 @@ class FilesFailed(Exception):
     """Some files cannot be made: every problem, each naming the charter's file, line and field."""
 
     def __init__(self, problems: Sequence[Problem | str]) -> None:
-        self.problems = list(problems)
+        self.problems = list(dict.fromkeys(problems))  # a missing tool is said once, not once a file
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -151,6 +151,12 @@ def _format_path(path: Sequence[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def translate(lines: Sequence[str]) -> list[str]:
+    from charterkit.formats.braille import translate as lou
+
+    return lou(lines)
 
 
 def braille_problems(item: LoadedCharter, contents: Sequence[Content]) -> list[Problem]:
@@ -302,6 +308,7 @@ class Batch:
         for slug, group in by_slug.items():
             item = items[slug]
             if "brf" in names:
+                translate([])  # raises ToolMissing, naming the packages, when liblouis is not installed
                 problems += braille_problems(item, group)
             if names & {n for n, f in FORMATS.items() if f.pictures}:
                 for content in group:
