@@ -139,6 +139,24 @@ easy_read:
 """A small valid charter, for tests that need one."""
 
 
+def write_charter(root: Path, name: str = "test-charter", text: str | bytes = MINIMAL) -> Path:
+    """Write ``text`` as ``root/charters/NAME.yml`` (the folder made if needed); return the file's path."""
+    folder = root / "charters"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name if name.endswith((".yml", ".yaml")) else f"{name}.yml")
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(name="write_charter")
+def write_charter_fixture() -> Callable[..., Path]:
+    """:func:`write_charter`, for tests that take it as a fixture."""
+    return write_charter
+
+
 @pytest.fixture
 def project_factory(tmp_path: Path) -> Callable[..., Path]:
     """Make a fixture project in tmp_path (see :func:`make_project`)."""

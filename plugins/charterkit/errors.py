@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["CharterError", "Problem", "format_path"]
+__all__ = ["ERROR", "INFO", "WARNING", "CharterError", "Level", "Problem", "format_path", "shown"]
+
+Level = Literal["error", "warning", "info"]
+ERROR: Level = "error"
+"""Stops the build and fails ``charterkit check``."""
+WARNING: Level = "warning"
+"""Logged as a warning: fails ``mkdocs build --strict`` and ``charterkit check``."""
+INFO: Level = "info"
+"""Told, never failing: text over a readability target that a charter accepts as published."""
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -22,6 +31,16 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def shown(text: str) -> str:
+    """``text`` as a message may echo it: control characters written as ``\\n``, ``\\x1b`` and so on.
+
+    A value ending in a newline then reads as such, on the one line of its problem.
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing an editor must fix, with where it is and how to fix it."""
@@ -31,6 +50,13 @@ class Problem:
     field: str
     message: str
     fix: str = ""
+    level: Level = ERROR
+    """How much it matters: an error or warning fails the check and the strict build; information does not."""
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the charter accepts this (text over a target, reproduced as published)."""
+        return self.level == INFO
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

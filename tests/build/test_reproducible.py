@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import REPO, BuildResult, make_project, run_build
 
-PDF_PLUGIN = REPO / "plugins" / "charterkit" / "mkdocs" / "pdf.py"
+PDF_PLUGIN = REPO / "plugins" / "charterkit" / "mkdocs" / "pdf" / "plugin.py"
 EPOCH = 981_158_400  # 3 February 2001, 00:00 UTC: a day no test run will fall on
 ENV = {
     "SOURCE_DATE_EPOCH": str(EPOCH),
@@ -89,7 +89,7 @@ def test_a_rebuild_with_a_warm_pdf_cache_is_identical(builds: tuple[BuildResult,
 def test_without_pdfs_the_pages_are_the_same(builds: tuple[BuildResult, BuildResult]) -> None:
     # Without PDFs, pages lose their PDF links; everything else is still reproducible.
     if not PDF_PLUGIN.exists():
-        pytest.skip("charterkit/pdf is not installed (plugins/charterkit/mkdocs/pdf.py is missing)")
+        pytest.skip("charterkit/pdf is not installed (plugins/charterkit/mkdocs/pdf/plugin.py is missing)")
     first, _ = builds
     result = run_build(first.project, strict=False, env={**ENV, "CHARTERKIT_PDF": "0"})
     assert result.returncode == 0, result.output

@@ -11,7 +11,7 @@ import pytest
 from charterkit.cli.annotations import annotation, escape_data, escape_property
 
 from tests.cli.conftest import Run, run_script
-from tests.conftest import MINIMAL, REPO, run_build
+from tests.conftest import MINIMAL, REPO, run_build, write_charter
 
 BROKEN = """\
 title: A broken charter
@@ -66,9 +66,9 @@ AS_PUBLISHED = (
 
 def _project(tmp_path: Path, charters: dict[str, str], mkdocs_yml: str | None = None) -> Path:
     project = tmp_path / "site"
-    (project / "charters").mkdir(parents=True)
     for name, text in charters.items():
-        (project / "charters" / name).write_text(text, encoding="utf-8")
+        write_charter(project, name, text)
+    (project / "charters").mkdir(parents=True, exist_ok=True)
     (project / "mkdocs.yml").write_text(
         mkdocs_yml if mkdocs_yml is not None else (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
         encoding="utf-8",
@@ -231,7 +231,7 @@ def test_broken_mkdocs_yml_is_a_usage_error(cli: Callable[..., Run], tmp_path: P
     )
     result = cli("check", cwd=project)
     assert result.code == 2
-    assert "max_sentence_words: expected a whole number, found 'many'" in result.err
+    assert "max_sentence_words: expected a whole number of words, such as 15, but found 'many'." in result.err
 
 
 BAD_TARGETS = [
@@ -356,3 +356,25 @@ def test_workflow_command_escaping() -> None:
         annotation("error", "x: 50%", file="c/a,b.yml", line=3, title="T: t")
         == "::error file=c/a%2Cb.yml,line=3,title=T%3A t::x: 50%25"
     )
+
+
+def test_a_letter_no_pdf_font_has_fails_the_check_as_it_fails_the_strict_build(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """``check`` passed a CJK letter that then failed the strict build on an empty box in the PDFs; now it
+    reports it, in the build's words (tests/pdf/test_build.py checks the build's), when the site makes PDFs."""
+    text = MINIMAL.replace("We will listen to each other.", "We will listen to each other (中).")
+    project = _project(tmp_path, {"alpha.yml": text})
+    result = cli("check", cwd=project, env={"CHARTERKIT_PDF": ""})
+    assert result.code == 1
+    assert (
+        "charters/alpha.yml:14: sections[0].principles[0].text[0]: the PDF fonts cannot show the "
+        "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
+        "Write it another way, or add a font that has it" in result.out
+    )
+    # A site that makes no PDFs has no empty box: the letter shows on the web page.
+    assert cli("check", cwd=project, env={"CHARTERKIT_PDF": "0"}).code == 0
+    # Welsh and other Latin letters are in the fonts: no problem.
+    welsh = MINIMAL.replace("We will listen to each other.", "Byddwn yn gwrando ar ein gilydd, ŵ ŷ Ŵ Ŷ.")
+    (project / "charters" / "alpha.yml").write_text(welsh, encoding="utf-8")
+    assert cli("check", cwd=project, env={"CHARTERKIT_PDF": ""}).code == 0

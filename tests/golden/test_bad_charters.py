@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from charterkit.errors import CharterError, Problem
 from charterkit.load.loader import find_charter_files, load_charters
+
+from tests.conftest import write_charter
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(BAD.glob("*.yml"))
@@ -28,9 +29,7 @@ COUNT_LINE = re.compile(r"^\d+ problems? in \d+ charter files?\. Nothing was bui
 
 def load_alone(case: Path, root: Path) -> CharterError:
     """Load ``case`` as the only charter of a project at ``root``; return the error it raises."""
-    folder = root / "charters"
-    folder.mkdir(parents=True)
-    shutil.copyfile(case, folder / case.name)
+    folder = write_charter(root, case.name, case.read_bytes()).parent
     with pytest.raises(CharterError) as info:
         load_charters(find_charter_files(folder), base=root)
     return info.value
@@ -107,9 +106,7 @@ def test_doing_what_the_fix_says_makes_the_charter_valid(case: Path, tmp_path: P
     assert fixed, problem
     outcomes = []
     for i, text in enumerate(fixed):
-        folder = tmp_path / f"after-{i}" / "charters"
-        folder.mkdir(parents=True)
-        (folder / case.name).write_text(text, encoding="utf-8")
+        folder = write_charter(tmp_path / f"after-{i}", case.name, text).parent
         try:
             load_charters(find_charter_files(folder), base=folder.parent)
             outcomes.append("valid")

@@ -17,7 +17,7 @@ import pytest
 from charterkit.errors import CharterError
 from charterkit.load.loader import MAX_PROBLEMS_PER_FILE, find_charter_files, load_charters
 
-from tests.conftest import MINIMAL, make_project
+from tests.conftest import MINIMAL, make_project, write_charter
 
 ONE_GIB = 1 << 30
 
@@ -30,11 +30,11 @@ def report(root: Path) -> list[str]:
 
 
 def charters(root: Path, files: dict[str, bytes]) -> Path:
-    folder = root / "charters"
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write each file into ``root/charters/``; return the folder."""
+    (root / "charters").mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (folder / name).write_bytes(data)
-    return folder
+        write_charter(root, name, data)
+    return root / "charters"
 
 
 def _limit_memory() -> None:
@@ -269,7 +269,8 @@ def test_a_file_name_that_cannot_be_a_web_address(tmp_path: Path) -> None:
     charters(tmp_path, {"My Charter.yml": MINIMAL.encode()})
     assert report(tmp_path) == [
         'charters/My Charter.yml:1: slug: the file name "My Charter.yml" cannot be used in a web address. '
-        "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), or add a slug.",
+        "Rename the file using lower-case letters, digits and hyphens (north-somerset.yml), "
+        "80 characters at most, or add a slug.",
         "1 problem in 1 charter file. Nothing was built.",
     ]
 

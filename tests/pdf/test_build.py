@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tests.conftest import MINIMAL, BuildResult, make_project, run_build
 
-from .pdfcheck import full_text, squash
+from .pdfcheck import elements, full_text, squash
 
 ON = {"CHARTERKIT_PDF": "1"}
 BETA = MINIMAL.replace("A test charter", "Another test charter")
@@ -41,15 +41,15 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
     # make site sets SOURCE_DATE_EPOCH from the last commit: a new commit that changes no charter must
     # make no PDF again, and give the same bytes.
     first = build(path, {**env, "SOURCE_DATE_EPOCH": "1735689600"})
-    assert "PDFs: 0 up to date, 7 rendered" in first.output
-    assert len(rendered(first)) == 7
+    assert "PDFs: 0 up to date, 9 rendered" in first.output
+    assert len(rendered(first)) == 9
     text = squash(full_text(PdfReader(first.site / "charters" / "alpha" / "alpha-large-print.pdf")))
     assert "https://charters.example.org/charters/alpha/" in text  # the online version, with site_url
     before = pdf_bytes(first.site)
-    assert len(before) == 7
+    assert len(before) == 9
 
     second = build(path, {**env, "SOURCE_DATE_EPOCH": "1767225600"})
-    assert "PDFs: 7 up to date, 0 rendered" in second.output
+    assert "PDFs: 9 up to date, 0 rendered" in second.output
     assert rendered(second) == set()
     assert pdf_bytes(second.site) == before
 
@@ -58,25 +58,27 @@ def test_cache_renders_only_what_changed(tmp_path: Path) -> None:
         charter.read_text(encoding="utf-8").replace("A test charter", "A changed charter"), encoding="utf-8"
     )
     third = build(path, {**env, "SOURCE_DATE_EPOCH": "1798761600"})
-    assert "PDFs: 3 up to date, 4 rendered" in third.output
+    assert "PDFs: 3 up to date, 6 rendered" in third.output
     assert rendered(third) == {
         "charters/alpha/alpha-standard.pdf",
         "charters/alpha/alpha-easy-read.pdf",
         "charters/alpha/alpha-large-print.pdf",
         "downloads/charters-booklet.pdf",
+        "downloads/charters-booklet-large-print.pdf",
+        "downloads/charters-booklet-easy-read.pdf",
     }
     after = pdf_bytes(third.site)
     assert {name for name in before if after[name] != before[name]} == rendered(third)
     # Old versions are dropped from the cache; nothing half-written is left behind.
     cache = path / ".cache" / "charterkit-pdf"
-    assert len(list(cache.glob("*.pdf"))) == 7
+    assert len(list(cache.glob("*.pdf"))) == 9
     assert not list(cache.glob(".*"))
 
     # A council's own print CSS changes every PDF; CSS that WeasyPrint cannot use fails a --strict build.
     folder = path / "overrides" / "charterkit" / "print"
     folder.mkdir(parents=True)
     (folder / "extra.css").write_text("h1 { color: #1d5a8e; }\n", encoding="utf-8")
-    assert "PDFs: 0 up to date, 7 rendered" in build(path, env).output
+    assert "PDFs: 0 up to date, 9 rendered" in build(path, env).output
     (folder / "extra.css").write_text("h1 { colour: navy; }\n", encoding="utf-8")
     result = run_build(path, env=env)
     assert result.returncode != 0
@@ -97,17 +99,17 @@ def test_a_letter_the_fonts_lack_names_the_charter_until_it_is_fixed(tmp_path: P
     )
     first = run_build(path, env=ON)
     assert first.returncode != 0
-    # Once, although three PDFs show it (standard, large print and the booklet); WeasyPrint's own words,
+    # Once, although four PDFs show it (standard, large print and two booklets); WeasyPrint's own words,
     # which name no charter, are not repeated.
     assert first.output.count(message) == 1, first.output
     assert ".notdef" not in first.output and "Traceback" not in first.output
     # The PDFs are cached, but the problem is still in them: the next --strict build fails the same way.
     second = run_build(path, env=ON)
     assert second.returncode != 0
-    assert "PDFs: 7 up to date, 0 rendered" in second.output
+    assert "PDFs: 9 up to date, 0 rendered" in second.output
     assert second.output.count(message) == 1
     charter.write_text(MINIMAL, encoding="utf-8")
-    assert "PDFs: 4 up to date, 3 rendered" in build(path).output
+    assert "PDFs: 5 up to date, 4 rendered" in build(path).output
 
 
 def test_a_cache_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
@@ -176,3 +178,30 @@ def test_pdfs_can_be_turned_off(tmp_path: Path, env: dict[str, str], config: boo
     assert not list(result.site.rglob("*.pdf"))
     assert ".pdf" not in result.html("charters/alpha/")
     assert "charterkit:booklet" not in result.html("index.html")
+
+
+def _configure_brand(logo: str) -> object:
+    def edit(data: dict[str, object]) -> None:
+        plugins = data["plugins"]
+        assert isinstance(plugins, list)
+        for entry in plugins:
+            if isinstance(entry, dict) and "charterkit/brand" in entry:
+                entry["charterkit/brand"]["council"] = "Anytown Council"
+                entry["charterkit/brand"]["logo"] = logo
+
+    return edit
+
+
+def test_covers_carry_the_councils_name_and_logo(tmp_path: Path) -> None:
+    path = make_project(tmp_path, {"alpha.yml": MINIMAL}, config=_configure_brand("assets/favicon.svg"))  # type: ignore[arg-type]
+    build(path)
+    for name in (
+        "charters/alpha/alpha-standard.pdf",
+        "charters/alpha/alpha-easy-read.pdf",
+        "downloads/charters-booklet.pdf",
+    ):
+        reader = PdfReader(path / "site" / name)
+        cover = squash(reader.pages[0].extract_text())
+        assert squash("Anytown Council") in cover, name
+        figures = [e for e in elements(reader, "/Figure") if str(e.get("/Alt", "")) == "Anytown Council"]
+        assert figures, f"{name}: no logo described as the council on the cover"

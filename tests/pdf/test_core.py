@@ -30,7 +30,7 @@ from charterkit.pdf.writer import atomic_target
 from charterkit.render.jinja import make_env
 from pypdf import PdfReader
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, write_charter
 
 from .pdfcheck import catalog, elements, fonts, full_text, squash, struct_elements, xmp
 
@@ -38,11 +38,7 @@ SITE = Site("Test charters", contact="help@example.invalid")
 
 
 def charter(tmp_path: Path, name: str = "alpha", text: str = MINIMAL) -> LoadedCharter:
-    folder = tmp_path / "charters"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{name}.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_charter(path, f"charters/{name}.yml")
+    return load_charter(write_charter(tmp_path, name, text), f"charters/{name}.yml")
 
 
 def html_for(tmp_path: Path, kind: str, text: str = MINIMAL, site: Site = SITE) -> str:
@@ -71,8 +67,10 @@ def test_three_pdfs_a_charter_then_the_booklet(tmp_path: Path) -> None:
         "charters/beta/beta-easy-read.pdf",
         "charters/beta/beta-large-print.pdf",
         BOOKLET_PATH,
+        "downloads/charters-booklet-large-print.pdf",
+        "downloads/charters-booklet-easy-read.pdf",
     ]
-    booklet = docs[-1]
+    booklet = docs[-3]
     assert [c.slug for c in booklet.charters] == ["alpha", "beta"]  # A to Z by title
     assert booklet.charter_urls == ("charters/alpha/", "charters/beta/")
     assert docs[1].page_url == "charters/alpha/easy-read/"
@@ -208,7 +206,7 @@ def test_letters_outside_basic_latin_come_out_as_written(tmp_path: Path) -> None
     target = tmp_path / "x.pdf"
     written = write_pdf(html_for(tmp_path, "standard", text=text), target, base_url=tmp_path.as_uri())
     assert written.warnings == []
-    assert written.pages == 1
+    assert written.pages == 2  # the cover, then the charter
     shown = squash(full_text(PdfReader(target))).replace("\x00", "")  # pypdf reads a NUL at font changes
     assert squash("Łódź, Ŵrecsam and Caerdydd – “quoted” ✓") in shown
     assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Ext", "DejaVu-Sans"} <= {
@@ -346,11 +344,11 @@ def test_a_welsh_charter_is_a_welsh_pdf_with_our_english_words_marked(tmp_path: 
     # WeasyPrint 70 writes only the document's language; charterkit.pdf.langtags adds each element's own.
     marked = languages(reader)
     if kind == "easy-read":
-        assert '<h1>A test charter<span lang="en-GB">: easy read</span></h1>' in html
-        assert '<section lang="en-GB">\n<h2>About this document</h2>' in html
+        assert '<p class="ck-cover__kind" lang="en-GB">Easy read</p>' in html
+        assert '<section class="ck-er-page" lang="en-GB">\n<h2>About this document</h2>' in html
         # ... and the charter's title, quoted in our sentence about it, is Welsh again.
-        assert 'easy read version of “<span lang="cy">A test charter</span>”' in html
-        assert {("/Sect", "en-GB"), ("/Span", "en-GB"), ("/Span", "cy")} <= marked
+        assert 'The charter is called “<span lang="cy">A test charter</span>”' in html
+        assert {("/Sect", "en-GB"), ("/P", "en-GB"), ("/Span", "cy")} <= marked
     else:
         assert '<h2 lang="en-GB">Source and credit</h2>' in html
         assert '<strong lang="en-GB">Sector:</strong> Iechyd' in html  # the label is ours, the value theirs

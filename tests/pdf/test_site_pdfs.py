@@ -45,9 +45,11 @@ def all_pdfs(site: Path, charters: list[LoadedCharter]) -> Iterator[tuple[str, P
         for kind in KINDS:
             yield kind, site / "charters" / item.slug / f"{item.slug}-{kind}.pdf"
     yield "booklet", site / "downloads" / "charters-booklet.pdf"
+    yield "booklet-large-print", site / "downloads" / "charters-booklet-large-print.pdf"
+    yield "booklet-easy-read", site / "downloads" / "charters-booklet-easy-read.pdf"
 
 
-def test_every_charter_has_three_pdfs_and_the_site_a_booklet(
+def test_every_charter_has_three_pdfs_and_the_site_three_booklets(
     built: BuildResult, charters: list[LoadedCharter]
 ) -> None:
     pdfs = list(all_pdfs(built.site, charters))
@@ -136,8 +138,9 @@ def test_easy_read_pdf_has_every_point(built: BuildResult, charters: list[Loaded
 def test_text_sizes_follow_the_print_rules(built: BuildResult, charters: list[LoadedCharter]) -> None:
     minimum = {"standard": 12, "easy-read": 16, "large-print": 18}
     for kind, path in all_pdfs(built.site, charters):
+        kind = kind.removeprefix("booklet-") if kind.startswith("booklet-") else kind
         if kind == "booklet":
-            continue
+            kind = "standard"
         sizes = text_sizes(path)
         body = sizes.most_common(1)[0][0]
         # Every piece of text, headings and page numbers included, is at least the minimum.
@@ -150,7 +153,7 @@ def test_text_sizes_follow_the_print_rules(built: BuildResult, charters: list[Lo
 
 def test_every_pdf_says_when_where_and_how_to_ask(built: BuildResult, charters: list[LoadedCharter]) -> None:
     for kind, path in all_pdfs(built.site, charters):
-        if kind == "booklet":
+        if kind.startswith("booklet"):
             continue
         slug = path.parent.name
         item = next(c for c in charters if c.slug == slug)
@@ -161,8 +164,8 @@ def test_every_pdf_says_when_where_and_how_to_ask(built: BuildResult, charters: 
             assert squash(f"Sector: {item.charter.sector or 'Not stated'}") in squash(text), path.name
         # No site_url: the PDF gives the page's path on this website.
         assert f"charters/{slug}/" in squash(text), path.name
-        assert "another format" in text, path.name
-        assert re.search(r"Page 1 of \d+", text), path.name
+        assert ("another way" if kind == "easy-read" else "another format") in text, path.name
+        assert re.search(r"Page 2 of \d+", text), path.name  # page 1 is the cover, which has no number
 
 
 def test_booklet_is_one_tagged_document_with_a_bookmark_per_charter(
@@ -174,8 +177,8 @@ def test_booklet_is_one_tagged_document_with_a_bookmark_per_charter(
     assert reader.metadata is not None and reader.metadata.title
     top = [title for depth, title in outline(reader) if depth == 0]
     assert sorted(top) == sorted(c.charter.title for c in charters)
-    # The contents page lists each charter with the page it starts on.
-    contents = reader.pages[0].extract_text()
+    # The contents page, after the cover, lists each charter with the page it starts on.
+    contents = reader.pages[1].extract_text()
     for item in charters:
         assert re.search(re.escape(item.charter.title) + r",\s+page\s+\d+", " ".join(contents.split()))
     # Every charter's structure is in the one tree: its title is a heading there.
@@ -200,11 +203,13 @@ def test_charter_pages_link_to_their_pdfs_with_pages_and_size(
             expected = f'<a href="{item.slug}-{kind}.pdf" download>{label}, {details(path)}</a>'
             assert expected in html
     home = built.html("index.html")
-    booklet = built.site / "downloads" / "charters-booklet.pdf"
-    assert (
-        f'<a href="downloads/charters-booklet.pdf" download>Booklet of all charters, PDF, '
-        f"{details(booklet)}</a>"
-    ) in home
+    for name, label in (
+        ("charters-booklet", "Booklet of all charters, PDF"),
+        ("charters-booklet-large-print", "Booklet of all charters in large print, PDF"),
+        ("charters-booklet-easy-read", "Booklet of all charters in easy read, PDF"),
+    ):
+        booklet = built.site / "downloads" / f"{name}.pdf"
+        assert f'<a href="downloads/{name}.pdf" download>{label}, {details(booklet)}</a>' in home
     assert "charterkit:booklet" not in home
 
 
@@ -244,3 +249,87 @@ def test_second_build_renders_nothing_and_changes_no_pdf(
     after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.glob("*.pdf")}
     assert after == before
     assert {p: p.read_bytes() for p in site_bytes} == site_bytes
+
+
+def test_each_pdf_of_a_charter_opens_on_a_cover(built: BuildResult, charters: list[LoadedCharter]) -> None:
+    names = {"standard": "Standard print", "easy-read": "Easy read", "large-print": "Large print"}
+    for kind, path in all_pdfs(built.site, charters):
+        if kind.startswith("booklet"):
+            continue
+        item = next(c for c in charters if c.slug == path.parent.name)
+        reader = PdfReader(path)
+        cover = squash(reader.pages[0].extract_text())
+        assert squash(item.charter.title) in cover, path.name
+        assert squash(names[kind]) in cover, path.name
+        assert squash(f"Published: {item.charter.published_display or 'Not given'}") in cover, path.name
+        if item.charter.organisation:
+            assert squash(item.charter.organisation) in cover, path.name
+        assert squash("From the website") in cover and squash("Page 1 of") not in cover, path.name
+        # The charter itself starts on the next page.
+        first = build_view(item, first_level=2).blocks[0]
+        if first.title:
+            assert squash(first.title) not in cover, path.name
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+
+
+def test_easy_read_pdf_ends_with_about_and_contact_pages_in_easy_read(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
+    for item in charters:
+        reader = PdfReader(built.site / "charters" / item.slug / f"{item.slug}-easy-read.pdf")
+        pages = [p.extract_text() for p in reader.pages]
+        about = next(i for i, p in enumerate(pages) if p.lstrip().startswith("About this document"))
+        contact = next(i for i, p in enumerate(pages) if p.lstrip().startswith("Contact us"))
+        assert about < contact == len(pages) - 1, item.slug
+        for page in (pages[about], pages[contact]):
+            body = page.replace(item.charter.title, "the title")
+            body = re.sub(r"\S*[/@]\S*|Page \d+ of \d+", "", body)  # addresses are not words
+            for sentence in _sentences(body):
+                assert len(sentence.split()) <= 15, (item.slug, sentence)
+        assert "another way" in pages[contact]
+
+
+def test_booklets_contents_entries_are_spoken_by_their_titles(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
+    for name in ("charters-booklet", "charters-booklet-large-print", "charters-booklet-easy-read"):
+        reader = PdfReader(built.site / "downloads" / f"{name}.pdf")
+        said = []
+        for page in reader.pages[:3]:
+            for ref in page.get("/Annots") or []:
+                annotation = ref.get_object()
+                if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                    said.append(str(annotation["/Contents"]))
+        titles = [
+            c.charter.title for c in charters if name != "charters-booklet-easy-read" or c.charter.easy_read
+        ]
+        assert len(said) >= len(titles), (name, said)
+        for words in said:
+            assert any(re.fullmatch(re.escape(squash(t)) + r",?page\d+", squash(words)) for t in titles), (
+                words
+            )
+        for title in titles:
+            assert any(re.fullmatch(re.escape(squash(title)) + r",?page\d+", squash(s)) for s in said), (
+                name,
+                title,
+                said,
+            )
+
+
+def test_large_print_and_easy_read_booklets_hold_every_charter(
+    built: BuildResult, charters: list[LoadedCharter]
+) -> None:
+    large = squash(full_text(PdfReader(built.site / "downloads" / "charters-booklet-large-print.pdf")))
+    easy = squash(full_text(PdfReader(built.site / "downloads" / "charters-booklet-easy-read.pdf")))
+    for item in charters:
+        for heading in walk(build_view(item, first_level=2).outline):
+            assert squash(heading.title) in large, (item.slug, heading.title)
+        er = item.charter.easy_read
+        assert er is not None
+        for section in er.sections:
+            for point in section.points:
+                assert squash(point.text) in easy, (item.slug, point.text)
+    assert squash("Contact us") in easy

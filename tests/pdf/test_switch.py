@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from charterkit.mkdocs.pdf.plugin import PdfPlugin
+from charterkit.pdf.switch import pdfs_wanted
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 
@@ -34,7 +36,13 @@ def test_when_pdfs_are_made(
         monkeypatch.delenv("CHARTERKIT_PDF", raising=False)
     else:
         monkeypatch.setenv("CHARTERKIT_PDF", switch)
-    assert plugin(command, **options)._wanted() is made
+    p = plugin(command, **options)
+    p.on_config(MkDocsConfig())
+    assert p.active is made
+    if command != "serve":  # charterkit check decides by the same rule, as a build would
+        assert (
+            pdfs_wanted("check", bool(options.get("enabled", True)), {"CHARTERKIT_PDF": switch or ""}) is made
+        )
 
 
 def test_negative_workers_are_refused() -> None:
@@ -45,4 +53,4 @@ def test_negative_workers_are_refused() -> None:
 def test_unknown_switch_says_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHARTERKIT_PDF", "true")
     with pytest.raises(PluginError, match="Set it to 1 to make PDFs or 0 to skip them"):
-        plugin("build")._wanted()
+        plugin("build").on_config(MkDocsConfig())

@@ -9,15 +9,11 @@ from charterkit.errors import CharterError, Problem
 from charterkit.format.model import display_date
 from charterkit.load.loader import find_charter_files, load_charter, load_charters
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, write_charter
 
 
 def write(tmp_path: Path, text: str, name: str = "test-charter.yml") -> Path:
-    folder = tmp_path / "charters"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_charter(tmp_path, name, text)
 
 
 def problems(tmp_path: Path, text: str) -> list[Problem]:

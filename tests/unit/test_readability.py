@@ -13,7 +13,6 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -162,26 +161,6 @@ UNSEEN_SAMPLE_HAND = 81
 SYLLABLE_TOLERANCE = 0.06
 
 
-@pytest.fixture
-def counting_method() -> Iterator[Callable[[str, bool], None]]:
-    """Switch the hyphenation dictionary and the exceptions list for one test, then put them back."""
-
-    def clear_caches() -> None:
-        r._hyphenator.cache_clear()
-        r._count_syllables.cache_clear()
-
-    with pytest.MonkeyPatch.context() as patch:
-
-        def use(lang: str, exceptions: bool) -> None:
-            patch.setattr(r, "HYPHENATION_LANG", lang)
-            patch.setattr(r, "_syllable_exceptions", r._syllable_exceptions if exceptions else dict)
-            clear_caches()
-
-        yield use
-    # After the patches are undone, so no count made with the test's method stays cached.
-    clear_caches()
-
-
 @pytest.mark.parametrize(
     ("sample", "hand"), [(SEED_SAMPLE, SEED_SAMPLE_HAND), (UNSEEN_SAMPLE, UNSEEN_SAMPLE_HAND)]
 )
@@ -205,15 +184,14 @@ def test_sample_syllables_close_to_hand_count(sample: list[str], hand: int) -> N
     ],
 )
 def test_sample_figures_by_method(
-    counting_method: Callable[[str, bool], None],
     lang: str,
     exceptions: bool,
     sample: list[str],
     expected: tuple[int, int, int, float, float],
 ) -> None:
     # Pins the comparison in docs/readability-method.md: en_GB undercounts far more than en_US.
-    counting_method(lang, exceptions)
-    scores = score_texts(sample)
+    with r.counting_method(lang, exceptions=exceptions):
+        scores = score_texts(sample)
     assert (
         scores.sentences,
         scores.words,

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from charterkit.cli import check, new, report, schema
-from charterkit.cli.project import UsageError
+from charterkit.load.project import UsageError
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.cli.template import Answers, render_template
 from charterkit.format.model import PartialDate
+from charterkit.format.rules import is_slug
+from charterkit.load.project import UsageError, load_project
 
 __all__ = ["add_parser", "make_slug", "run"]
 
@@ -43,7 +44,6 @@ examples:
 """
 
 _DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     name = answers.organisation or answers.area or answers.title or ""
     slug = args.slug or make_slug(name) or "new-charter"
-    if not _SLUG.match(slug) or len(slug) > 80:
+    if not is_slug(slug):
         raise UsageError(
             f"--slug {slug}: use lower-case letters, digits and single hyphens only, "
             "such as north-somerset-send."

@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.errors import CharterError
-from charterkit.load.loader import find_charter_files, load_charters
+from charterkit.load.check import check_project
+from charterkit.load.project import UsageError, load_project
 from charterkit.readability.scoring import (
     DEFAULT_TARGETS,
     EASY_READ,
@@ -19,7 +20,6 @@ from charterkit.readability.scoring import (
     CharterScores,
     Targets,
     report_markdown,
-    score_charter,
 )
 from charterkit.readability.text import count_words
 
@@ -131,11 +131,9 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
             out.append(f"  {VARIANT_NAMES[variant]}:")
             out.append("    Longest sentences:" if sc.longest_sentences else "    Longest sentences: none")
             out += [f'      - "{s}" ({count_words(s)} words)' for s in sc.longest_sentences]
-            hard = ", ".join(sc.hard_words[:30]) + (
-                f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else ""
-            )
+            hard = ", ".join(sc.hard_words)
             out.append(f"    Hard words (3 or more syllables): {hard or 'none'}")
-            flagged = "; ".join(dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words))
+            flagged = "; ".join(f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid)
             out.append(f"    Words to avoid: {flagged or 'none'}")
         if cs.problems:
             out.append("  Over target:")
@@ -156,13 +154,17 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     if not project.charters_dir.is_dir():
         raise UsageError(f"the charters folder {project.charters_dir} does not exist.")
-    try:
-        charters = load_charters(find_charter_files(project.charters_dir), base=project.root)
-    except CharterError as exc:
-        print(exc.report().replace("Nothing was built.", "No report was made: run charterkit check."))
-        return 1
     targets = project.targets or dict(DEFAULT_TARGETS)
-    scores = sorted((score_charter(c, targets) for c in charters), key=lambda s: s.title.lower())
+    # The build's own check (a site without charterkit/readability still gets a report, at the defaults).
+    checked = check_project(replace(project, targets=targets), glyphs=False)
+    if checked.errors:
+        print(
+            CharterError(checked.errors)
+            .report()
+            .replace("Nothing was built.", "No report was made: run charterkit check.")
+        )
+        return 1
+    scores = sorted(checked.scores, key=lambda s: s.title.lower())
     if args.output:
         fmt = args.format or "markdown"
         text = report_markdown(scores, targets) if fmt == "markdown" else report_terminal(scores, targets)

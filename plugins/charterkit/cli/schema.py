@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from charterkit.cli.project import UsageError, load_project
 from charterkit.format.schema import charter_schema
+from charterkit.load.project import UsageError, load_project
 
 __all__ = ["SCHEMA_FILE", "add_parser", "run", "schema_text"]
 

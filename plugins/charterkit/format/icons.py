@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from charterkit.format.rules import is_picture_name
 
 __all__ = ["ICON_SETS", "IconSet", "default_icon_dir", "load_icon_set"]
 
@@ -44,9 +45,6 @@ def default_icon_dir() -> Path | None:
     return None
 
 
-_NAME = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+){1,2}$")
-
-
 @dataclass(eq=False)  # hashed by identity: one instance per folder, cached
 class IconSet:
     """The icons under one folder, named ``set/name`` (``fontawesome/solid/ear-listen``)."""
@@ -55,7 +53,7 @@ class IconSet:
     _names: list[str] = field(default_factory=list, repr=False)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and bool(_NAME.match(name)) and (self.root / f"{name}.svg").is_file()
+        return isinstance(name, str) and is_picture_name(name) and (self.root / f"{name}.svg").is_file()
 
     def names(self) -> list[str]:
         """Every icon name (read once, for suggestions)."""

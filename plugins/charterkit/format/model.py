@@ -10,7 +10,6 @@ tools use for autocompletion is generated from these models.
 from __future__ import annotations
 
 import calendar
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,11 +23,20 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from charterkit.errors import shown
+from charterkit.format.rules import (
+    SLUG_MAX,
+    date_parts,
+    is_email,
+    is_language_tag,
+    is_picture_name,
+    is_slug,
+    is_web_address,
+)
 from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
     "SECTION_KINDS",
-    "SLUG_PATTERN",
     "Charter",
     "CheckedBy",
     "Contact",
@@ -84,14 +92,17 @@ def _one_or_many(value: Any) -> Any:
 
 Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-"""What a slug (a charter's web address part) may be: lower-case letters, digits, single hyphens."""
-
 
 def _check_slug(value: str) -> str:
-    if not SLUG_PATTERN.match(value) or len(value) > 80:
+    if len(value) > SLUG_MAX and is_slug(value[:SLUG_MAX]):
         raise _problem(
-            f'"{value}" cannot be used in a web address.',
+            f'"{value[:20]}..." is {len(value)} characters long; '
+            f"a web address part can have {SLUG_MAX} at most.",
+            "Use a shorter slug, such as north-somerset-send.",
+        )
+    if not is_slug(value):
+        raise _problem(
+            f'"{shown(value)}" cannot be used in a web address.',
             "Use lower-case letters, digits and single hyphens only, such as north-somerset-send.",
         )
     return value
@@ -99,27 +110,24 @@ def _check_slug(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_check_slug)]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _date_to_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _check_date(value: str) -> str:
-    m = _DATE.match(value.strip())
+    parts = date_parts(value.strip())
     fix = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
-    if not m:
-        raise _problem(f'"{value}" is not a date in the form the format uses.', fix)
-    year, month, day = (int(g) if g else None for g in m.groups())
-    assert year is not None
+    if parts is None:
+        raise _problem(f'"{shown(value)}" is not a date in the form the format uses.', fix)
+    year, month, day = parts
     if not 1900 <= year <= 2100:
         raise _problem(f"the year {year} is not plausible.", fix)
     if month is not None and not 1 <= month <= 12:
-        raise _problem(f'"{value}" has no month {month}.', fix)
+        raise _problem(f'"{shown(value)}" has no month {month}.', fix)
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise _problem(
-            f'"{value}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
+            f'"{shown(value)}" is not a real day: {calendar.month_name[month]} {year} has no day {day}.', fix
         )
     return value.strip()
 
@@ -139,39 +147,36 @@ def display_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
 def _check_lang(value: str) -> str:
-    if not _LANG.match(value):
+    if not is_language_tag(value):
         raise _problem(
-            f'"{value}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
+            f'"{shown(value)}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
         )
     return value
 
 
 Lang = Annotated[str, AfterValidator(_check_lang)]
 
-_EMAIL = re.compile(r"^[^@\s<>\"':]+@[^@\s<>\"':]+\.[^@\s<>\"':]+$")
-
 
 def _check_email(value: str) -> str:
     if value.lower().startswith("mailto:"):
-        raise _problem(f'"{value}" starts with "mailto:".', f"Write the address alone: email: {value[7:]}")
-    if not _EMAIL.match(value):
-        raise _problem(f'"{value}" is not an email address.', "Write it as name@example.org, with no spaces.")
+        raise _problem(
+            f'"{shown(value)}" starts with "mailto:".', f"Write the address alone: email: {shown(value[7:])}"
+        )
+    if not is_email(value):
+        raise _problem(
+            f'"{shown(value)}" is not an email address.', "Write it as name@example.org, with no spaces."
+        )
     return value
 
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_email)]
 
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
-
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
+    if not is_web_address(value):
         raise _problem(
-            f'"{value}" is not a web address this site can link to.',
+            f'"{shown(value)}" is not a web address this site can link to.',
             "Write the full address starting with https:// (only https:// and http:// links are allowed).",
         )
     return value
@@ -198,7 +203,7 @@ ThemeId = Annotated[str, AfterValidator(_check_theme)]
 def _check_icon(value: str, info: ValidationInfo) -> str:
     icons = (info.context or {}).get("icons")
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
-        if not re.match(r"^[a-z0-9-]+(/[a-z0-9-]+)+$", value):
+        if not is_picture_name(value):
             raise _problem(f'"{value}" is not a picture name.', "Write it as material/handshake.")
         return value
     if value not in icons:

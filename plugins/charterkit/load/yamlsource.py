@@ -14,7 +14,7 @@ built from the editor's own line where it can.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ import yaml
 
 from charterkit.errors import CharterError, Problem, format_path
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "load_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "line_of", "load_yaml"]
 
 MAX_BYTES = 1_000_000
 """A charter is a short document; anything larger is a mistake (or an attack), refused before parsing."""
@@ -53,12 +53,20 @@ class Located:
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest parent that has one."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
+        return line_of(self.lines, path)
+
+
+def line_of(lines: Mapping[Path_, int], path: Sequence[str | int]) -> int:
+    """The line of ``path`` in ``lines`` (``Located.lines``), or of its nearest parent that has one.
+
+    The one rule for finding a value's line, used for a file being read and for a loaded charter alike.
+    """
+    path = tuple(path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get((), 1)
 
 
 class _Builder:

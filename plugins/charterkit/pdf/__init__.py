@@ -10,7 +10,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 from charterkit.pdf.cache import Note, PdfCache
-from charterkit.pdf.documents import BOOKLET_PATH, KINDS, Document, documents_for
+from charterkit.pdf.documents import BOOKLET_PATH, BOOKLETS, KINDS, Document, documents_for
 from charterkit.pdf.glyphs import missing_glyph_messages
 from charterkit.pdf.inspect import details, govuk_label, human_size, page_count
 from charterkit.pdf.make import CacheUnusable, Made, PdfFailed, make_pdfs
@@ -18,6 +18,7 @@ from charterkit.pdf.printhtml import Site, print_html
 from charterkit.pdf.writer import RenderError, write_pdf
 
 __all__ = [
+    "BOOKLETS",
     "BOOKLET_PATH",
     "KINDS",
     "CacheUnusable",

@@ -43,7 +43,7 @@ _LIBRARIES = (
     "pydantic",
     "jinja2",
 )
-_ENTRY = re.compile(r"^([0-9a-f]{64})\.(pdf|json|pages)$")
+_ENTRY = re.compile(r"([0-9a-f]{64})\.(pdf|json|pages)")
 """A cached PDF or its note (``.pages`` notes are from an older charterkit)."""
 
 
@@ -159,7 +159,7 @@ class PdfCache:
         if not self.folder.is_dir():
             return 0
         for entry in self.folder.iterdir():
-            match = _ENTRY.match(entry.name)
+            match = _ENTRY.fullmatch(entry.name)
             if match and match.group(1) not in wanted:
                 entry.unlink(missing_ok=True)
                 removed += match.group(2) == "pdf"

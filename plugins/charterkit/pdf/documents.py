@@ -1,4 +1,4 @@
-"""Which PDFs a set of charters gives: three per charter and one booklet, with their site paths."""
+"""Which PDFs a set of charters gives: three per charter and three booklets, with their site paths."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from charterkit.format.model import EasyRead
 from charterkit.load.loader import LoadedCharter
 
-__all__ = ["BOOKLET_PATH", "KINDS", "Document", "Kind", "documents_for"]
+__all__ = ["BOOKLETS", "BOOKLET_PATH", "KINDS", "Document", "Kind", "documents_for", "has_easy_read"]
 
-Kind = Literal["standard", "easy-read", "large-print", "booklet"]
+Kind = Literal["standard", "easy-read", "large-print", "booklet", "booklet-easy-read", "booklet-large-print"]
 
 KINDS: dict[Kind, str] = {
     "standard": "Standard print PDF",
     "easy-read": "Easy read PDF",
     "large-print": "Large print PDF",
     "booklet": "Booklet of all charters, PDF",
+    "booklet-easy-read": "Booklet of all charters in easy read, PDF",
+    "booklet-large-print": "Booklet of all charters in large print, PDF",
 }
 """Each kind of PDF and the words of its download link (GOV.UK style: the details follow in brackets)."""
 
@@ -25,9 +28,18 @@ _NOUNS: dict[Kind, str] = {
     "easy-read": "easy read PDF",
     "large-print": "large print PDF",
     "booklet": "booklet PDF",
+    "booklet-easy-read": "easy read booklet PDF",
+    "booklet-large-print": "large print booklet PDF",
 }
 
 BOOKLET_PATH = "downloads/charters-booklet.pdf"
+BOOKLETS: dict[Kind, str] = {
+    "booklet": BOOKLET_PATH,
+    "booklet-large-print": "downloads/charters-booklet-large-print.pdf",
+    "booklet-easy-read": "downloads/charters-booklet-easy-read.pdf",
+}
+"""Each booklet and where it goes: every charter in one PDF, in standard print, large print and easy read
+(the easy-read booklet holds the charters that have an easy-read version)."""
 
 
 @dataclass(frozen=True)
@@ -56,14 +68,28 @@ class Document:
         return _NOUNS[self.kind]
 
     @property
+    def is_booklet(self) -> bool:
+        """Whether this PDF holds every charter rather than one."""
+        return self.kind in BOOKLETS
+
+    @property
     def slug(self) -> str:
-        """The charter's slug; empty for the booklet."""
-        return "" if self.kind == "booklet" else self.charters[0].slug
+        """The charter's slug; empty for a booklet."""
+        return "" if self.is_booklet else self.charters[0].slug
 
     @property
     def blame(self) -> str:
-        """What an error message names: the charter's file, or "the booklet"."""
-        return "the booklet of all charters" if self.kind == "booklet" else self.charters[0].display_path
+        """What an error message names: the charter's file, or the booklet."""
+        return (
+            f"the {self.noun.removesuffix(' PDF')} of all charters"
+            if self.is_booklet
+            else self.charters[0].display_path
+        )
+
+
+def has_easy_read(item: LoadedCharter) -> bool:
+    """Whether the charter has an easy-read text of its own (never one we would have to invent)."""
+    return isinstance(item.charter.easy_read, EasyRead)
 
 
 def documents_for(
@@ -74,8 +100,9 @@ def documents_for(
     page_urls: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Document]:
     """Every PDF of ``charters``: standard, easy read (where the charter has one) and large print, then the
-    booklet. ``page_urls`` maps ``(slug, "standard" | "easy-read")`` and ``("", "index")`` to web addresses
-    relative to the site root; by default ``<base>/<slug>/``, ``<base>/<slug>/easy-read/`` and ``<base>/``."""
+    booklets (standard, large print, and easy read of the charters that have one). ``page_urls`` maps
+    ``(slug, "standard" | "easy-read")`` and ``("", "index")`` to web addresses relative to the site
+    root; by default ``<base>/<slug>/``, ``<base>/<slug>/easy-read/`` and ``<base>/``."""
     base = base.strip("/")
     prefix = f"{base}/" if base else ""
     urls = page_urls or {}
@@ -87,12 +114,17 @@ def documents_for(
     out: list[Document] = []
     for item in charters:
         for kind in ("standard", "easy-read", "large-print"):
-            if kind == "easy-read" and item.charter.easy_read is None:
+            if kind == "easy-read" and not has_easy_read(item):
                 continue  # never invent an easy-read text: no easy read in the data, no easy-read PDF
             page = url(item.slug, "easy-read" if kind == "easy-read" else "standard")
             out.append(Document(kind, f"{prefix}{item.slug}/{item.slug}-{kind}.pdf", (item,), page))
     if booklet and charters:
         ordered = tuple(sorted(charters, key=lambda c: c.charter.title.lower()))
-        pages = tuple(url(c.slug, "standard") for c in ordered)
-        out.append(Document("booklet", BOOKLET_PATH, ordered, url("", "index"), pages))
+        for kind, path in BOOKLETS.items():
+            easy = kind == "booklet-easy-read"
+            chosen = tuple(c for c in ordered if has_easy_read(c)) if easy else ordered
+            if not chosen:
+                continue
+            pages = tuple(url(c.slug, "easy-read" if easy else "standard") for c in chosen)
+            out.append(Document(kind, path, chosen, url("", "index"), pages))
     return out

@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
+from charterkit.format.rules import FONTS_DIR
 from charterkit.pdf.writer import atomic_target
 
 __all__ = ["FONT_DIR", "FontFace", "font_faces", "unpacked"]
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = FONTS_DIR
 
 # fontsource's two subsets of Atkinson Hyperlegible, each under its own family name. Sharing one name
 # mixed glyphs up between the files (an "Ł" came out as "h"), and a unicode-range stopped the fall-back to

@@ -7,7 +7,8 @@ to change and what to do, once for each charter and character, however many PDFs
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from charterkit.errors import CharterError, Problem, format_path
@@ -15,7 +16,7 @@ from charterkit.load.loader import LoadedCharter
 from charterkit.load.yamlsource import Located, load_yaml
 from charterkit.pdf.documents import Document
 
-__all__ = ["describe", "missing_glyph_messages"]
+__all__ = ["describe", "glyph_problems", "missing_glyph_messages"]
 
 _FIX = (
     "Write it another way, or add a font that has it to the PDFs (see “Letters the fonts cannot show” "
@@ -39,27 +40,10 @@ def missing_glyph_messages(doc: Document, chars: Iterable[str]) -> list[str]:
     for char in dict.fromkeys(chars):
         found = False
         for item in doc.charters:
-            places = list(_places(item, sources[item.display_path], char))
-            if not places:
-                continue
-            found = True
-            (path, line), more = places[0], len(places) - 1
-            also = (
-                f" It is also in {more} other place{'s' if more != 1 else ''} in this file." if more else ""
-            )
-            out.append(
-                str(
-                    Problem(
-                        item.display_path,
-                        line,
-                        format_path(path),
-                        f"the PDF fonts cannot show the character {describe(char)}, "
-                        "so the PDFs print an empty box "
-                        f"for it.{also}",
-                        _FIX,
-                    )
-                )
-            )
+            problem = _problem(item, sources[item.display_path], char)
+            if problem is not None:
+                found = True
+                out.append(str(problem))
         if not found:
             out.append(
                 f"{doc.path}: the PDF fonts cannot show the character {describe(char)}, so this PDF "
@@ -67,6 +51,49 @@ def missing_glyph_messages(doc: Document, chars: Iterable[str]) -> list[str]:
                 f"(such as site_name) or from a print template. {_FIX}"
             )
     return out
+
+
+def glyph_problems(item: LoadedCharter, extra_fonts: Sequence[Path] = ()) -> list[Problem]:
+    """A problem for each character of ``item`` that no PDF font can show, found without making a PDF.
+
+    ``charterkit check`` reports these so that it agrees with the strict build, which fails on the empty
+    box; the words are the build's. ``extra_fonts`` are the font files the site adds to its PDFs.
+    """
+    from charterkit.pdf.coverage import unshowable
+
+    chars = unshowable(_texts(item.charter.model_dump()), extra_fonts)
+    if not chars:
+        return []
+    source = _located(item)
+    return [p for p in (_problem(item, source, char) for char in chars) if p is not None]
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _texts(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _texts(child)
+
+
+def _problem(item: LoadedCharter, source: Located | None, char: str) -> Problem | None:
+    """The problem for ``char`` in ``item``, at the first place it is written; ``None`` when it is not."""
+    places = list(_places(item, source, char))
+    if not places:
+        return None
+    (path, line), more = places[0], len(places) - 1
+    also = f" It is also in {more} other place{'s' if more != 1 else ''} in this file." if more else ""
+    return Problem(
+        item.display_path,
+        line,
+        format_path(path),
+        f"the PDF fonts cannot show the character {describe(char)}, "
+        f"so the PDFs print an empty box for it.{also}",
+        _FIX,
+    )
 
 
 def _located(item: LoadedCharter) -> Located | None:

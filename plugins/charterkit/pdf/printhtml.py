@@ -17,18 +17,24 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
+from charterkit.format.model import EasyRead, display_date
+from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
 from charterkit.render.views import Block, CharterView, build_view, walk
 
-__all__ = ["Site", "print_html", "template_names"]
+__all__ = ["LOGO_TYPES", "Site", "logo_data_url", "print_html", "template_names"]
+
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+"""The kinds of logo file a PDF cover can show, by file name ending."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,10 @@ class Site:
     """The language of the site, and of the words our templates add to each PDF."""
     contact: str = ""
     """How to reach the site's owner, for charters that give no contact of their own."""
+    council: str = ""
+    """The council (or other body) that publishes the site, named on every cover; empty when not set."""
+    logo: str = ""
+    """The council's logo as a ``data:`` URL, shown on every cover; empty when there is none."""
     faces: Sequence[FontFace] = field(default_factory=font_faces)
 
     def online(self, page_url: str) -> str:
@@ -63,17 +73,24 @@ def print_html(env: Environment, doc: Document, site: Site, icons: IconSet | Non
         "site": site,
         "fonts": site.faces,
     }
-    if doc.kind == "booklet":
+    if doc.is_booklet:
         context.update(_booklet(doc, site))
+        if doc.kind == "booklet-easy-read":
+            context["pictures"] = _pictures(doc.charters, icons)
     else:
         item = doc.charters[0]
         context.update(_one(item, doc, site))
         if doc.kind == "easy-read":
-            context["pictures"] = _pictures(item, icons)
+            context["pictures"] = _pictures(doc.charters, icons)
     return env.get_template(template_names(doc.kind)).render(**context)
 
 
 _TITLES = {"standard": "{}: standard print", "easy-read": "{}: easy read", "large-print": "{}: large print"}
+_BOOKLET_TITLES = {
+    "booklet": "{}: all charters in one booklet",
+    "booklet-large-print": "{}: all charters in one booklet, large print",
+    "booklet-easy-read": "{}: all charters in one booklet, easy read",
+}
 
 
 def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
@@ -95,7 +112,7 @@ def _item(
     item: LoadedCharter, page_url: str, site: Site, *, first_level: int, prefix: str = ""
 ) -> dict[str, Any]:
     """One charter as the print templates show it."""
-    view = build_view(item, first_level=first_level, reserved=("other-formats", "source-and-credit"))
+    view = build_view(item, first_level=first_level, reserved=RESERVED_IDS)
     if prefix:
         _prefix_ids(view, prefix)
     return {
@@ -105,6 +122,7 @@ def _item(
         "online": site.online(page_url),
         "page_url": page_url,
         "published": item.charter.published_display or "Not given",
+        "updated": display_date(getattr(item.charter, "updated", None)),
         "level": first_level,
         "ours": _ours(site.lang, item.charter.language),
     }
@@ -138,21 +156,37 @@ def _booklet(doc: Document, site: Site) -> dict[str, Any]:
         "lang": site.lang,
         "online": site.online(doc.page_url),
         "meta": {
-            "title": f"{site.name}: all charters in one booklet",
-            "author": "",
+            "title": _BOOKLET_TITLES[doc.kind].format(site.name),
+            "author": site.council,
             "description": f"Every charter on {site.name}, {len(items)} in all.",
             "keywords": [],
         },
     }
 
 
-def _pictures(item: LoadedCharter, icons: IconSet | None) -> dict[str, str]:
-    """Each picture of the easy-read version as a ``data:`` URL, so nothing is fetched."""
-    er = item.charter.easy_read
-    if er is None or icons is None:
+def _pictures(items: Sequence[LoadedCharter], icons: IconSet | None) -> dict[str, str]:
+    """Each picture of the charters' easy-read versions as a ``data:`` URL, so nothing is fetched."""
+    if icons is None:
         return {}
-    names = {p.picture for s in er.sections for p in s.points}
+    names = {
+        p.picture
+        for item in items
+        if isinstance(er := item.charter.easy_read, EasyRead)
+        for s in er.sections
+        for p in s.points
+    }
     return {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
+
+
+def logo_data_url(path: Path) -> str:
+    """The council's logo as a ``data:`` URL for the covers, so the PDF never fetches it. Raises
+    ``ValueError`` for a kind of file a cover cannot show and ``OSError`` when it cannot be read."""
+    kind = LOGO_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise ValueError(
+            f"a PDF cover can show {', '.join(sorted(LOGO_TYPES))} files, not {path.suffix or path.name}"
+        )
+    return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def _data_url(svg: str) -> str:

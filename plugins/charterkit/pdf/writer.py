@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from charterkit.pdf.langtags import mark_languages
+from charterkit.pdf.linknames import name_links
 
 __all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
@@ -111,7 +112,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
                 document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                     pdf_variant=PDF_VARIANT
                 )
-                document.write_pdf(tmp, pdf_variant=PDF_VARIANT)
+                document.write_pdf(tmp, pdf_variant=PDF_VARIANT, finisher=name_links)
             # WeasyPrint's fatal fetching error derives from BaseException.
             except (Exception, _fatal_fetch_error()) as exc:
                 raise RenderError(_reason(exc)) from None

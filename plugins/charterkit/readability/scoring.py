@@ -2,7 +2,7 @@
 
 Scores are computed from the charter data (paragraphs and points, never headings or page markup), for
 the standard text and the easy-read text separately, per section and whole. Text over a target becomes
-a :class:`TargetProblem` that names the file, the field and the sentence.
+a :class:`~charterkit.errors.Problem` that names the file, the field and the sentence.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from charterkit.errors import format_path
+from charterkit.errors import INFO, WARNING, Problem, format_path
 from charterkit.format.model import Charter, Principle, Section
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
@@ -20,7 +20,6 @@ __all__ = [
     "DEFAULT_TARGETS",
     "CharterScores",
     "SectionScores",
-    "TargetProblem",
     "Targets",
     "TextUnit",
     "charter_units",
@@ -67,24 +66,6 @@ class TextUnit:
 
 
 @dataclass(frozen=True)
-class TargetProblem:
-    """Text over a target."""
-
-    file: str
-    field: str
-    variant: str
-    message: str
-    accepted: bool = False
-    """True when the charter records that its standard text is reproduced as published."""
-    line: int = 0
-    """The line of the field in the charter file (0 when unknown)."""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
-
-
-@dataclass(frozen=True)
 class SectionScores:
     """Scores of one section of one variant."""
 
@@ -103,7 +84,8 @@ class CharterScores:
     standard: Scores
     easy_read: Scores | None
     sections: list[SectionScores] = field(default_factory=list)
-    problems: list[TargetProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """Text over a target: warnings, or information when the charter accepts it as published."""
     accepted_reason: str = ""
 
 
@@ -149,9 +131,10 @@ def _problems(
     loaded: LoadedCharter,
     variant: str,
     accepted: bool,
-) -> list[TargetProblem]:
+) -> list[Problem]:
     file = loaded.display_path
-    out: list[TargetProblem] = []
+    out: list[Problem] = []
+    level = INFO if accepted else WARNING
     # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
     fix = "" if accepted else " Split it into shorter sentences."
     for unit in units:
@@ -159,28 +142,26 @@ def _problems(
             words = count_words(sentence)
             if words > targets.max_sentence_words:
                 out.append(
-                    TargetProblem(
+                    Problem(
                         file,
+                        loaded.line_of(unit.path),
                         unit.field,
-                        variant,
                         f"a sentence has {words} words (target: at most {targets.max_sentence_words}): "
                         f'"{sentence}".' + fix,
-                        accepted,
-                        loaded.line_of(unit.path),
+                        level=level,
                     )
                 )
     if scores.words and scores.reading_age > targets.max_reading_age:
         where = "easy_read" if variant == EASY_READ else "sections"
         fix = "" if accepted else " Use shorter sentences and everyday words."
         out.append(
-            TargetProblem(
+            Problem(
                 file,
+                loaded.line_of((where,)),
                 where,
-                variant,
                 f"the {VARIANT_NAMES[variant].lower()} text has a reading age of {scores.reading_age:.1f} "
                 f"(target: {targets.max_reading_age:g} or under)." + fix,
-                accepted,
-                loaded.line_of((where,)),
+                level=level,
             )
         )
     return out
@@ -277,13 +258,9 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
                     or "none"
                 )
             )
-            lines.append(
-                "- Hard words (3 or more syllables): "
-                + (", ".join(sc.hard_words[:30]) or "none")
-                + (f" and {len(sc.hard_words) - 30} more" if len(sc.hard_words) > 30 else "")
-            )
-            if sc.avoid_words:
-                flagged = dict.fromkeys(f"{w.word} (try: {w.alternative})" for w in sc.avoid_words)
+            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words) or "none"))
+            if sc.words_to_avoid:
+                flagged = [f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid]
                 lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
             else:
                 lines.append("- Words to avoid: none")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -39,6 +40,7 @@ __all__ = [
     "Scores",
     "count_syllables",
     "count_words",
+    "counting_method",
     "load_syllable_exceptions",
     "load_words_to_avoid",
     "score_texts",
@@ -160,15 +162,43 @@ class Scores:
     avoid_words: tuple[FlaggedWord, ...]
     """Words-to-avoid matches in text order."""
 
+    @property
+    def words_to_avoid(self) -> tuple[FlaggedWord, ...]:
+        """Each word to avoid once (whatever its capitals), at its first use: what every report lists."""
+        seen: dict[str, FlaggedWord] = {}
+        for w in self.avoid_words:
+            seen.setdefault(w.word.lower(), w)
+        return tuple(seen.values())
+
 
 # --------------------------------------------------------------------------------------------------------
 # Counting
 
 
+_METHODS: list[tuple[str, bool]] = []
+"""Counting methods in force (innermost last), set by :func:`counting_method`; none means the default."""
+
+
+@contextmanager
+def counting_method(lang: str = HYPHENATION_LANG, *, exceptions: bool = True) -> Iterator[None]:
+    """Count syllables with pyphen's ``lang`` patterns, with or without the exceptions list, inside the block.
+
+    For comparing methods (docs/readability-method.md pins en_US against en_GB); the site always uses the
+    default. Counts made inside the block are forgotten when it ends.
+    """
+    _METHODS.append((lang, exceptions))
+    _count_syllables.cache_clear()
+    try:
+        yield
+    finally:
+        _METHODS.pop()
+        _count_syllables.cache_clear()
+
+
 @cache
-def _hyphenator() -> pyphen.Pyphen:
+def _hyphenator(lang: str) -> pyphen.Pyphen:
     # Loading the dictionary parses a large pattern file; do it once per process.
-    return pyphen.Pyphen(lang=HYPHENATION_LANG)
+    return pyphen.Pyphen(lang=lang)
 
 
 def _tokens(text: str) -> Iterator[re.Match[str]]:
@@ -210,8 +240,9 @@ def _count_syllables(word: str) -> int:
         return 1
     # Dots only survive inside abbreviations ("e.g."): read them as one word.
     normalised = word.lower().replace("’", "'").replace(".", "")
-    hyphenator = _hyphenator()
-    exceptions = _syllable_exceptions()
+    lang, use_exceptions = _METHODS[-1] if _METHODS else (HYPHENATION_LANG, True)
+    hyphenator = _hyphenator(lang)
+    exceptions = _syllable_exceptions() if use_exceptions else {}
     total = 0
     for part in _NON_WORD_CHARS_RE.split(normalised):
         part = part.strip("'")

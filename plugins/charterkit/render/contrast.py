@@ -31,12 +31,12 @@ AA_LARGE_OR_CONTROLS = 3.0
 Colour = tuple[int, int, int]
 """Red, green and blue, each 0 to 255."""
 
-_HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 def parse_colour(text: str) -> Colour:
     """``#1d5a8e``, ``1d5a8e`` or ``#fff`` as a colour; raise ``ValueError`` for anything else."""
-    m = _HEX.match(text.strip())
+    m = _HEX.fullmatch(text.strip())
     if not m:
         raise ValueError(f'"{text}" is not a colour written as #rrggbb')
     digits = m.group(1)

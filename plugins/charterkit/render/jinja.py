@@ -24,12 +24,17 @@ from markupsafe import Markup, escape
 
 from charterkit.format.icons import IconSet
 from charterkit.format.model import display_date
+from charterkit.format.rules import EMAIL_PATTERN
 
 __all__ = ["linkify", "make_env"]
 
+# An address is linked only when it is the whole of what is written there: nothing that could belong to an
+# address may touch it on either side. So "anne!team@example.org" stays text, rather than becoming a link
+# to team@example.org, a different address. An apostrophe after a letter belongs to a name (o'brien@...).
 _LINKABLE = re.compile(
-    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"
-    r"|(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])"
+    r"(?<![\w.!#$%&*+/=?^`{|}~@-])(?<!\w')"
+    rf"(?P<email>{EMAIL_PATTERN})(?![\w@+-]|\.\w)"
+    r"|(?P<url>https?://[^\s<>\"'`\\]+[^\s<>\"'`\\.,;:!?)])"
     r"|(?P<www>\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?)"
 )
 

@@ -13,14 +13,17 @@ from typing import Any
 from jinja2 import Environment
 from markdown.extensions.toc import slugify, unique
 
+from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SOURCE_ID
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
+from charterkit.readability.scoring import CharterScores
 from charterkit.render.views import Heading, build_view, group_by, walk_blocks
 
 __all__ = [
     "RESERVED_IDS",
     "Link",
     "PageLinks",
+    "ReadabilityNote",
     "Rendered",
     "render_charter",
     "render_easy_read",
@@ -31,8 +34,14 @@ __all__ = [
     "theme_uses",
 ]
 
-RESERVED_IDS = ("other-formats", "source-and-credit")
-"""Ids of the headings every charter page has besides the charter's own."""
+
+@dataclass(frozen=True)
+class ReadabilityNote:
+    """The line about readability on a charter's page, and the scores behind it."""
+
+    sentence: str
+    """Such as: The standard text has a reading age of about 12."""
+    scores: CharterScores
 
 
 @dataclass(frozen=True)
@@ -76,13 +85,13 @@ def render_charter(
     loaded: LoadedCharter,
     links: PageLinks,
     *,
-    readability: Any = None,
+    readability: ReadabilityNote | None = None,
     site_lang: str = "en-GB",
     site_contact: str = "",
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
     view = build_view(loaded, reserved=RESERVED_IDS)
-    ids = {"formats": "other-formats", "source": "source-and-credit"}
+    ids = {"formats": OTHER_FORMATS_ID, "source": SOURCE_ID}
     html = env.get_template("charterkit/charter.html").render(
         view=view,
         charter=loaded.charter,
@@ -95,8 +104,8 @@ def render_charter(
     )
     outline = [
         *view.outline,
-        Heading(2, "other-formats", "Other formats"),
-        Heading(2, "source-and-credit", "Source and credit"),
+        Heading(2, OTHER_FORMATS_ID, "Other formats"),
+        Heading(2, SOURCE_ID, "Source and credit"),
     ]
     return Rendered(html, outline)
 
@@ -112,11 +121,11 @@ def render_easy_read(
     """The easy-read page of a charter, which must have an easy-read version."""
     er = loaded.charter.easy_read
     assert er is not None
-    used: set[str] = {"other-formats"}
+    used: set[str] = {OTHER_FORMATS_ID}
     (h1,) = _ids(loaded.charter.title + " easy read", used=used)
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
-    ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": "other-formats"}
+    ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": OTHER_FORMATS_ID}
     html = env.get_template("charterkit/easy_read.html").render(
         charter=loaded.charter,
         links=links,
@@ -128,7 +137,7 @@ def render_easy_read(
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
     if er.words:
         outline.append(Heading(2, words, "Word list"))
-    outline.append(Heading(2, "other-formats", "Other formats"))
+    outline.append(Heading(2, OTHER_FORMATS_ID, "Other formats"))
     outline.append(Heading(2, checked, "Who checked this"))
     return Rendered(html, outline)
 

@@ -6,12 +6,12 @@ Each option is documented where it is declared; docs/configuration.md explains t
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
+from charterkit.format.rules import is_email, is_web_address
 from charterkit.render.statement import COMPLIANCE, REASONS, REGIONS
 
 
@@ -31,13 +31,6 @@ class _Date(BaseConfigOption[dt.date | None]):
             raise base.ValidationError(f"{value!r} is not a date. Write it as 2026-01-15.") from None
 
 
-# An email address, simple on purpose: a name, @, and a domain with a dot. The statement links it as
-# mailto:, so nothing that could end the address or add to it (spaces, ", <, >, ?, &, a second @) is allowed.
-_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
-_EMAIL = re.compile(rf"^[^@\s\"<>()\[\]\\,;:?&]+@{_LABEL}(?:\.{_LABEL})+$", re.IGNORECASE)
-_WEB_ADDRESS = re.compile(r"^https?://[^/?#\s\\]+(?:[/?#]\S*)?$", re.IGNORECASE)
-
-
 class EmailAddress(c.Type[str]):
     """An email address such as ``access@example.gov.uk``, or empty."""
 
@@ -46,7 +39,7 @@ class EmailAddress(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
-        if value and not _EMAIL.match(value):
+        if value and not is_email(value):
             raise base.ValidationError(
                 f'"{value}" is not an email address. Write it as name@example.gov.uk, '
                 "with no mailto: and no spaces."
@@ -62,7 +55,7 @@ class WebAddress(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value).strip()
-        if value and (not _WEB_ADDRESS.match(value) or any(ord(ch) < 32 or ch == "\\" for ch in value)):
+        if value and not is_web_address(value):
             raise base.ValidationError(
                 f'"{value}" is not a web address. Write the whole address, starting '
                 "with https://, such as https://www.example.gov.uk/contact."

@@ -19,9 +19,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.format.rules import FONTS_DIR, FONTS_TARGET
+from charterkit.mkdocs._common import custom_dir, jinja_env, project_root
 from charterkit.mkdocs.accessibility.config import AccessibilityConfig
 from charterkit.mkdocs.charters.plugin import toc_from
-from charterkit.render.jinja import make_env
 from charterkit.render.statement import (
     AutomatedChecks,
     KnownIssue,
@@ -34,7 +35,6 @@ from charterkit.render.statement import (
 
 log = logging.getLogger("mkdocs.plugins.charterkit.accessibility")
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "fonts"
 TITLE = "Accessibility statement"
 
 
@@ -59,9 +59,8 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         self.generated = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        custom = config.theme.custom_dir
-        self.env = make_env([Path(custom)] if custom else [])
+        self.root = project_root(config)
+        self.env = jinja_env(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -75,7 +74,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
         if self.config.fonts:
             # The licence travels with the fonts, as the SIL Open Font License asks.
             for font in [*sorted(FONTS_DIR.glob("*.woff2")), FONTS_DIR / "OFL.txt"]:
-                target = f"assets/fonts/{font.name}"
+                target = f"{FONTS_TARGET}/{font.name}"
                 if files.get_file_from_path(target) is None:
                     files.append(File.generated(config, target, abs_src_path=str(font)))
         self.footer_links = []
@@ -138,8 +137,8 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
     def _default_features(self, config: MkDocsConfig) -> tuple[str, ...]:
         """What this site's software gives every visitor; only what is really there is listed."""
         out: list[str] = []
-        custom = config.theme.custom_dir
-        if custom and (Path(custom) / "partials" / "reader-settings.html").is_file():
+        custom = custom_dir(config)
+        if custom is not None and (custom / "partials" / "reader-settings.html").is_file():
             out.append(
                 "change the text size, the font, the line spacing and the colours, using "
                 "“Reader settings” at the top of each page"

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from charterkit.mkdocs._common import custom_dir, jinja_env
 from charterkit.mkdocs.brand.config import BrandConfig
 from charterkit.render.contrast import (
     AA_TEXT,
@@ -30,7 +31,6 @@ from charterkit.render.contrast import (
     shade,
     to_hex,
 )
-from charterkit.render.jinja import make_env
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
 
@@ -146,8 +146,7 @@ def _env(config: MkDocsConfig) -> Environment:
     env = getattr(charters, "env", None)
     if isinstance(env, Environment):
         return env
-    custom = config.theme.custom_dir
-    return make_env([Path(custom)] if custom else [])
+    return jinja_env(config)
 
 
 class BrandPlugin(BasePlugin[BrandConfig]):
@@ -183,8 +182,8 @@ class BrandPlugin(BasePlugin[BrandConfig]):
     def _check_logo(self, config: MkDocsConfig, where: str) -> None:
         logo = self.config.logo
         assert logo is not None
-        custom = config.theme.custom_dir
-        places = [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+        custom = custom_dir(config)
+        places = [Path(config.docs_dir)] + ([custom] if custom is not None else [])
         if not any((place / logo).is_file() for place in places):
             names = " or ".join(f"{p.name}/" for p in places)
             log.warning(

@@ -14,7 +14,6 @@ import logging
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -29,14 +28,19 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
+from charterkit.format.rules import INDEX_PAGES
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
-from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.load.check import Report, check_project
+from charterkit.load.loader import LoadedCharter
+from charterkit.load.project import Project
+from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
-from charterkit.render.jinja import make_env
+from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.render.pages import (
     Link,
     PageLinks,
+    ReadabilityNote,
     Rendered,
     render_charter,
     render_easy_read,
@@ -70,13 +74,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.charters: list[LoadedCharter] = []
         self.by_slug: dict[str, LoadedCharter] = {}
         self.icons: IconSet | None = None
+        self.report = Report()
+        """The build's check of every charter (:func:`charterkit.load.check.check_project`)."""
         self.env: Environment | None = None
         self.generated: dict[str, _Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
         self.file_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/formats``: the other files of each charter (Word, EPUB, braille...)."""
-        self.readability: dict[str, Any] = {}
+        self.readability: dict[str, ReadabilityNote] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
@@ -85,7 +91,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # broken charter stops the build with the old site untouched.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         folder = root / self.config.charters_dir
         # Charters come from pull requests; the folder they are read from must stay inside the project.
         if not folder.resolve().is_relative_to(root.resolve()):
@@ -99,20 +105,30 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
         self.icons = load_icon_set()
-        try:
-            self.charters = load_charters(find_charter_files(folder), base=root, icons=self.icons)
-        except CharterError as exc:
-            raise PluginError("\n" + exc.report()) from None
+        readability = config.plugins.get("charterkit/readability")
+        project = Project(
+            root=root,
+            config_file=config_file(config),
+            charters_dir=folder,
+            targets=targets_of(readability.config)
+            if readability is not None and isinstance(readability.config, ReadabilityConfig)
+            else None,
+            missing_easy_read=self.config.missing_easy_read,
+        )
+        # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
+        self.report = check_project(project, icons=self.icons, glyphs=False)
+        if self.report.errors:
+            raise PluginError("\n" + CharterError(self.report.errors).report())
+        self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
-        custom = config.theme.custom_dir
-        self.env = make_env([Path(custom)] if custom else [], self.icons)
+        self.env = jinja_env(config, self.icons)
         return config
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
         # The charters live outside docs/, so the preview must be told to rebuild when one changes.
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = project_root(config)
         server.watch(str(root / self.config.charters_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -124,18 +140,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
-            elif self.config.missing_easy_read == "warn":
-                log.warning(
-                    f"{item.display_path}:1: easy_read: this charter has no easy-read version. "
-                    "Add one (see the format page), or set missing_easy_read: ignore."
-                )
-        for name, kind in (
-            ("index", "index"),
-            ("by-sector", "by-sector"),
-            ("by-area", "by-area"),
-            ("themes", "themes"),
-        ):
-            self._add(files, config, f"{base}/{name}.md", _Generated(kind))
+        for problem in self.report.warnings:
+            if problem not in self.report.targets:  # charterkit/readability logs those, under its name
+                log.warning(str(problem))
+        for name in ("index", *INDEX_PAGES):
+            self._add(files, config, f"{base}/{name}.md", _Generated(name))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -240,8 +249,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if gen.kind == "index":
             base = self.config.url.strip("/")
             links = {
-                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md")
-                for name in ("by-sector", "by-area", "themes")
+                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md") for name in INDEX_PAGES
             }
             return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
         if gen.kind in ("by-sector", "by-area"):

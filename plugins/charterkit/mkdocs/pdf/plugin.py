@@ -2,7 +2,7 @@
 
 A thin adapter over :mod:`charterkit.pdf`: it works out which PDFs the site needs, lets the core make them
 (cached, in parallel), adds them to the site's files and gives ``charterkit/charters`` their download
-links. ``<!-- charterkit:booklet -->`` in a page becomes the booklet's download link.
+links. ``<!-- charterkit:booklet -->`` in a page becomes the booklets' download links.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.format.rules import PDF_SWITCH
+from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf import (
-    BOOKLET_PATH,
     CacheUnusable,
     Document,
     Made,
@@ -32,16 +33,18 @@ from charterkit.pdf import (
     make_pdfs,
 )
 from charterkit.pdf.jobs import Job
+from charterkit.pdf.printhtml import logo_data_url
+from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
 MARKER = "<!-- charterkit:booklet -->"
-ENV_SWITCH = "CHARTERKIT_PDF"
+ENV_SWITCH = PDF_SWITCH
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
-    """Makes the standard print, easy read and large print PDFs of each charter, and the booklet."""
+    """Makes the standard print, easy read and large print PDFs of each charter, and the booklets."""
 
     supports_multiple_instances = False
 
@@ -60,24 +63,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return config
 
     def _wanted(self) -> bool:
-        switch = os.environ.get(ENV_SWITCH, "").strip()
-        if switch == "0":
-            return False
-        if switch == "1":
-            return True
-        if switch:
-            raise PluginError(
-                f"charterkit/pdf: {ENV_SWITCH}={switch!r} is not understood. "
-                f"Set it to 1 to make PDFs or 0 to skip them, or leave it unset."
-            )
-        if self.command == "serve" and self.config.enabled:
-            if not self._told_serve:
-                log.info(
-                    f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them."
-                )
-                self._told_serve = True
-            return False
-        return self.config.enabled
+        try:
+            wanted = pdfs_wanted(self.command, self.config.enabled, os.environ)
+        except SwitchError as exc:
+            raise PluginError(str(exc)) from None
+        if self.command == "serve" and self.config.enabled and not wanted and not self._told_serve:
+            log.info(f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them.")
+            self._told_serve = True
+        return wanted
 
     # After charterkit/charters (priority 0) has added the charter pages: each PDF says where its web page
     # is, so those pages must be known, and the charter pages are rendered later with the PDF links set here.
@@ -103,7 +96,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.made = self._make(docs, charters, config)
         for made in self.made:
             files.append(File.generated(config, made.doc.path, abs_src_path=str(made.file)))
-            if made.doc.kind != "booklet":
+            if not made.doc.is_booklet:
                 charters.pdf_links.setdefault(made.doc.slug, []).append(
                     Link(made.doc.label, made.doc.path, made.details)
                 )
@@ -118,8 +111,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
         assert charters.env is not None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        custom = config.theme.custom_dir
+        root = project_root(config)
+        custom = custom_dir(config)
         serving = self.command == "serve"
         site = Site(
             name=config.site_name,
@@ -127,6 +120,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             url="" if serving else config.site_url or "",
             lang=charters.config.language,
             contact=charters.config.contact,
+            council=str(config.extra.get("charterkit_council") or ""),
+            logo=self._logo(config),
         )
 
         def progress(done: int, total: int, job: Job) -> None:
@@ -139,7 +134,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 site=site,
                 cache=PdfCache(root / self.config.cache_dir),
                 icons=charters.icons,
-                asset_dir=Path(custom) / "charterkit" / "print" if custom else None,
+                asset_dir=custom / "charterkit" / "print" if custom is not None else None,
                 workers=self.config.workers,
                 progress=progress,
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
@@ -154,6 +149,24 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
 
+    def _logo(self, config: MkDocsConfig) -> str:
+        """The council's logo (``charterkit/brand``'s ``logo``, the theme's logo) for the covers, or ""."""
+        logo = config.theme.get("logo")
+        if not isinstance(logo, str) or not logo:
+            return ""
+        custom = custom_dir(config)
+        places = [Path(config.docs_dir)] + ([custom] if custom is not None else [])
+        path = next((place / logo for place in places if (place / logo).is_file()), None)
+        if path is None:
+            return ""  # charterkit/brand has already said that the file is missing
+        try:
+            return logo_data_url(path)
+        except (ValueError, OSError) as exc:
+            self._warn_once(
+                f"The logo {logo} is left off the PDF covers: {exc}. Use an SVG, PNG or JPEG file."
+            )
+            return ""
+
     def _warn_once(self, message: str) -> None:
         if message not in self._warned:
             self._warned.add(message)
@@ -162,15 +175,17 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if MARKER not in html:
             return html
-        booklet = next((m for m in self.made if m.doc.kind == "booklet"), None)
-        target = files.get_file_from_path(BOOKLET_PATH) if booklet else None
-        if booklet is None or target is None:
+        links = []
+        for made in self.made:
+            target = files.get_file_from_path(made.doc.path) if made.doc.is_booklet else None
+            if target is not None:
+                links.append(Link(made.doc.label, target.url_relative_to(page.file), made.details))
+        if not links:
             return html.replace(MARKER, "")
         charters = _charters_plugin(config)
         assert charters.env is not None
-        link = Link(booklet.doc.label, target.url_relative_to(page.file), booklet.details)
         template = charters.env.get_template("charterkit/partials/booklet-link.html")
-        return html.replace(MARKER, template.render(link=link))
+        return html.replace(MARKER, template.render(links=links))
 
 
 def _charters_plugin(config: MkDocsConfig) -> ChartersPlugin:

@@ -1,12 +1,13 @@
-"""Options of ``charterkit/readability``."""
+"""Options of ``charterkit/readability``: declared here, checked by the core (``charterkit.load.targets``)."""
 
 from __future__ import annotations
-
-import math
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+
+from charterkit.load.targets import DEFAULT_TARGETS, TargetError, reading_age, sentence_words
+from charterkit.readability.scoring import EASY_READ, STANDARD, Targets
 
 
 class SentenceWords(c.Type[int]):
@@ -16,15 +17,10 @@ class SentenceWords(c.Type[int]):
         super().__init__(int, default=default)
 
     def run_validation(self, value: object) -> int:
-        # YAML reads "yes" and "true" as booleans, which Python counts as whole numbers.
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"expected a whole number of words, such as 15, but found {value!r}.")
-        if value < 1:
-            raise ValidationError(
-                f"{value} is too small: a sentence has at least 1 word. "
-                "Write a whole number of 1 or more, such as 15."
-            )
-        return value
+        try:
+            return sentence_words(value)
+        except TargetError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class ReadingAge(c.Type[float]):
@@ -34,13 +30,10 @@ class ReadingAge(c.Type[float]):
         super().__init__(float, default=default)
 
     def run_validation(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-            raise ValidationError(f"expected a reading age in years, such as 9, but found {value!r}.")
-        if value <= 0 or math.isinf(value):
-            raise ValidationError(
-                f"{value} is not a reading age: write a number of years above 0, such as 9."
-            )
-        return value  # as written: a whole number stays whole, so pages show "12", not "12.0"
+        try:
+            return reading_age(value)
+        except TargetError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class TargetConfig(base.Config):
@@ -53,16 +46,16 @@ class TargetConfig(base.Config):
 
 
 class StandardTargets(TargetConfig):
-    max_sentence_words = SentenceWords(default=25)
+    max_sentence_words = SentenceWords(default=DEFAULT_TARGETS[STANDARD].max_sentence_words)
     """Standard text: at most 25 words a sentence."""
-    max_reading_age = ReadingAge(default=12)
+    max_reading_age = ReadingAge(default=DEFAULT_TARGETS[STANDARD].max_reading_age)
     """Standard text: reading age 12 or under."""
 
 
 class EasyReadTargets(TargetConfig):
-    max_sentence_words = SentenceWords(default=15)
+    max_sentence_words = SentenceWords(default=DEFAULT_TARGETS[EASY_READ].max_sentence_words)
     """Easy read: at most 15 words a sentence (UK easy-read practice)."""
-    max_reading_age = ReadingAge(default=9)
+    max_reading_age = ReadingAge(default=DEFAULT_TARGETS[EASY_READ].max_reading_age)
     """Easy read: reading age 9 or under (GOV.UK writes for a reading age of 9)."""
 
 
@@ -75,3 +68,12 @@ class ReadabilityConfig(base.Config):
     """Targets for each charter's easy-read version."""
     report = c.Type(bool, default=True)
     """Publish the readability report page at ``readability/``."""
+
+
+def targets_of(config: ReadabilityConfig) -> dict[str, Targets]:
+    """The targets the options set, by variant, in the core's form."""
+    st, er = config.standard, config.easy_read
+    return {
+        STANDARD: Targets(st.max_sentence_words, st.max_reading_age),
+        EASY_READ: Targets(er.max_sentence_words, er.max_reading_age),
+    }

@@ -17,15 +17,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charterkit.mkdocs.charters.plugin import ChartersPlugin, toc_from
-from charterkit.mkdocs.readability.config import ReadabilityConfig
+from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.readability.scoring import (
     EASY_READ,
     STANDARD,
     CharterScores,
     Targets,
-    score_charter,
     summary_sentence,
 )
+from charterkit.render.pages import ReadabilityNote
 from charterkit.render.views import Heading
 
 log = logging.getLogger("mkdocs.plugins.charterkit.readability.text")
@@ -44,11 +44,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
 
     def targets(self) -> dict[str, Targets]:
         """The configured targets, by variant."""
-        st, er = self.config.standard, self.config.easy_read
-        return {
-            STANDARD: Targets(st.max_sentence_words, st.max_reading_age),
-            EASY_READ: Targets(er.max_sentence_words, er.max_reading_age),
-        }
+        return targets_of(self.config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         charters = config.plugins.get("charterkit/charters")
@@ -58,9 +54,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 "list it before charterkit/readability in mkdocs.yml."
             )
         self.charters = charters
-        self.scores = [score_charter(item, self.targets()) for item in charters.charters]
+        # Scored by the build's one check (charterkit/charters ran it with these targets).
+        self.scores = charters.report.scores
         for cs in self.scores:
-            charters.readability[cs.slug] = {"sentence": summary_sentence(cs), "scores": cs}
+            charters.readability[cs.slug] = ReadabilityNote(summary_sentence(cs), cs)
             for problem in cs.problems:
                 if problem.accepted:
                     log.info(f"{problem} (accepted: text as published)")

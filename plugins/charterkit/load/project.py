@@ -1,13 +1,14 @@
-"""The site's settings that the command needs, read from ``mkdocs.yml`` without building the site.
+"""The project's settings, read from ``mkdocs.yml`` without building the site (and without MkDocs).
 
-``charterkit check`` must apply the same readability targets and the same charters folder as the build,
-so it reads them from the plugins' settings in ``mkdocs.yml``. MkDocs is not needed for this: the file is
-read with a YAML loader that accepts MkDocs' tags (``!ENV``, ``!relative``, ``!!python/name:``).
+``charterkit check`` and ``charterkit report`` must apply the same readability targets and the same
+charters folder as the build, so they read them from the plugins' settings in ``mkdocs.yml``. MkDocs is
+not needed for this: the file is read with a YAML loader that accepts MkDocs' tags (``!ENV``,
+``!relative``, ``!!python/name:``). The targets are checked by :mod:`charterkit.load.targets`, as the
+build's options are.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,10 @@ from typing import Any
 
 import yaml
 
-from charterkit.readability.scoring import DEFAULT_TARGETS, EASY_READ, STANDARD, Targets
+from charterkit.load.targets import TargetError, targets_from
+from charterkit.pdf.coverage import FONT_SUFFIXES
+from charterkit.pdf.switch import SwitchError, pdfs_wanted
+from charterkit.readability.scoring import DEFAULT_TARGETS, Targets
 
 __all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
 
@@ -23,7 +27,7 @@ CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 class UsageError(Exception):
-    """The command cannot run as asked (a missing file, a broken setting): exit code 2."""
+    """The project cannot be read as asked (a missing file, a broken setting): the command's exit code 2."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,11 @@ class Project:
     """``None`` when the site does not use ``charterkit/readability``: the build checks no targets."""
     missing_easy_read: str = "warn"
     """As ``charterkit/charters``' option: ``warn`` makes a charter with no easy read a problem."""
+    print_fonts: tuple[Path, ...] = ()
+    """Font files the site adds to its PDFs (in ``<theme custom_dir>/charterkit/print/``)."""
+    pdfs: bool = False
+    """Whether the build makes PDFs (``charterkit/pdf`` listed and not switched off), so that a letter no
+    PDF font has is a problem, as it is in the strict build."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -131,48 +140,22 @@ def _plugins(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _number(value: Any, where: str, whole: bool) -> float:
-    ok = isinstance(value, int) if whole else isinstance(value, int | float) and math.isfinite(value)
-    if isinstance(value, bool) or not ok:
-        kind = "a whole number" if whole else "a number"
-        raise UsageError(f"{where}: expected {kind}, found {value!r}.")
-    return float(value)
-
-
-def _sentence_words(value: Any, where: str) -> int:
-    # The same rule as the build's option (mkdocs/readability_config.py), in the same words.
-    words = int(_number(value, where, whole=True))
-    if words < 1:
-        raise UsageError(
-            f"{where}: {words} is too small: a sentence has at least 1 word. "
-            "Write a whole number of 1 or more, such as 15."
-        )
-    return words
-
-
-def _reading_age(value: Any, where: str) -> float:
-    age = _number(value, where, whole=False)
-    if age <= 0:
-        raise UsageError(
-            f"{where}: {value} is not a reading age: write a number of years above 0, such as 9."
-        )
-    return age
-
-
 def _targets(options: dict[str, Any], where: str) -> dict[str, Targets]:
-    targets = dict(DEFAULT_TARGETS)
-    for variant in (STANDARD, EASY_READ):
-        given = options.get(variant) or {}
-        if not isinstance(given, dict):
-            raise UsageError(f"{where}.{variant}: expected max_sentence_words and max_reading_age below it.")
-        default = DEFAULT_TARGETS[variant]
-        words = given.get("max_sentence_words", default.max_sentence_words)
-        age = given.get("max_reading_age", default.max_reading_age)
-        targets[variant] = Targets(
-            _sentence_words(words, f"{where}.{variant}.max_sentence_words"),
-            _reading_age(age, f"{where}.{variant}.max_reading_age"),
-        )
-    return targets
+    try:
+        return targets_from(options)
+    except TargetError as exc:
+        raise UsageError(f"{where}.{exc}") from None
+
+
+def _print_fonts(root: Path, data: dict[str, Any]) -> tuple[Path, ...]:
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(custom, str):
+        return ()
+    folder = root / custom / "charterkit" / "print"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file()))
 
 
 def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> Project:
@@ -200,10 +183,17 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
         None if readability is None else _targets(readability, f"{name}: plugins.charterkit/readability")
     )
     missing = charters.get("missing_easy_read", "warn")
+    pdf = plugins.get("charterkit/pdf")
+    try:
+        pdfs = pdf is not None and pdfs_wanted("check", pdf.get("enabled", True) is not False, os.environ)
+    except SwitchError as exc:
+        raise UsageError(str(exc)) from None
     return Project(
         root=path.parent,
         config_file=path,
         charters_dir=path.parent / charters_dir,
         targets=targets,
         missing_easy_read=str(missing),
+        pdfs=pdfs,
+        print_fonts=_print_fonts(path.parent, data),
     )

@@ -1,0 +1,160 @@
+"""The one check of a project's charters: what the build, ``charterkit check`` and ``charterkit report`` run.
+
+:func:`check_project` loads every charter, applies every rule that needs the whole project (two charters
+sharing a slug, a slug one of the site's pages uses, a missing easy-read version the site needs, text
+over the readability targets, a letter no PDF font has) and returns one :class:`Report` of located
+problems. The MkDocs plugins log it, the commands print it; none of them applies a rule of its own, so
+the check and the build cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
+from charterkit.format.icons import IconSet, load_icon_set
+from charterkit.load.loader import (
+    LoadedCharter,
+    capped,
+    display_path,
+    find_charter_files,
+    load_charter,
+    slug_problems,
+)
+from charterkit.load.project import Project
+from charterkit.load.yamlsource import load_yaml
+from charterkit.readability.scoring import CharterScores, score_charter
+
+__all__ = ["Report", "check_project", "missing_easy_read_problem"]
+
+
+@dataclass
+class Report:
+    """Every charter that loaded, its scores, and every problem found, each with its file and line."""
+
+    charters: list[LoadedCharter] = field(default_factory=list)
+    """The charters that loaded, in file order."""
+    scores: list[CharterScores] = field(default_factory=list)
+    """The readability scores of each loaded charter (empty when the site sets no targets)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem with a charter file, sorted by file and line; text over a target is in ``targets``."""
+    targets: list[Problem] = field(default_factory=list)
+    """Text over a readability target (warnings, or information when the charter accepts it), by file."""
+    files: list[str] = field(default_factory=list)
+    """The files checked (as shown in messages), in order."""
+    paths: dict[str, Path] = field(default_factory=dict)
+    """Each file checked, from its name as shown to its path."""
+
+    def every(self, file: str | None = None) -> list[Problem]:
+        """Every problem (of ``file``, or of all files), in the order they are shown: file by file, the
+        charter's problems by line, then its text over a target."""
+        files = self.files if file is None else [file]
+        return [p for f in files for group in (self.problems, self.targets) for p in group if p.file == f]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that stop the build."""
+        return [p for p in self.every() if p.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems the build warns about, so that ``--strict`` fails."""
+        return [p for p in self.every() if p.level == WARNING]
+
+    @property
+    def accepted(self) -> list[Problem]:
+        """Text over a target that its charter accepts as published: told, never failing."""
+        return [p for p in self.every() if p.level == INFO]
+
+    @property
+    def failed(self) -> bool:
+        """Whether ``charterkit check`` fails (and ``mkdocs build --strict`` would)."""
+        return any(p.level != INFO for p in self.every())
+
+
+def missing_easy_read_problem(item: LoadedCharter) -> Problem:
+    """The warning for a charter without an easy-read version, on a site that needs one."""
+    return Problem(
+        item.display_path,
+        1,
+        "easy_read",
+        "this charter has no easy-read version, and the site needs one.",
+        'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
+        "missing_easy_read: ignore in mkdocs.yml.",
+        level=WARNING,
+    )
+
+
+def _key(path: Path) -> Path:
+    # The folder resolved, not the file: a link stays itself (load_charter refuses one leading out).
+    return path.parent.resolve() / path.name
+
+
+def _slug_written(path: Path, display: str) -> str:
+    """The slug a file that failed to load asks for, so it still counts in the duplicate-slug rule."""
+    try:
+        data = load_yaml(path, display).data
+    except CharterError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("slug"), str):
+        return str(data["slug"])
+    return path.stem
+
+
+def check_project(
+    project: Project,
+    paths: Sequence[Path] | None = None,
+    *,
+    icons: IconSet | None = None,
+    targets: bool = True,
+    glyphs: bool | None = None,
+) -> Report:
+    """Check the project's charters as the build does; report the problems of ``paths`` (default: all).
+
+    Every charter of the project is read even when ``paths`` names one, because a slug two charters share
+    can only be seen with both. ``targets=False`` skips the readability targets. ``glyphs`` (default: when
+    the site makes PDFs) reports letters no PDF font has; the build leaves it to the PDFs themselves.
+    """
+    icons = icons if icons is not None else load_icon_set()
+    everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
+    everything.update({_key(p): p for p in paths or ()})
+    wanted = set(everything) if paths is None else {_key(p) for p in paths}
+    order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
+    report = Report()
+    slugs: list[tuple[str, str, int]] = []
+    for key in order:
+        path, display = everything[key], display_path(everything[key], project.root)
+        if key in wanted:
+            report.files.append(display)
+            report.paths[display] = path
+        try:
+            item = load_charter(path, display, icons=icons)
+        except CharterError as exc:
+            slugs.append((display, _slug_written(path, display), 1))
+            if key in wanted:
+                report.problems += capped(exc.problems)
+            continue
+        slugs.append((display, item.slug, item.slug_line))
+        if key in wanted:
+            report.charters.append(item)
+    shown = set(report.files)
+    report.problems += [p for p in slug_problems(slugs) if p.file in shown]
+    for item in report.charters:
+        report.problems += _charter_problems(item, project, project.pdfs if glyphs is None else glyphs)
+        if targets and project.targets is not None:
+            scores = score_charter(item, project.targets)
+            report.scores.append(scores)
+            report.targets += scores.problems
+    report.problems.sort(key=lambda p: (report.files.index(p.file), p.line, p.field, p.message))
+    return report
+
+
+def _charter_problems(item: LoadedCharter, project: Project, glyphs: bool) -> Iterable[Problem]:
+    if item.charter.easy_read is None and project.missing_easy_read == "warn":
+        yield missing_easy_read_problem(item)
+    if glyphs:
+        from charterkit.pdf.glyphs import glyph_problems  # only where PDFs are made: fontTools is needed
+
+        yield from glyph_problems(item, project.print_fonts)
