@@ -159,6 +159,18 @@ def translate(lines: Sequence[str]) -> list[str]:
     return lou(lines)
 
 
+def charter_braille_problems(item: LoadedCharter) -> list[Problem]:
+    """The braille problems of one charter, both versions, for ``charterkit check``; none when liblouis is
+    not installed (the build says so, naming the packages)."""
+    from charterkit.formats.braille import ToolMissing
+
+    variants: list[Variant] = ["standard", "easy-read"] if item.charter.easy_read else ["standard"]
+    try:
+        return braille_problems(item, [build_content(item, v) for v in variants])
+    except ToolMissing:
+        return []
+
+
 def braille_problems(item: LoadedCharter, contents: Sequence[Content]) -> list[Problem]:
     """A problem for each character of the charter that the braille tables cannot translate."""
     from charterkit.formats.braille import untranslatable

@@ -110,12 +110,15 @@ def check_project(
     icons: IconSet | None = None,
     targets: bool = True,
     glyphs: bool | None = None,
+    braille: bool | None = None,
 ) -> Report:
     """Check the project's charters as the build does; report the problems of ``paths`` (default: all).
 
     Every charter of the project is read even when ``paths`` names one, because a slug two charters share
     can only be seen with both. ``targets=False`` skips the readability targets. ``glyphs`` (default: when
     the site makes PDFs) reports letters no PDF font has; the build leaves it to the PDFs themselves.
+    ``braille`` (default: when the site makes braille files) reports characters the braille tables cannot
+    translate; the build leaves it to ``charterkit/formats``.
     """
     icons = icons if icons is not None else load_icon_set()
     everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
@@ -142,7 +145,12 @@ def check_project(
     shown = set(report.files)
     report.problems += [p for p in slug_problems(slugs) if p.file in shown]
     for item in report.charters:
-        report.problems += _charter_problems(item, project, project.pdfs if glyphs is None else glyphs)
+        report.problems += _charter_problems(
+            item,
+            project,
+            project.pdfs if glyphs is None else glyphs,
+            project.braille if braille is None else braille,
+        )
         if targets and project.targets is not None:
             scores = score_charter(item, project.targets)
             report.scores.append(scores)
@@ -151,9 +159,15 @@ def check_project(
     return report
 
 
-def _charter_problems(item: LoadedCharter, project: Project, glyphs: bool) -> Iterable[Problem]:
+def _charter_problems(
+    item: LoadedCharter, project: Project, glyphs: bool, braille: bool
+) -> Iterable[Problem]:
     if item.charter.easy_read is None and project.missing_easy_read == "warn":
         yield missing_easy_read_problem(item)
+    if braille:
+        from charterkit.formats.make import charter_braille_problems  # only where braille is made
+
+        yield from charter_braille_problems(item)
     if glyphs:
         from charterkit.pdf.glyphs import glyph_problems  # only where PDFs are made: fontTools is needed
 
