@@ -32,6 +32,7 @@ __all__ = ["write_docx"]
 
 _DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+_PROPERTY_LIMIT = 255
 _LINK_COLOUR = RGBColor(0x1D, 0x5A, 0x8E)
 
 
@@ -71,16 +72,22 @@ def _setup(doc: DocumentObject, content: Content) -> None:
     link.font.color.rgb = _LINK_COLOUR
     date = datetime.fromisoformat(content.date).replace(tzinfo=UTC)
     props = doc.core_properties
-    props.title = content.title
-    props.author = content.author
-    props.subject = content.subject
+    props.title = _property(content.title)
+    props.author = _property(content.author)
+    props.subject = _property(content.subject)
     props.language = content.lang
-    props.last_modified_by = content.author
+    props.last_modified_by = _property(content.author)
     props.comments = ""
     props.keywords = ""
     props.revision = 1
     props.created = date
     props.modified = date
+
+
+def _property(text: str) -> str:
+    """``text`` as a document property, which Word limits to 255 characters: a longer one is shortened
+    with an ellipsis (the document's text keeps every word)."""
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _hyperlink(paragraph: DocxParagraph, text: str, url: str) -> None:
