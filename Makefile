@@ -39,7 +39,7 @@ node_modules/.installed-stamp: package.json package-lock.json
 
 ## Preview while editing (PDFs are skipped unless CHARTERKIT_PDF=1)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## Check charters without building the site
 check: $(STAMP)

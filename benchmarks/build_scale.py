@@ -3,11 +3,14 @@
 Run: .venv/bin/python benchmarks/build_scale.py [N ...]   (default: 25 100 400)
 Prints, for each N: charters, pages, build seconds, and the size of one charter page and of the about
 page. With the nav listing no charters, time grows linearly and page sizes stay flat.
+
+:func:`charter_files` makes the charters; ``benchmarks/compare_material.py`` uses it too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -19,6 +22,32 @@ sys.path.insert(0, str(REPO))
 
 from tests.conftest import MINIMAL, make_project  # noqa: E402
 
+_TITLE = re.compile(r"^title: (?P<title>.+)$", re.MULTILINE)
+
+
+def charter_files(n: int, *, realistic: bool = False) -> dict[str, str]:
+    """``n`` charter files (name → YAML text), each with its own title and slug.
+
+    ``realistic`` copies the shipped charters in turn (easy read included), each copy with a new title
+    and file name; otherwise every file is the small test charter with a new title and sector.
+    """
+    if not realistic:
+        return {
+            f"c{i:04d}.yml": MINIMAL.replace("A test charter", f"Charter number {i}").replace(
+                "sector: Testing", f"sector: Sector {i % 7}"
+            )
+            for i in range(n)
+        }
+    shipped = sorted((REPO / "charters").glob("*.yml"))
+    texts = [p.read_text(encoding="utf-8") for p in shipped]
+    out: dict[str, str] = {}
+    for i in range(n):
+        text = texts[i % len(texts)]
+        # The first top-level title is the charter's; the copy number keeps every title distinct.
+        new = _TITLE.sub(lambda m, i=i: f"title: {m['title']} (copy {i})", text, count=1)
+        out[f"c{i:05d}-{shipped[i % len(shipped)].stem}.yml"] = new
+    return out
+
 
 def main(sizes: list[int]) -> None:
     print(
@@ -27,13 +56,7 @@ def main(sizes: list[int]) -> None:
     )
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            charters = {
-                f"c{i:04d}.yml": MINIMAL.replace("A test charter", f"Charter number {i}").replace(
-                    "sector: Testing", f"sector: Sector {i % 7}"
-                )
-                for i in range(n)
-            }
-            project = make_project(Path(tmp), charters)
+            project = make_project(Path(tmp), charter_files(n))
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"}
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,15 @@ def test_covers_carry_the_councils_name_and_logo(tmp_path: Path) -> None:
         assert squash("Anytown Council") in cover, name
         figures = [e for e in elements(reader, "/Figure") if str(e.get("/Alt", "")) == "Anytown Council"]
         assert figures, f"{name}: no logo described as the council on the cover"
+
+
+def test_the_same_project_in_another_folder_renders_no_pdf(tmp_path: Path) -> None:
+    # A CI cache restored into a new workspace, or a colleague's clone: keys hold no folder name.
+    first = build(project(tmp_path / "here"))
+    assert "PDFs: 0 up to date, 9 rendered" in first.output
+    copy = tmp_path / "somewhere" / "else"
+    shutil.copytree(first.project, copy)
+    shutil.rmtree(copy / "site")
+    second = build(copy)
+    assert "PDFs: 9 up to date, 0 rendered" in second.output
+    assert pdf_bytes(second.site) == pdf_bytes(first.site)

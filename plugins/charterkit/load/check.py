@@ -20,12 +20,13 @@ from charterkit.load.loader import (
     capped,
     display_path,
     find_charter_files,
-    load_charter,
     slug_problems,
 )
+from charterkit.load.prepared import load_each, score_each
 from charterkit.load.project import Project
 from charterkit.load.yamlsource import load_yaml
-from charterkit.readability.scoring import CharterScores, score_charter
+from charterkit.memo import BytesStore
+from charterkit.readability.scoring import CharterScores
 
 __all__ = ["Report", "check_project", "missing_easy_read_problem"]
 
@@ -111,6 +112,8 @@ def check_project(
     targets: bool = True,
     glyphs: bool | None = None,
     braille: bool | None = None,
+    store: BytesStore | None = None,
+    workers: int = 0,
 ) -> Report:
     """Check the project's charters as the build does; report the problems of ``paths`` (default: all).
 
@@ -119,6 +122,8 @@ def check_project(
     the site makes PDFs) reports letters no PDF font has; the build leaves it to the PDFs themselves.
     ``braille`` (default: when the site makes braille files) reports characters the braille tables cannot
     translate; the build leaves it to ``charterkit/formats``.
+    ``store`` keeps each charter's loading and scores between runs (:mod:`charterkit.load.prepared`);
+    charters not yet kept are done over ``workers`` processes (0: one per core).
     """
     icons = icons if icons is not None else load_icon_set()
     everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
@@ -127,17 +132,16 @@ def check_project(
     order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
     report = Report()
     slugs: list[tuple[str, str, int]] = []
-    for key in order:
-        path, display = everything[key], display_path(everything[key], project.root)
+    files = [(everything[key], display_path(everything[key], project.root)) for key in order]
+    loaded = load_each(files, icons=icons, store=store, workers=workers)
+    for key, (path, display), item in zip(order, files, loaded, strict=True):
         if key in wanted:
             report.files.append(display)
             report.paths[display] = path
-        try:
-            item = load_charter(path, display, icons=icons)
-        except CharterError as exc:
+        if isinstance(item, CharterError):
             slugs.append((display, _slug_written(path, display), 1))
             if key in wanted:
-                report.problems += capped(exc.problems)
+                report.problems += capped(item.problems)
             continue
         slugs.append((display, item.slug, item.slug_line))
         if key in wanted:
@@ -151,9 +155,9 @@ def check_project(
             project.pdfs if glyphs is None else glyphs,
             project.braille if braille is None else braille,
         )
-        if targets and project.targets is not None:
-            scores = score_charter(item, project.targets)
-            report.scores.append(scores)
+    if targets and project.targets is not None:
+        report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
+        for scores in report.scores:
             report.targets += scores.problems
     report.problems.sort(key=lambda p: (report.files.index(p.file), p.line, p.field, p.message))
     return report

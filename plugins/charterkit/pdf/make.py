@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,8 +18,17 @@ from charterkit.pdf.inspect import details
 from charterkit.pdf.jobs import Job, JobsFailed, Progress, describe_error, run_jobs
 from charterkit.pdf.printhtml import Site, print_html
 from charterkit.pdf.writer import Written
+from charterkit.readability.scoring import charter_units
 
-__all__ = ["CacheUnusable", "Made", "PdfFailed", "make_pdfs"]
+__all__ = ["MAX_PDF_WORDS", "CacheUnusable", "Made", "PdfFailed", "make_pdfs", "words_in"]
+
+log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
+
+MAX_PDF_WORDS = 60_000
+"""The most words one PDF is made of: about 200 pages of standard print and 300 of large print, a few
+minutes of work on one core. A valid charter can be far longer (a file of 1 MB holds tens of thousands
+of points); its PDFs are refused with a plain message rather than left to render for an hour. A
+booklet over the limit is not made (each charter's own PDFs still are)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,27 @@ def make_pdfs(
     jobs: dict[str, Job] = {}
     owner: dict[Path, Document] = {}
     problems: list[tuple[Document, str]] = []
+    kept_docs: list[Document] = []
+    for doc in docs:
+        words = words_in(doc)
+        if words > MAX_PDF_WORDS and doc.is_booklet:
+            log.info(
+                f"charterkit: the {doc.noun} is not made: its {len(doc.charters)} charters have {words:,} "
+                f"words, more than one PDF is made of ({MAX_PDF_WORDS:,}). Each charter has its own PDFs."
+            )
+            continue
+        if words > MAX_PDF_WORDS:
+            problems.append(
+                (
+                    doc,
+                    f"the charter has {words:,} words, more than a PDF is made of ({MAX_PDF_WORDS:,}, "
+                    "about 200 pages). Check that the file holds one charter; a longer document can be "
+                    "published as several charters",
+                )
+            )
+            continue
+        kept_docs.append(doc)
+    docs = kept_docs
     for doc in docs:
         try:
             html = print_html(env, doc, site, icons)
@@ -110,7 +141,7 @@ def make_pdfs(
         except Exception as exc:  # a council's template may call anything; say which PDF, not a traceback
             problems.append((doc, f"the print template failed: {describe_error(exc)}"))
             continue
-        key = cache_key(html, shared)
+        key = cache_key(_portable(html, site), shared)
         keys.append(key)
         if cache.get(key) is None and key not in jobs:
             jobs[key] = Job(html, cache.path(key), base_url, doc.path, doc.blame, doc.kind)
@@ -143,6 +174,26 @@ def make_pdfs(
     except OSError as exc:
         raise CacheUnusable(cache.folder, exc) from None
     return made
+
+
+def words_in(doc: Document) -> int:
+    """The words a PDF is made of: the variant it prints, of every charter it holds."""
+    variant = "easy_read" if doc.kind in ("easy-read", "booklet-easy-read") else "standard"
+    return sum(
+        len(unit.text.split())
+        for item in doc.charters
+        for unit in charter_units(item.charter)
+        if unit.variant == variant
+    )
+
+
+def _portable(html: str, site: Site) -> str:
+    """The print HTML as the cache key sees it: the fonts' ``file:`` URLs (which name the project's
+    folder) replaced by the fonts' names. Their bytes are in the shared fingerprint already, so a
+    project copied to another folder (a CI workspace, a colleague's clone) finds every PDF it made."""
+    for face in site.faces:
+        html = html.replace(face.url, f"charterkit-font:{face.path.name}")
+    return html
 
 
 def _noted(cache: PdfCache, key: str, written: Written | None) -> Note:

@@ -26,5 +26,17 @@ class ChartersConfig(base.Config):
     """What to do when a charter has no easy-read version: ``warn`` (so ``--strict`` fails) or
     ``ignore``."""
 
+    list_size = c.Type(int, default=12)
+    """At most this many charters (A to Z) in a page's ``<!-- charterkit:charter-list -->`` (the home
+    page), then a link to all of them, so that the page stays short on a site with many charters."""
+
+    cache_dir = c.Type(str, default=".cache/charterkit-charters")
+    """Where each charter's checked data and readability scores are kept between builds, relative to
+    ``mkdocs.yml``, so that only charters that changed are read and scored again. Keys hold no folder
+    name, so a copy of the project (or a restored CI cache) reuses them. Safe to delete; empty: off."""
+
+    workers = c.Type(int, default=0)
+    """Processes that read and score charters not yet kept: 0 means one per processor core."""
+
     schema = c.Type(bool, default=True)
     """Publish the JSON Schema of the charter format at ``schema/charter.schema.json``."""

@@ -23,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
@@ -34,9 +36,12 @@ from charterkit.format.themes import load_themes
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
+from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.charters.preview import Preview, page_file
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
+from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import (
     Link,
     PageLinks,
@@ -55,6 +60,11 @@ from charterkit.render.views import Heading
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
+
+SEARCH_EXCLUDED = ("index", "by-sector", "by-area")
+"""Lists of charters are left out of the search index: every title and summary on them is found on the
+charter's own page, and with hundreds of charters they would make the index that a reader's browser
+downloads many times larger (and slow every rebuild of the preview)."""
 
 """The index pages under the charters' address: no charter may take one of these slugs."""
 
@@ -86,6 +96,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.report_for: dict[str, str] = {}
+        """Set by ``charterkit/readability``: the page of the report each charter (by slug) is on."""
+        self.store: BytesStore | None = None
+        """Where each charter's results are kept between builds (``cache_dir``)."""
+        self.preview = Preview()
+        """What the last build wrote, so that ``mkdocs serve --dirty`` rebuilds only what changed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook keeps the plugin (and what it learnt) across the builds of ``mkdocs serve``.
+        self.preview.dirty = dirty
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -115,12 +135,16 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             else None,
             missing_easy_read=self.config.missing_easy_read,
         )
+        self.store = FolderStore(root / self.config.cache_dir) if self.config.cache_dir else None
         # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
-        self.report = check_project(project, icons=self.icons, glyphs=False)
+        self.report = check_project(
+            project, icons=self.icons, glyphs=False, store=self.store, workers=self.config.workers
+        )
         if self.report.errors:
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
+        self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         self.env = jinja_env(config, self.icons)
         return config
 
@@ -145,6 +169,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 log.warning(str(problem))
         for name in ("index", *INDEX_PAGES):
             self._add(files, config, f"{base}/{name}.md", _Generated(name))
+        self.preview.refresh_marked_pages(files)
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -160,11 +185,48 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 )
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
-        inclusion = (
-            InclusionLevel.NOT_IN_NAV if gen.kind in ("charter", "easy-read") else InclusionLevel.UNDEFINED
-        )
-        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        own_page = gen.kind in ("charter", "easy-read")
+        inclusion = InclusionLevel.NOT_IN_NAV if own_page else InclusionLevel.UNDEFINED
+        fresh = self.preview.charter_fresh(gen.slug) if own_page else self.preview.any_change
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
         self.generated[uri] = gen
+
+    def generated_page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        *,
+        in_nav: bool = True,
+        showing: tuple[str, ...] | None = None,
+    ) -> None:
+        """Add a page another charterkit plugin makes from charters (the readability report):
+        ``showing`` the slugs of those it shows, or None for every charter."""
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
+
+    # First, so that every template the theme renders (each page, 404, sitemap) is loaded compiled.
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache()
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.preview.rendered.add(page.url)
+        return context
+
+    # Before Material's search (priority 0), which writes the index this merges.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.preview.finish(config, self.by_slug)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.generated.get(page.file.src_uri)
@@ -184,6 +246,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             title = titles[gen.kind]
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
         page.meta["title"] = str(escape(title))
+        if gen.kind in SEARCH_EXCLUDED:
+            page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -215,7 +279,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
             easy_read=self._href(page, files, easy) if item.charter.easy_read else None,
-            report=self._href(page, files, self.report_uri) if self.report_uri else "",
+            report=self._href(page, files, self.report_for.get(item.slug, self.report_uri))
+            if self.report_uri
+            else "",
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
             files=others,
@@ -264,9 +330,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         assert self.env is not None
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
-            listing = render_list(
-                self.env, [(c, self._charter_href(page, files, c.slug)) for c in ordered], 3
-            )
+            shown = ordered[: max(1, self.config.list_size)]
+            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            if len(shown) < len(ordered):
+                # A site with hundreds of charters keeps a short page: the rest are on the index pages.
+                index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
+                listing += self.env.get_template("charterkit/more-charters.html").render(
+                    href=index, shown=len(shown), total=len(ordered)
+                )
             html = html.replace(MARKER.format("charter-list"), listing)
         if MARKER.format("themes-table") in html:
             table = self.env.get_template("charterkit/themes-table.html").render(

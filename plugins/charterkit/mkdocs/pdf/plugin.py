@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,20 +22,13 @@ from charterkit.format.rules import PDF_SWITCH
 from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
-from charterkit.pdf import (
-    CacheUnusable,
-    Document,
-    Made,
-    PdfCache,
-    PdfFailed,
-    Site,
-    documents_for,
-    make_pdfs,
-)
-from charterkit.pdf.jobs import Job
-from charterkit.pdf.printhtml import logo_data_url
+from charterkit.pdf.documents import Document, documents_for
 from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
+
+if TYPE_CHECKING:  # the PDF machinery is imported only when PDFs are made (see _make)
+    from charterkit.pdf.jobs import Job
+    from charterkit.pdf.make import Made
 
 log = logging.getLogger("mkdocs.plugins.charterkit.pdf")
 
@@ -110,6 +103,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return files
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
+        from charterkit.pdf.cache import PdfCache
+        from charterkit.pdf.make import CacheUnusable, PdfFailed, make_pdfs
+        from charterkit.pdf.printhtml import Site
+
         assert charters.env is not None
         root = project_root(config)
         custom = custom_dir(config)
@@ -160,6 +157,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if path is None:
             return ""  # charterkit/brand has already said that the file is missing
         try:
+            from charterkit.pdf.printhtml import logo_data_url
+
             return logo_data_url(path)
         except (ValueError, OSError) as exc:
             self._warn_once(

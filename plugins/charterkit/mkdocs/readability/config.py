@@ -69,6 +69,10 @@ class ReadabilityConfig(base.Config):
     report = c.Type(bool, default=True)
     """Publish the readability report page at ``readability/``."""
 
+    report_page_size = c.Type(int, default=10)
+    """Charters on each page of the report. More charters make more pages (``readability/page-2/``,
+    ...), so that no page grows past about 100 KB however many charters the site has."""
+
 
 def targets_of(config: ReadabilityConfig) -> dict[str, Targets]:
     """The targets the options set, by variant, in the core's form."""

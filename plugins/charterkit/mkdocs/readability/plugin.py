@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charterkit.mkdocs.charters.plugin import ChartersPlugin, toc_from
@@ -40,6 +40,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
 
     def __init__(self) -> None:
         self.scores: list[CharterScores] = []
+        self.pages: dict[str, list[CharterScores]] = {}
+        """Each page of the report (by source URI) and the charters on it."""
         self.charters: ChartersPlugin | None = None
 
     def targets(self) -> dict[str, Targets]:
@@ -58,28 +60,55 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.scores = charters.report.scores
         for cs in self.scores:
             charters.readability[cs.slug] = ReadabilityNote(summary_sentence(cs), cs)
+            if charters.preview.unchanged(cs.slug):
+                continue  # a preview rebuild: this charter's messages were shown when it last changed
             for problem in cs.problems:
                 if problem.accepted:
                     log.info(f"{problem} (accepted: text as published)")
                 else:
                     log.warning(str(problem))
+        self.pages = {}
+        charters.report_for = {}
         if self.config.report:
-            files.append(File.generated(config, REPORT_URI, content=""))
+            ordered = sorted(self.scores, key=lambda s: s.title.lower())
+            size = max(1, self.config.report_page_size)
+            chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+            for number, chunk in enumerate(chunks, 1):
+                uri = REPORT_URI if number == 1 else f"readability/page-{number}.md"
+                # The first page is in the nav; the others are reached from its page links.
+                slugs = tuple(cs.slug for cs in chunk)
+                charters.generated_page(files, config, uri, in_nav=number == 1, showing=slugs)
+                self.pages[uri] = chunk
+                charters.report_for.update({cs.slug: uri for cs in chunk})
             charters.report_uri = REPORT_URI
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != REPORT_URI or not self.config.report:
+        if page.file.src_uri not in self.pages:
             return markdown
-        page.meta["title"] = "Readability report"
+        number = list(self.pages).index(page.file.src_uri) + 1
+        total = len(self.pages)
+        page.meta["title"] = "Readability report" + (f", page {number} of {total}" if number > 1 else "")
+        # Its sentences are quoted from the charters, which search finds on their own pages.
+        page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri != REPORT_URI or not self.config.report or self.charters is None:
+        if page.file.src_uri not in self.pages or self.charters is None:
             return html
         assert self.charters.env is not None
         rows: list[dict[str, Any]] = []
-        for cs in sorted(self.scores, key=lambda s: s.title.lower()):
+        pager = []
+        for number, uri in enumerate(self.pages, 1):
+            target = files.get_file_from_path(uri)
+            pager.append(
+                {
+                    "number": number,
+                    "href": target.url_relative_to(page.file) if target else "",
+                    "current": uri == page.file.src_uri,
+                }
+            )
+        for cs in self.pages[page.file.src_uri]:
             target = files.get_file_from_path(f"{self.charters.config.url.strip('/')}/{cs.slug}/index.md")
             rows.append(
                 {
@@ -95,6 +124,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             STANDARD=STANDARD,
             EASY_READ=EASY_READ,
             method_href=method.url_relative_to(page.file) if method else "",
+            pager=pager,
+            total=len(self.scores),
         )
         outline = [Heading(2, "comparison", "All charters compared")]
         outline += [Heading(2, r["id"], r["scores"].title) for r in rows]

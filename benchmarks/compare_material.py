@@ -1,0 +1,283 @@
+"""charterkit against plain mkdocs-material on the same charters, in one run (PDFs off).
+
+Run: .venv/bin/python benchmarks/compare_material.py [--sizes 10 100 1000] [--huge] [--serve 100 1000]
+     [--serve-only] [--no-material]
+
+For each size N it makes N realistic charters (the shipped ones copied with new titles and file names,
+easy read included; ``build_scale.charter_files``) and builds them twice, in fresh folders:
+
+- with charterkit, as the site's own project (``tests.conftest.make_project``);
+- as plain Material pages: a standard and an easy-read Markdown page per charter, every sentence of the
+  charter kept, with MkDocs' default nav (every page in it) and Material's search.
+
+It prints both cold build times and their ratio, the number of pages, the size of a charter's page and of
+the largest page, and the search index. For charterkit it then prints a warm rebuild (nothing changed)
+and a rebuild after editing one charter. ``--serve`` sizes also time ``mkdocs serve --dirty`` (what
+``make serve`` runs): from saving an edited charter to the edited page being served. ``--huge`` adds
+10,000 charters (about an hour).
+
+Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_scale import charter_files
+
+from tests.conftest import make_project
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"}
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+PLAIN_CONFIG = """\
+site_name: Plain Material
+theme:
+  name: material
+  language: en
+  font: false
+plugins:
+  - search
+"""
+
+
+# -- the same content as Markdown -----------------------------------------------------------------
+
+
+def _markdown(value: Any, level: int, out: list[str]) -> None:
+    """Every text in ``value`` as Markdown: titles and headings as headings, lists as bullets."""
+    if isinstance(value, dict):
+        heading = value.get("title") or value.get("heading")
+        if isinstance(heading, str):
+            out += [f"{'#' * min(level, 6)} {heading}", ""]
+        for key, item in value.items():
+            if item is heading or key in ("themes", "picture", "kind", "language", "slug"):
+                continue
+            _markdown(item, level + 1, out)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str):
+                out.append(f"- {' '.join(item.split())}")
+            else:
+                _markdown(item, level, out)
+        out.append("")
+    elif value is not None:
+        out += [" ".join(str(value).split()), ""]
+
+
+def plain_pages(files: dict[str, str]) -> dict[str, str]:
+    """Markdown pages (path under docs/ → text): a standard and an easy-read page per charter."""
+    pages = {"index.md": "# Charters\n\nEvery charter, as plain Material pages.\n"}
+    for name, text in files.items():
+        data = yaml.safe_load(text)
+        slug = Path(name).stem
+        easy = data.pop("easy_read", None)
+        standard: list[str] = []
+        _markdown(data, 1, standard)
+        pages[f"charters/{slug}/index.md"] = "\n".join(standard)
+        if easy:
+            lines = [f"# {data['title']}: easy read", ""]
+            _markdown(easy, 2, lines)
+            pages[f"charters/{slug}/easy-read.md"] = "\n".join(lines)
+    return pages
+
+
+def make_plain_project(root: Path, files: dict[str, str]) -> Path:
+    project = root / "plain"
+    for path, text in plain_pages(files).items():
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    return project
+
+
+# -- measuring ------------------------------------------------------------------------------------
+
+
+def build(project: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [*MKDOCS, "build", "-q"],
+        cwd=project,
+        env=ENV,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return time.perf_counter() - start
+
+
+@dataclass
+class Sizes:
+    pages: int
+    charter_kb: float
+    largest: str
+    largest_kb: float
+    search_kb: float
+
+
+def sizes(site: Path, charter_page: str) -> Sizes:
+    html = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    biggest, path = max(html)
+    index = site / "search" / "search_index.json"
+    search = (
+        sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+        if (site / "pagefind").is_dir()
+        else (index.stat().st_size if index.is_file() else 0)
+    )
+    return Sizes(
+        len(html),
+        (site / charter_page).stat().st_size / 1024,
+        path.relative_to(site).as_posix(),
+        biggest / 1024,
+        search / 1024,
+    )
+
+
+def edit(path: Path, token: str) -> None:
+    """Change one charter's title (shown on its page and in the lists), as an editor saving it would."""
+    text = path.read_text(encoding="utf-8")
+    text, count = re.subn(r"^title: .*$", f"title: {token}", text, count=1, flags=re.MULTILINE)
+    assert count == 1, path
+    path.write_text(text, encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(url: str, token: str, timeout: float) -> float | None:
+    """Seconds until ``url`` serves a page containing ``token``, or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = fetch(url)
+        if page is not None and token in page:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def serve_edit(project: Path, charter: Path, slug: str, extra: list[str]) -> tuple[float, float | None]:
+    """Start ``mkdocs serve``; return (seconds to first serve, seconds from saving an edit to its page)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/charters/{slug}/"
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", *extra],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        first = wait_for(url, "<html", 1800)
+        assert first is not None, "mkdocs serve never served the page"
+        startup = time.perf_counter() - start
+        time.sleep(1)  # let the watcher settle
+        token = f"Edited while serving {time.time_ns()}"
+        edit(charter, token)
+        return startup, wait_for(url, token, 600)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def run(n: int, serve: bool, material: bool, builds: bool = True) -> None:
+    files = charter_files(n, realistic=True)
+    first = next(iter(files))
+    slug = Path(first).stem
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        ck = make_project(root / "ck", files)
+        if not builds:
+            startup, seconds = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
+            shown = f"{seconds:.2f} s" if seconds is not None else "never (10 minutes)"
+            print(f"\n== {n} charters ==\nmkdocs serve --dirty: first page after {startup:.1f} s; ", end="")
+            print(f"edit saved to page served: {shown}")
+            return
+        cold = build(ck)
+        ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
+        warm = build(ck)
+        edit(ck / "charters" / first, "An edited title")
+        edited = build(ck)
+        if material:
+            plain = make_plain_project(root, files)
+            plain_cold = build(plain)
+            plain_sizes = sizes(plain / "site", f"charters/{slug}/index.html")
+            shutil.rmtree(plain / "site")
+        print(f"\n== {n} charters ==")
+        print(
+            f"{'':24} {'cold s':>8} {'pages':>6} {'charter KB':>11} {'largest KB':>11} "
+            f"{'search KB':>10}  largest page"
+        )
+        row = "{:24} {:>8.1f} {:>6} {:>11.1f} {:>11.1f} {:>10.1f}  {}"
+        s = ck_sizes
+        print(row.format("charterkit", cold, s.pages, s.charter_kb, s.largest_kb, s.search_kb, s.largest))
+        if material:
+            s = plain_sizes
+            print(
+                row.format(
+                    "plain Material", plain_cold, s.pages, s.charter_kb, s.largest_kb, s.search_kb, s.largest
+                )
+            )
+            print(f"ratio charterkit / Material: {cold / plain_cold:.2f}")
+        print(f"charterkit warm rebuild (nothing changed): {warm:.1f} s ({warm / cold:.2f} of cold)")
+        print(f"charterkit rebuild after editing one charter: {edited:.1f} s")
+        if serve:
+            # As make serve runs it: --dirty rebuilds only what the edit affects.
+            startup, seconds = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
+            shown = f"{seconds:.2f} s" if seconds is not None else "never (10 minutes)"
+            print(f"mkdocs serve: first page after {startup:.1f} s; edit saved to page served: {shown}")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
+    parser.add_argument("--huge", action="store_true", help="also 10,000 charters")
+    parser.add_argument("--serve", type=int, nargs="*", default=[100, 1000], help="sizes to time serve at")
+    parser.add_argument("--no-material", action="store_true", help="skip the plain Material builds")
+    parser.add_argument("--serve-only", action="store_true", help="only time serve, at the --serve sizes")
+    args = parser.parse_args()
+    if args.serve_only:
+        for n in args.serve:
+            run(n, True, False, builds=False)
+        return
+    sizes_ = [*args.sizes, *([10000] if args.huge else [])]
+    for n in sizes_:
+        run(n, n in args.serve, not args.no_material)
+
+
+if __name__ == "__main__":
+    main()

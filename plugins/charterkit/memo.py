@@ -1,0 +1,206 @@
+"""Each charter's work done once: what loading and scoring a charter produce, kept by content.
+
+A result is kept under a key that hashes everything it depends on: the charter file's bytes and the name
+it is shown by, the settings that shape the result (readability targets), and charterkit's own code and
+data and the versions of the libraries it uses. The key names no folder, so a project copied elsewhere (a
+CI workspace restored from a cache, a colleague's clone) finds every entry again.
+
+Results live in memory for the life of the process (``mkdocs serve`` rebuilds reuse them at once) and on
+disk in a :class:`BytesStore`. Every entry on disk is checked against the sha256 of its bytes before
+use; a damaged one is made again. Entries are pickles read by an unpickler that accepts only charterkit's
+own classes and plain values, so a planted file can build nothing else.
+
+Cold work (many charters not yet kept) is spread over the machine's cores with a process pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+__all__ = ["MEMO_FORMAT", "BytesStore", "FolderStore", "Memo", "code_fingerprint", "parallel_map"]
+
+log = logging.getLogger("mkdocs.plugins.charterkit.memo")
+
+MEMO_FORMAT = "1"
+"""Bumped when what is kept changes shape in a way the code fingerprint would not show."""
+
+POOL_THRESHOLD = 24
+"""Fewer items than this are done in this process: starting workers would cost more than it saves."""
+
+_LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "pyphen", "mkdocs-material")
+_HEADER = b"charterkit-memo " + MEMO_FORMAT.encode() + b"\n"
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class BytesStore(Protocol):
+    """Where kept results live: bytes by key, each checked before it is given back."""
+
+    def read(self, key: str) -> bytes | None:
+        """The bytes kept under ``key``, or None when there are none or they are damaged."""
+
+    def write(self, key: str, data: bytes) -> None:
+        """Keep ``data`` under ``key`` (atomically: a reader sees all of it or nothing)."""
+
+
+class FolderStore:
+    """A folder of files named by key, each holding the sha256 of its payload before the payload."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.memo"
+
+    def read(self, key: str) -> bytes | None:
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, rest = raw.partition(b"\n")
+        digest, _, payload = rest.partition(b"\n")
+        if head + b"\n" != _HEADER or hashlib.sha256(payload).hexdigest().encode() != digest:
+            log.debug(f"the kept result {self._path(key).name} is damaged: it is made again")
+            return None
+        return payload
+
+    def write(self, key: str, data: bytes) -> None:
+        tmp = ""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_HEADER + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+            os.replace(tmp, self._path(key))
+        except OSError as exc:  # a cache that cannot be written only costs time next build
+            log.debug(f"cannot keep a result in {self.folder}: {exc}")
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of charterkit's own code and data files and of the libraries' versions that shape results:
+    any change to the code (even in an editable install, whose version does not change) is a new key."""
+    h = hashlib.sha256(MEMO_FORMAT.encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yml", ".json") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name}={version}\0".encode())
+    return h.hexdigest()
+
+
+def memo_key(kind: str, *parts: bytes | str) -> str:
+    """The key of one result: its kind, its inputs (length-prefixed) and the code fingerprint."""
+    h = hashlib.sha256()
+    for part in (code_fingerprint(), kind, *parts):
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+_ALLOWED_MODULES = ("charterkit.", "pydantic", "pydantic_core")
+_ALLOWED_GLOBALS = {
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "dict"),
+    ("builtins", "list"),
+    ("builtins", "tuple"),
+    ("builtins", "object"),
+    ("copyreg", "_reconstructor"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+    ("pathlib", "Path"),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only charterkit's classes, pydantic's model plumbing and plain containers."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED_GLOBALS or module.startswith(_ALLOWED_MODULES):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a kept result")
+
+
+def _loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+class Memo(Generic[R]):
+    """Results of one kind of work, by key: in memory for this process, and in ``store``."""
+
+    _memory: ClassVar[dict[str, Any]] = {}
+    """Shared by every Memo of the process, so that ``mkdocs serve`` rebuilds find earlier results."""
+
+    def __init__(self, kind: str, store: BytesStore | None) -> None:
+        self.kind = kind
+        self.store = store
+        self.hits = 0
+        self.made = 0
+
+    def key(self, *parts: bytes | str) -> str:
+        """The key of a result of this kind made from ``parts``."""
+        return memo_key(self.kind, *parts)
+
+    def get(self, key: str) -> R | None:
+        """The kept result of ``key``, or None."""
+        if key in self._memory:
+            self.hits += 1
+            return self._memory[key]  # type: ignore[no-any-return]
+        if self.store is None:
+            return None
+        data = self.store.read(key)
+        if data is None:
+            return None
+        try:
+            value = _loads(data)
+        except Exception as exc:  # damaged, or from code that no longer matches: make it again
+            log.debug(f"a kept {self.kind} result cannot be read ({exc}): it is made again")
+            return None
+        self._memory[key] = value
+        self.hits += 1
+        return value  # type: ignore[no-any-return]
+
+    def put(self, key: str, value: R) -> None:
+        """Keep ``value`` as the result of ``key``."""
+        self._memory[key] = value
+        self.made += 1
+        if self.store is not None:
+            self.store.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0) -> list[R]:
+    """``[work(item) for item in items]``, over a process pool when there are enough items and cores.
+
+    ``work`` must be a module-level function and items and results picklable. ``workers`` 0 means one per
+    core; 1 means here, in this process.
+    """
+    count = workers or os.cpu_count() or 1
+    if count < 2 or len(items) < POOL_THRESHOLD:
+        return [work(item) for item in items]
+    # fork where there is one: workers start with charterkit already imported, in milliseconds.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(items) // (count * 4))
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        return list(pool.map(work, items, chunksize=chunk))

@@ -1,0 +1,102 @@
+"""Each charter is read, checked and scored once: later builds reuse the results while its file is the same.
+
+What a user notices: a second build says the charters were kept, builds the same pages, and a changed
+charter (or a damaged or planted cache entry) is simply read again; a copy of the project in another
+folder reuses the cache too, so a CI cache restored into a new workspace makes a warm build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPO, make_project, run_build
+
+SEED = "changing-futures-bristol.yml"
+
+
+def _charters() -> dict[str, str]:
+    text = (REPO / "charters" / SEED).read_text(encoding="utf-8")
+    return {"one.yml": text, "two.yml": text.replace("title: Coproduction principles", "title: The second")}
+
+
+def _pages(project: Path) -> dict[str, str]:
+    site = project / "site" / "charters"
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))
+    }
+
+
+def test_a_second_build_reuses_every_charter_and_builds_the_same_pages(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _charters())
+    first = run_build(project, strict=False)
+    assert first.returncode == 0, first.output
+    assert "2 charters read, 0 of them kept" in first.output
+    pages = _pages(project)
+    again = run_build(project, strict=False)
+    assert "2 charters read, 2 of them kept" in again.output
+    assert "2 charters scored, 2 of them kept" in again.output
+    assert _pages(project) == pages
+    # The same warnings: readability problems come from the kept scores.
+    assert sorted(line for line in again.output.splitlines() if "sentence has" in line) == sorted(
+        line for line in first.output.splitlines() if "sentence has" in line
+    )
+
+
+def test_an_edited_charter_is_read_again_and_its_page_changes(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _charters())
+    assert run_build(project, strict=False).returncode == 0
+    path = project / "charters" / "two.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("The second", "An edited title"), encoding="utf-8"
+    )
+    again = run_build(project, strict=False)
+    assert "2 charters read, 1 of them kept" in again.output
+    assert "An edited title" in again.html("charters/two/")
+
+
+def test_a_copy_of_the_project_in_another_folder_reuses_the_cache(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "a", _charters())
+    assert run_build(project, strict=False).returncode == 0
+    copy = tmp_path / "elsewhere" / "clone"
+    shutil.copytree(project, copy)
+    shutil.rmtree(copy / "site")
+    again = run_build(copy, strict=False)
+    assert again.returncode == 0, again.output
+    assert "2 charters read, 2 of them kept" in again.output
+    assert _pages(copy) == _pages(project)
+
+
+def test_damaged_or_planted_cache_entries_are_made_again_never_used(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _charters())
+    assert run_build(project, strict=False).returncode == 0
+    pages = _pages(project)
+    entries = sorted((project / ".cache" / "charterkit-charters").glob("*.memo"))
+    assert len(entries) == 4  # read and scored, for each of two charters
+    # One entry cut short, one whose bytes no longer match their hash, and two planted with a matching
+    # hash but a pickle that would run a command: none is used, all are made again.
+    entries[0].write_bytes(entries[0].read_bytes()[:50])
+    damaged = bytearray(entries[1].read_bytes())
+    damaged[-5] ^= 0xFF
+    entries[1].write_bytes(bytes(damaged))
+    marker = tmp_path / "planted-ran"
+    payload = pickle.dumps(_Evil(str(marker)))
+
+    for entry in entries[2:]:
+        head = entry.read_bytes().split(b"\n", 1)[0]
+        entry.write_bytes(head + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    again = run_build(project, strict=False)
+    assert again.returncode == 0, again.output
+    assert not marker.exists()
+    assert "2 charters read, 0 of them kept" in again.output
+    assert _pages(project) == pages
+
+
+class _Evil:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (Path(self.path),))  # type: ignore[arg-type]

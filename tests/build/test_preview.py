@@ -1,0 +1,128 @@
+"""The live preview (``mkdocs serve --dirty``, as ``make serve`` runs it) never serves a stale page.
+
+Each test starts the preview on a loopback port with a small project, changes a charter as an editor
+would (edit, rename, delete) and polls the served pages until they show the change. The timeouts are
+generous: they catch a page that never changes, not a slow machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, make_project
+
+WAIT = 120.0
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
+
+
+def _until(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"the preview never showed {what}")
+
+
+class Preview:
+    def __init__(self, project: Path, base: str) -> None:
+        self.project = project
+        self.base = base
+
+    def page(self, path: str) -> tuple[int, str]:
+        return _get(self.base + path)
+
+    def search_text(self) -> str:
+        status, body = self.page("search/search_index.json")
+        if status != 200:
+            return ""
+        return json.dumps([(d["location"], d["title"], d["text"]) for d in json.loads(body)["docs"]])
+
+    def charter(self, name: str) -> Path:
+        return self.project / "charters" / name
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    charters = {
+        "alpha.yml": MINIMAL.replace("A test charter", "Alpha charter"),
+        "beta.yml": MINIMAL.replace("A test charter", "Beta charter"),
+    }
+    project = make_project(tmp_path, charters)
+    port = _port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"}
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        shown = Preview(project, f"http://127.0.0.1:{port}/")
+        _until(lambda: "Alpha charter" in shown.page("charters/alpha/")[1], "the first build")
+        time.sleep(1)  # the watcher starts after the first build
+        yield shown
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        log.close()
+
+
+def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(preview: Preview) -> None:
+    path = preview.charter("alpha.yml")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Alpha charter", "Gamma charter"), encoding="utf-8"
+    )
+    _until(lambda: "Gamma charter" in preview.page("charters/alpha/")[1], "the edited title on its page")
+    _until(lambda: "Gamma charter" in preview.page("charters/")[1], "the edited title in the list")
+    assert "Alpha charter" not in preview.page("charters/")[1]
+    _until(lambda: "Gamma charter" in preview.page("readability/")[1], "the edited title in the report")
+    _until(lambda: "Gamma charter" in preview.search_text(), "the edited title in search")
+    search = preview.search_text()
+    assert "Alpha charter" not in search
+    assert "Beta charter" in search  # the other charter's entries are kept
+
+
+def test_a_renamed_charter_moves_and_its_old_address_is_gone(preview: Preview) -> None:
+    preview.charter("beta.yml").rename(preview.charter("delta.yml"))
+    _until(lambda: preview.page("charters/delta/")[0] == 200, "the renamed charter's new page")
+    _until(lambda: preview.page("charters/beta/")[0] == 404, "the old page gone")
+    assert preview.page("charters/beta/easy-read/")[0] == 404
+    assert "charters/beta/" not in preview.search_text()
+    assert "delta/" in preview.page("charters/")[1]
+
+
+def test_a_deleted_charter_is_gone_from_its_address_the_list_and_search(preview: Preview) -> None:
+    preview.charter("alpha.yml").unlink()
+    _until(lambda: preview.page("charters/alpha/")[0] == 404, "the deleted charter's page gone")
+    _until(lambda: "Alpha charter" not in preview.page("charters/")[1], "the list without it")
+    assert "Alpha charter" not in preview.search_text()
+    assert "Beta charter" in preview.page("charters/")[1]
