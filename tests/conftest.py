@@ -49,6 +49,7 @@ def run_build(
         "NO_MKDOCS_2_WARNING": "1",
         "CHARTERKIT_PDF": "0",
         "CHARTERKIT_FORMATS": "0",
+        "CHARTERKIT_PICTURES": "0",  # the picture gallery's pages: only tests of the gallery need them
         **(env or {}),
     }
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=timeout)

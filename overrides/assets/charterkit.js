@@ -215,3 +215,20 @@
   });
   scrollBoxes();
 })();
+
+/* The picture gallery's filter box: shown only when this script runs (the page itself is a plain list,
+   which the browser's "Find in page" searches without it). Hides the pictures whose name does not
+   contain what is typed. */
+(function () {
+  "use strict";
+  var box = document.getElementById("ck-picture-filter");
+  if (!box) return;
+  box.parentElement.hidden = false;
+  var items = document.querySelectorAll(".ck-pictures > li");
+  box.addEventListener("input", function () {
+    var wanted = box.value.trim().toLowerCase();
+    items.forEach(function (li) {
+      li.hidden = wanted !== "" && li.textContent.toLowerCase().indexOf(wanted) < 0;
+    });
+  });
+})();

@@ -110,7 +110,8 @@ def test_listen_reads_every_sentence_in_order_highlighting_each(browser: Any, si
         # Every paragraph and point of the charter was read, in the page's order, and no theme tag was.
         heard = " ".join(spoken)
         texts = page.eval_on_selector_all(
-            ".ck-charter p:not(.ck-themes), .ck-charter li, .ck-charter h2, .ck-charter h3",
+            # Theme tags are this website's, not the charter's words: a labelled list apart, not read.
+            ".ck-charter :is(p, li, h2, h3):not(.ck-themes, .ck-themes *)",
             "els => els.map(e => e.textContent.replace(/\\s+/g, ' ').trim()).filter(Boolean)",
         )
         assert len(texts) > 10
@@ -119,7 +120,7 @@ def test_listen_reads_every_sentence_in_order_highlighting_each(browser: Any, si
             found = heard.find(text, at)
             assert found >= 0, f"not read, or read out of order: {text!r}"
             at = found
-        assert "Themes:" not in heard
+        assert "Themes" not in heard
         assert all(len(s) > 1 for s in spoken)
     finally:
         context.close()

@@ -358,6 +358,43 @@ def test_workflow_command_escaping() -> None:
     )
 
 
+def test_easy_read_pending_publishes_one_charter_without_easy_read(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    pending = MINIMAL.split("easy_read:")[0] + "easy_read: pending\n"
+    project = _project(tmp_path, {"pending.yml": pending})
+    result = cli("check", cwd=project)
+    assert result.code == 0, result.out
+
+
+def test_published_text_over_target_is_a_note_that_names_the_line_to_add(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    text = AS_PUBLISHED.split("readability:")[0]
+    project = _project(tmp_path, {"published.yml": text})
+    result = cli("check", "--format", "github", cwd=project)
+    assert result.code == 0, result.out  # information, not an error
+    assert "This is the charter's published wording, so keep it word for word" in result.out
+    assert "readability: {accept_over_target: [standard], reason: " in result.out
+    assert "(information, not an error)" in result.out
+    assert "Split it into shorter sentences" not in result.out
+    notices = [a for a in result.annotations if a.startswith("::notice")]
+    assert any("title=Readability (published text)" in n for n in notices)
+
+
+def test_a_sector_nearly_like_another_charters_gets_did_you_mean(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    near = MINIMAL.replace("sector: Testing", "sector: Testng")
+    project = _project(
+        tmp_path, {"a.yml": MINIMAL, "b.yml": MINIMAL.replace("A test", "B test"), "c.yml": near}
+    )
+    result = cli("check", cwd=project)
+    assert result.code == 1
+    assert 'charters/c.yml:3: sector: "Testng" is nearly the same as "Testing"' in result.out
+    assert 'Did you mean "Testing"?' in result.out
+
+
 def test_a_letter_no_pdf_font_has_fails_the_check_as_it_fails_the_strict_build(
     cli: Callable[..., Run], tmp_path: Path
 ) -> None:

@@ -33,7 +33,7 @@ def fill_in(text: str) -> str:
     """What an editor does: replace every TODO with real words and write the easy-read version."""
     text = re.sub(r'^published: "TODO:[^"]*"', "published: 2025-06", text, flags=re.M)
     text = re.sub(r'"TODO:[^"]*"', '"We will listen to each other."', text)
-    head, sep, easy = text.partition("# easy_read:")
+    head, sep, easy = text.partition("# easy_read:\n")
     assert sep, "the template has a commented-out easy-read example"
     return head + re.sub(r"^# ?", "", sep + easy, flags=re.M)
 
@@ -49,9 +49,9 @@ def test_new_then_check_then_build(tmp_path: Path) -> None:
     project = _project(tmp_path)
     made = run_script("new", *FLAGS, cwd=project)
     assert made.code == 0, made.err
-    path = project / "charters" / "example-council.yml"
+    path = project / "charters" / "our-co-production-charter.yml"
     assert path.is_file()
-    assert "charters/example-council.yml" in made.out
+    assert "charters/our-co-production-charter.yml" in made.out
 
     # Until it is filled in, the check lists every example text left, by line, and fails.
     checked = run_script("check", cwd=project)
@@ -64,7 +64,7 @@ def test_new_then_check_then_build(tmp_path: Path) -> None:
     assert len(todo_lines) >= 6
     for line in todo_lines:
         assert re.search(
-            rf"^charters/example-council\.yml:{line}: \S+: still has the example text\. Replace it "
+            rf"^charters/our-co-production-charter\.yml:{line}: \S+: still has the example text\. Replace it "
             r"with .+\.$",
             checked.out,
             re.M,
@@ -79,7 +79,7 @@ def test_new_then_check_then_build(tmp_path: Path) -> None:
 
     built = run_build(project)
     assert built.returncode == 0, built.output
-    page = built.html("charters/example-council/")
+    page = built.html("charters/our-co-production-charter/")
     assert "Our co-production charter" in page
     assert "We will listen to each other." in page
 
@@ -130,13 +130,59 @@ def test_output_folder_gets_a_modeline_relative_to_the_schema(tmp_path: Path) ->
 
 def test_never_overwrites(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    existing = project / "charters" / "example-council.yml"
+    existing = project / "charters" / "ours.yml"
     existing.write_text("title: mine\n", encoding="utf-8")
-    result = run_script("new", *FLAGS, cwd=project)
+    result = run_script("new", *FLAGS, "--slug", "ours", cwd=project)
     assert result.code == 2
     assert "already exists" in result.err and "--slug" in result.err
     assert "Traceback" not in result.err
     assert existing.read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_the_file_is_named_from_the_title_so_a_second_charter_does_not_clash(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    assert run_script("new", *FLAGS, cwd=project).code == 0
+    assert (project / "charters" / "our-co-production-charter.yml").is_file()
+    # The same organisation's second charter with the same title: the organisation's name goes first.
+    result = run_script("new", *FLAGS, cwd=project)
+    assert result.code == 0, result.err
+    assert (project / "charters" / "example-council-our-co-production-charter.yml").is_file()
+
+
+def test_a_dash_says_the_source_gives_none(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = run_script(
+        "new", "--title", "A charter", "--published", "-", "--sector", "-", "--no-input", cwd=project
+    )
+    assert result.code == 0, result.err
+    text = (project / "charters" / "a-charter.yml").read_text(encoding="utf-8")
+    assert "# published: (the source gives none)" in text
+    assert "# sector: (the source gives none)" in text
+
+
+def test_a_uk_date_gets_its_iso_form_suggested(tmp_path: Path) -> None:
+    result = run_script("new", "--published", "Dec 2013", cwd=_project(tmp_path))
+    assert result.code == 2
+    assert "Write it as 2013-12" in result.err
+
+
+def test_the_template_explains_the_shapes_editors_need() -> None:
+    text = render_template(Answers())
+    for needed in (
+        "numbered:",
+        "sections:   parts inside this part",
+        "- name:",
+        "- missing:",
+        "title_missing: true",
+        "# readability:",
+        "accept_over_target: [standard]",
+        "# easy_read: pending",
+        "# organisations:",
+        "# subtitle:",
+        "# updated:",
+        "# as_published: false",
+    ):
+        assert needed in text, needed
 
 
 def test_no_terminal_never_waits_for_answers(tmp_path: Path) -> None:

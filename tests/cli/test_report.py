@@ -68,11 +68,11 @@ def test_github_step_summary_gets_markdown_and_terminal_gets_text(
 def test_broken_charter_means_no_report(cli: Callable[..., Run], tmp_path: Path) -> None:
     (tmp_path / "charters").mkdir()
     (tmp_path / "charters" / "a.yml").write_text(
-        MINIMAL.replace("summary: A charter used in tests.\n", ""), encoding="utf-8"
+        MINIMAL.replace("title: A test charter\n", ""), encoding="utf-8"
     )
     result = cli("report", cwd=tmp_path)
     assert result.code == 1
-    assert 'charters/a.yml:1: summary: "summary" is missing.' in result.out
+    assert 'charters/a.yml:1: title: "title" is missing.' in result.out
     assert "No report was made" in result.out
 
 

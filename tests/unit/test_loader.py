@@ -94,9 +94,14 @@ def test_unknown_picture_suggests_close_names(tmp_path: Path) -> None:
 
 
 def test_empty_required_text(tmp_path: Path) -> None:
+    found = problems(tmp_path, MINIMAL.replace("credit: Text by the test suite.", 'credit: ""'))
+    assert str(found[0]) == 'charters/test-charter.yml:6: credit: is empty. Write the text after "credit:".'
+
+
+def test_empty_optional_text_may_be_deleted(tmp_path: Path) -> None:
     found = problems(tmp_path, MINIMAL.replace("summary: A charter used in tests.", 'summary: ""'))
     assert str(found[0]) == (
-        'charters/test-charter.yml:2: summary: is empty. Write the text after "summary:".'
+        'charters/test-charter.yml:2: summary: is empty. Write the text after "summary:", or delete the line.'
     )
 
 

@@ -131,12 +131,22 @@ def _accepted_line(report: Report, file: str) -> tuple[int, str]:
     return item.line_of(("readability",)), reason
 
 
+def _notes(report: Report) -> list[Problem]:
+    """Published text over a target in charters that do not yet record it under ``readability:``:
+    information that names the line to add, shown every time, never failing."""
+    unrecorded = {c.display_path for c in report.charters if c.charter.readability is None}
+    return [p for p in report.accepted if p.file in unrecorded]
+
+
 def print_result(report: Report, *, github: bool, verbose: bool) -> None:
     """Plain lines for people; with ``github``, annotations for the pull request too."""
     errors = [p for p in report.every() if p.level != INFO]
+    notes = _notes(report)
     for p in report.every():
         if p.level != INFO:
             print(p)
+        elif p in notes:
+            print(f"{p} (information, not an error)")
         elif verbose:
             print(f"{p} (accepted: text as published)")
     checked = _plural(len(report.files), "charter file")
@@ -148,7 +158,7 @@ def print_result(report: Report, *, github: bool, verbose: bool) -> None:
         )
     else:
         print(f"Checked {checked}: no problems found.")
-    accepted = report.accepted
+    accepted = [p for p in report.accepted if p not in notes]
     if accepted and not verbose:
         print(
             f"{_over_target(len(accepted))} but reproduced as published, as the charters record "
@@ -166,6 +176,16 @@ def print_result(report: Report, *, github: bool, verbose: bool) -> None:
                 file=workspace_path(report.paths[p.file], p.file),
                 line=p.line,
                 title=title,
+            )
+        )
+    for p in notes:
+        print(
+            annotation(
+                "notice",
+                _annotation_text(p),
+                file=workspace_path(report.paths[p.file], p.file),
+                line=p.line,
+                title="Readability (published text)",
             )
         )
     for file in report.files:

@@ -44,6 +44,8 @@ examples:
 """
 
 _DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
+_OPTIONAL = ("organisation", "area", "sector", "published")
+"""The fields an editor may answer with "-": the source gives none."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,13 +58,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--title", help="the charter's title, as the source gives it")
-    p.add_argument("--organisation", help="the organisation, as the source names it")
-    p.add_argument("--area", help="the place the charter covers")
-    p.add_argument("--sector", help="the kind of service, such as adult social care")
-    p.add_argument("--published", help="the date as the source gives it: 2025, 2025-06 or 2025-06-30")
+    p.add_argument("--organisation", help="the organisation, as the source names it (- if it names none)")
+    p.add_argument("--area", help="the place the charter covers (- if the source names none)")
+    p.add_argument("--sector", help="the kind of service, such as adult social care (- if none)")
+    p.add_argument(
+        "--published", help="the date as the source gives it: 2025, 2025-06 or 2025-06-30 (- if none)"
+    )
     p.add_argument(
         "--slug",
-        help="the file name and web address part (default: made from the organisation, area or title)",
+        help="the file name and web address part (default: made from the title, with the organisation's "
+        "name in front if another charter has that title)",
     )
     p.add_argument("--output", metavar="DIR", help="the folder to write to (default: the charters folder)")
     p.add_argument(
@@ -123,12 +128,16 @@ def _none_allowed(check: Callable[[str], str] | None) -> Callable[[str], str]:
 def gather(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Answers:
     """The answers from the options, asking for the missing ones when ``ask`` is given."""
     values = {name: getattr(args, name) for name in ("title", "organisation", "area", "sector", "published")}
+    omit: set[str] = set()
+    for name in _OPTIONAL:
+        if values[name] == "-":  # "the source gives none", as the questions allow
+            omit.add(name)
+            values[name] = None
     if values["published"] is not None:
         try:
             values["published"] = _check_date(values["published"])
         except ValueError as exc:
             raise UsageError(f"--published {values['published']}: {exc}") from None
-    omit: set[str] = set()
     if ask is not None:
         print(
             "Answer a few questions about the charter. Press Enter to skip one: "
@@ -139,21 +148,37 @@ def gather(args: argparse.Namespace, ask: Callable[[str], str] | None) -> Answer
             "title": ("The charter's title, as the source gives it", None),
             "organisation": ("The organisation, as the source names it (type - if it names none)", None),
             "area": ("The place it covers, such as Bristol (type - if it names none)", None),
-            "sector": ("The kind of service, such as adult social care", None),
+            "sector": (
+                "The kind of service the source names, such as adult social care (type - if it names none)",
+                None,
+            ),
             "published": (
                 "When it was published: 2025, 2025-06 or 2025-06-30 (type - if it gives none)",
                 _check_date,
             ),
         }
         for name, (question, check) in questions.items():
-            if values[name] is None:
-                optional = name in ("organisation", "area", "published")
+            if values[name] is None and name not in omit:
+                optional = name in _OPTIONAL
                 answer = _ask(question, ask, _none_allowed(check) if optional else check)
                 if answer == "-":
                     omit.add(name)
                 else:
                     values[name] = answer
     return Answers(**values, omit=frozenset(omit))
+
+
+def _taken(target: Path) -> bool:
+    return target.exists() or target.with_suffix(".yaml").exists()
+
+
+def _default_slug(answers: Answers, out_dir: Path) -> str:
+    """The file name from the title, so that an organisation's second charter gets a name of its own;
+    with the organisation's name in front when another charter already has that title."""
+    title, org = answers.title or "", answers.organisation or answers.area or ""
+    candidates = [make_slug(title), make_slug(f"{org} {title}"), make_slug(org)]
+    candidates = [c for c in candidates if c] or ["new-charter"]
+    return next((c for c in candidates if not _taken(out_dir / f"{c}.yml")), candidates[0])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -168,15 +193,14 @@ def run(args: argparse.Namespace) -> int:
     if args.print_only:
         sys.stdout.write(text)
         return 0
-    name = answers.organisation or answers.area or answers.title or ""
-    slug = args.slug or make_slug(name) or "new-charter"
+    slug = args.slug or _default_slug(answers, out_dir)
     if not is_slug(slug):
         raise UsageError(
             f"--slug {slug}: use lower-case letters, digits and single hyphens only, "
             "such as north-somerset-send."
         )
     target = out_dir / f"{slug}.yml"
-    if target.exists() or target.with_suffix(".yaml").exists():
+    if _taken(target):
         raise UsageError(f"{target} already exists, so nothing was written. Choose another name with --slug.")
     out_dir.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race

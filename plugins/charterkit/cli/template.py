@@ -68,23 +68,34 @@ def render_template(answers: Answers, *, schema_path: str = "../schema/charter.s
 
 # The charter's title, as the source gives it.
 {_field("title", a.title, "the charter's title, exactly as the source gives it", omit)}
+# A subtitle or tagline under the title, if the source has one. To use it, delete the "# ".
+# subtitle: "Working together for better services"
 
-# One sentence shown in the list of charters, in the source's own words where possible.
-summary: {_todo("one sentence saying what the charter is, in the source's own words")}
+# One sentence shown in the list of charters, in the source's own words. Delete this line if the
+# source has no such sentence: the list then shows the charter's first sentence. Never invent one.
+summary: {_todo("one sentence saying what the charter is, in the source's own words (or delete it)")}
 
 # The organisation that wrote the charter, as the source names it. Delete this line if it names none.
+# Written by several organisations? Use "organisations:" instead, one "- " line each:
+# organisations:
+#   - "Healthwatch Exampleshire"
+#   - "Healthwatch Testshire"
 {_field("organisation", a.organisation, "the organisation, as the source names it (or delete it)", omit)}
 
 # The place the charter covers, such as Bristol. Delete this line if the source names none.
 {_field("area", a.area, "the place the charter covers (or delete this line)", omit)}
 
-# The kind of service, such as adult social care, mental health, or children and families.
-# Charters are grouped by this on the "By sector" page, so use the same words as other charters.
-{_field("sector", a.sector, "the kind of service, such as adult social care", omit)}
+# The kind of service, as the source states it, such as adult social care, mental health, or children
+# and families. Charters are grouped by this on the "By sector" page, so use the same words as other
+# charters. Delete this line if the source does not say: never guess.
+{_field("sector", a.sector, "the kind of service, such as adult social care (or delete this line)", omit)}
 
 # When it was published, as exactly as the source says: 2025 (a year), 2025-06 (a month) or
-# 2025-06-30 (a day). Delete this line if the source gives no date.
+# 2025-06-30 (a day). Delete this line if the source gives no date. ("Dec 2013" is written 2013-12,
+# "15/11/2021" is written 2021-11-15.)
 {_field("published", a.published, "the date, such as 2025-06 (or delete this line)", omit)}
+# When it was last updated, if the source says. To use it, delete the "# ".
+# updated: 2026-01
 
 # The language of the charter's text: en-GB for English, cy for Welsh.
 language: en-GB
@@ -105,6 +116,9 @@ source:
   # url: "https://www.example.org/our-charter.pdf"
   # Anything a reader should know about the source, such as how the text was taken from it.
   # note: "Text taken from the published document."
+  # The charter's text is the source's own words, copied word for word. If you wrote or adapted
+  # it yourself, delete the "# " at the start of the next line.
+  # as_published: false
 
 # Who owns the charter's text. Shown on the charter's page and on the credits page.
 credit: {_todo("who owns the text, such as: Text © Example Council. Reproduced with permission.")}
@@ -116,6 +130,15 @@ credit: {_todo("who owns the text, such as: Text © Example Council. Reproduced 
 #   text:       paragraphs, one "- " line each
 #   points:     a list (promises, values, "I" statements), one "- " line each
 #   principles: principles, each with a title, themes, text and points
+#   numbered:   true if the source numbers the points or principles ("1. Be open"); leave out if not
+#   sections:   parts inside this part (such as "Our mission" inside "Our mission and vision")
+# A point with a name before its text ("Be open: Be open to engaging...") is written as two fields:
+#       - name: "Be open"
+#         text: "Be open to engaging..."
+# Text the source has but you could not get (a list cut short, a page missing) is marked where it is
+# missing, and readers are told so in that place. Never fill it in yourself:
+#       - missing: "The source lists three things; only two were retrieved."
+# A principle whose heading is missing has "title_missing: true" instead of "title:".
 # Add as many parts, paragraphs and principles as the source has. The format page of the website
 # explains every field, with examples.
 sections:
@@ -137,10 +160,21 @@ sections:
         # points:
         #   - "We will ..."
 
+# Readability: the check scores the text and tells you about long sentences. The charter's text is
+# published wording that you copy word for word, so those messages are information, not errors, and
+# you never rewrite it. To record that it is published wording (the messages then stop), delete the
+# "# " at the start of the next three lines and keep or change the reason:
+# readability:
+#   accept_over_target: [standard]
+#   reason: "The charter as its owner published it, reproduced word for word."
+
 # The easy-read version: short sentences of at most 15 words, each with a picture. The website asks
-# for one. To write it, delete the "# " at the start of each line below and put your own words in.
-# Pictures are written as set/name, such as material/handshake: the credits page of the website lists
-# the picture sets. Only fill in checked_by when people with a learning disability have checked it.
+# for one. If it is not written yet, you can publish the charter now: write "easy_read: pending" and
+# readers are told they can ask for easy read. To write it, delete the "# " at the start of each line
+# below and put your own words in. Pictures are written as set/name, such as material/handshake: the
+# "Pictures" page of the website lists every name. Only fill in checked_by when people with a learning
+# disability have checked it.
+# easy_read: pending
 # easy_read:
 #   summary: "This charter says how we will work with you."
 #   sections:

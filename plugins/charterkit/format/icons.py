@@ -66,6 +66,11 @@ class IconSet:
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Close matches for a misspelt name, preferring the same set."""
         names = self.names()
+        if "/" not in name:
+            # "city" for "material/city": the set's name left out.
+            exact = [f"{key}/{name}" for key in ICON_SETS if f"{key}/{name}" in self]
+            if exact:
+                return exact[:n]
         prefix = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
         same_set = [x for x in names if prefix and x.startswith(prefix)]
         found = difflib.get_close_matches(name, same_set or names, n=n, cutoff=0.6)

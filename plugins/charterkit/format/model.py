@@ -10,6 +10,8 @@ tools use for autocompletion is generated from these models.
 from __future__ import annotations
 
 import calendar
+import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,9 +19,14 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
     StringConstraints,
+    Tag,
     ValidationInfo,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -43,6 +50,7 @@ __all__ = [
     "EasyPoint",
     "EasyRead",
     "EasySection",
+    "Item",
     "Principle",
     "ReadabilityNote",
     "Section",
@@ -52,9 +60,11 @@ __all__ = [
 ]
 
 
-def _problem(message: str, fix: str) -> PydanticCustomError:
-    # The message and the fix travel separately so every tool can print them in the one format.
-    return PydanticCustomError("charterkit", "{message} {fix}", {"message": message, "fix": fix})
+def _problem(message: str, fix: str, at: str = "") -> PydanticCustomError:
+    # The message and the fix travel separately so every tool can print them in the one format. ``at``
+    # names the field a whole-group problem is about, so that it is reported on that field's line.
+    ctx = {"message": message, "fix": fix, **({"at": at} if at else {})}
+    return PydanticCustomError("charterkit", "{message} {fix}", ctx)
 
 
 def _no_control_chars(value: str) -> str:
@@ -90,7 +100,70 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Paragraphs = Annotated[list[Text], BeforeValidator(_one_or_many)]
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
+
+
+_ITEM_FIELDS = ("name", "missing")
+
+
+class Item(_Model):
+    """A paragraph or point written as fields: a named point, or a gap where the source's text is missing.
+
+    ``name`` and ``text`` hold a named point ("Be open: Be open to engaging…") as the source writes it;
+    ``missing`` alone marks, in its place, text the source has but that could not be retrieved.
+    """
+
+    name: ShortText | None = None
+    """The point's name, as the source writes it before its text, such as "Be open"."""
+    text: Text | None = None
+    """The point's text, after its name, word for word."""
+    missing: Text | None = None
+    """A gap: what is missing here, in plain words, such as "The source lists three things; only two
+    were retrieved." Shown to readers in its place."""
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Item:
+        if self.missing is not None and (self.name is not None or self.text is not None):
+            raise _problem(
+                'a gap ("missing:") cannot also have a name or text.',
+                'Keep "missing:" alone, and put any text that was retrieved in an item of its own.',
+                "missing",
+            )
+        if self.missing is None and (self.name is None or self.text is None):
+            absent = "text" if self.name is not None else "name"
+            raise _problem(
+                f'a named point needs both "name:" and "text:", but "{absent}:" is missing.',
+                f'Add "{absent}:", or write the point as plain text after "- ".',
+                "name" if absent == "text" else "text",
+            )
+        return self
+
+    @property
+    def is_gap(self) -> bool:
+        """True when this item marks missing text."""
+        return self.missing is not None
+
+
+def _item_tag(value: Any) -> str:
+    # A group with a name or a gap is an Item; anything else is read as text, so "- Note: this" keeps
+    # its message about the colon. The tags look like pydantic's own steps, which messages leave out.
+    if isinstance(value, dict) and any(
+        isinstance(k, str) and difflib.get_close_matches(k.lower(), _ITEM_FIELDS, cutoff=0.8) for k in value
+    ):  # "missin:" too, so that it gets "did you mean"
+        return "item[fields]"
+    if isinstance(value, Item):
+        return "item[fields]"
+    return "item[text]"
+
+
+Entry = Annotated[
+    Annotated[Text, Tag("item[text]")] | Annotated[Item, Tag("item[fields]")],
+    Discriminator(_item_tag),
+]
+"""A paragraph or a point: plain text, or an :class:`Item` (a named point or a gap)."""
+
+Paragraphs = Annotated[list[Entry], BeforeValidator(_one_or_many)]
 
 
 def _check_slug(value: str) -> str:
@@ -115,10 +188,50 @@ def _date_to_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+_MONTHS["sept"] = 9
+_UK_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_UK_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
+_WORDS_DATE = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def iso_date(value: str) -> str | None:
+    """The ISO form of a date written in a common UK way, if it is one and is real.
+
+    ``Dec 2013`` → ``2013-12``; ``15/11/2021`` and ``15 November 2021`` → ``2021-11-15``; ``11/2021`` →
+    ``2021-11``. Day first, as the UK writes dates.
+    """
+    text = " ".join(value.split())
+    day: int | None
+    if m := _UK_DAY.match(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _UK_MONTH.match(text):
+        day, month, year = None, int(m[1]), int(m[2])
+    elif (m := _WORDS_DATE.match(text)) and m[2].lower() in _MONTHS:
+        day, month, year = (int(m[1]) if m[1] else None), _MONTHS[m[2].lower()], int(m[3])
+    else:
+        return None
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    if day is None:
+        return f"{year}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
 def _check_date(value: str) -> str:
     parts = date_parts(value.strip())
     fix = "Write the date as 2025 (a year), 2025-06 (a month) or 2025-06-30 (a day), as the source gives it."
     if parts is None:
+        iso = iso_date(value)
+        if iso is not None:
+            raise _problem(
+                f'"{shown(value)}" is not a date in the form the format uses.',
+                f"Write it as {iso} (the form is 2025, 2025-06 or 2025-06-30).",
+            )
         raise _problem(f'"{shown(value)}" is not a date in the form the format uses.', fix)
     year, month, day = parts
     if not 1900 <= year <= 2100:
@@ -247,10 +360,6 @@ SectionKind = Literal[
 ]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True)
-
-
 class Contact(_Model):
     """How to contact the organisation that wrote the charter."""
 
@@ -275,21 +384,51 @@ class Source(_Model):
     """Where the published document can be found, if it is online."""
     note: Text | None = None
     """Anything a reader should know about the source, such as how the text was taken from it."""
+    as_published: bool = True
+    """Whether the charter's text (not its easy-read version) is the source's own words, copied word
+    for word. True unless you wrote or adapted the text yourself: then readability targets are
+    warnings, with advice to rewrite, as for the easy-read version."""
 
 
 class Principle(_Model):
     """One principle: its title, and its text or its commitments, or both."""
 
-    title: Text
+    title: Text | None = None
     """The principle's title, as the source writes it."""
+    title_missing: bool = False
+    """Set to true, instead of writing a title, when the source's heading for this principle could not
+    be retrieved. Readers are told, in its place, that the heading is missing."""
     themes: list[ThemeId] = []
-    """Co-production themes this principle is about, from the controlled list."""
+    """Co-production themes this principle is about, from the controlled list. Shown apart from the
+    charter's words, as tags this website added."""
     text: Paragraphs = []
     """Paragraphs, in order."""
     points: Paragraphs = []
     """Bullet points (commitments), in order, shown after the paragraphs."""
     numbered: bool = False
     """Set to true if the source numbers the points."""
+
+    @model_validator(mode="after")
+    def _title_or_missing(self) -> Principle:
+        if self.title is None and not self.title_missing:
+            raise _problem(
+                '"title" is missing.',
+                'Add it, for example: title: "Listening". If the source\'s heading could not be '
+                "retrieved, write title_missing: true instead.",
+            )
+        if self.title is not None and self.title_missing:
+            raise _problem(
+                'has both "title" and "title_missing: true".',
+                'Delete "title_missing: true": the title is known.',
+                "title_missing",
+            )
+        if self.numbered and not self.points:
+            raise _problem(
+                '"numbered: true" has no points to number here.',
+                'Delete "numbered: true", or add the principle\'s numbered "points:".',
+                "numbered",
+            )
+        return self
 
 
 class Section(_Model):
@@ -305,13 +444,24 @@ class Section(_Model):
     points: Paragraphs = []
     """A list of points (promises, values, commitments, "I" statements), in order."""
     numbered: bool = False
-    """Set to true if the source numbers the points."""
+    """Set to true if the source numbers the points or the principles: "1.", "2." are shown before
+    each point, and before each principle's title ("1. Be open")."""
     after: Paragraphs = []
     """Paragraphs that come after the points."""
     principles: list[Principle] = []
     """Principles, each with a title."""
     sections: list[Section] = []
     """Sections inside this one (for example "Our mission" inside "Our mission and vision")."""
+
+    @model_validator(mode="after")
+    def _something_to_number(self) -> Section:
+        if self.numbered and not self.points and not self.principles:
+            raise _problem(
+                '"numbered: true" has no points or principles to number here.',
+                'Delete "numbered: true", or move it to the part whose points or principles are numbered.',
+                "numbered",
+            )
+        return self
 
 
 class EasyPoint(_Model):
@@ -377,17 +527,42 @@ class ReadabilityNote(_Model):
     """Why, for example: "The standard text is the charter as its owner published it, word for word."."""
 
 
+PENDING = "pending"
+"""``easy_read: pending``: the easy-read version is not written yet, and the charter is published now."""
+
+
+def _easy_read_value(value: Any) -> Any:
+    if isinstance(value, str):
+        raise _problem(
+            f'"{value}" is not an easy-read version.',
+            'Write the easy-read version below "easy_read:", or write easy_read: pending if it is not '
+            "written yet.",
+        )
+    return value
+
+
+def _first_sentence(text: str) -> str:
+    m = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    return m.group(1) if m else text
+
+
 class Charter(_Model):
     """A co-production charter."""
 
     title: Text
     """The charter's title, as the source gives it."""
+    subtitle: Text | None = None
+    """A subtitle or tagline, as the source gives it under the title."""
     slug: Slug | None = None
     """The charter's web address part. Leave out to use the file name."""
-    summary: Text
-    """One line shown in the list of charters, in the source's own words where possible."""
+    summary: Text | None = None
+    """One line shown in the list of charters, in the source's own words. Leave out if the source has
+    no such sentence: the list then shows the charter's first sentence."""
     organisation: Text | None = None
     """The organisation, as the source names it. Leave out if the source names none."""
+    organisations: Annotated[list[Text], Field(min_length=1)] | None = None
+    """Several organisations that wrote the charter together, as the source names them, one "- " line
+    each. Use instead of "organisation"."""
     area: ShortText | None = None
     """The place the charter covers, as the source names it."""
     sector: ShortText | None = None
@@ -395,6 +570,8 @@ class Charter(_Model):
     Leave out if the source does not say."""
     published: PartialDate | None = None
     """When it was published, at the precision the source gives: 2025, 2025-06 or 2025-06-30."""
+    updated: PartialDate | None = None
+    """When it was last updated, if the source says: 2025, 2025-06 or 2025-06-30."""
     language: Lang = "en-GB"
     """The language of the charter's text, as a tag such as en-GB or cy."""
     contact: Contact | None = None
@@ -405,15 +582,75 @@ class Charter(_Model):
     """Who owns the charter's text, shown on its page."""
     sections: Annotated[list[Section], Field(min_length=1)]
     """The charter's parts, in the source's order."""
-    easy_read: EasyRead | None = None
-    """The easy-read version."""
+    easy_read: Annotated[EasyRead | None, BeforeValidator(_easy_read_value)] = None
+    """The easy-read version, or ``pending`` when it is not written yet (the charter is published now,
+    and readers are told they can ask for easy read)."""
     braille_checked_by: list[CheckedBy] = []
     """Braille transcribers who proofread the braille-ready file (.brf). Leave empty until they have: the
     file is made by software, and says it has not been proofread."""
     readability: ReadabilityNote | None = None
     """Leave out, unless the standard text is published wording that cannot meet the readability targets."""
+    other_formats: list[ShortText] | None = None
+    """The formats readers can ask this charter's organisation for, such as "braille" or "audio",
+    instead of the site's list. Leave out to use the site's list."""
+
+    _pending: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _pending_easy_read(cls, data: Any, handler: ModelWrapValidatorHandler[Charter]) -> Charter:
+        pending = isinstance(data, dict) and data.get("easy_read") == PENDING
+        if pending:
+            data = {**data, "easy_read": None}
+        charter = handler(data)
+        charter._pending = pending or charter._pending
+        return charter
+
+    @model_validator(mode="after")
+    def _organisations(self) -> Charter:
+        if self.organisations is not None:
+            joined = " and ".join(self.organisations)
+            if self.organisation is not None and self.organisation != joined:
+                raise _problem(
+                    'has both "organisation" and "organisations".',
+                    'Keep "organisations:" with every organisation on a "- " line, and delete '
+                    '"organisation:".',
+                    "organisations",
+                )
+            # One name for every output that shows a single line (a PDF's author, "contact ..."),
+            # so no format leaves out the second organisation.
+            object.__setattr__(self, "organisation", joined)
+        elif self.organisation is not None:
+            object.__setattr__(self, "organisations", [self.organisation])
+        return self
+
+    @property
+    def easy_read_pending(self) -> bool:
+        """True when the charter says ``easy_read: pending``: published now, easy read to follow."""
+        return self._pending
+
+    @property
+    def organisation_names(self) -> list[str]:
+        """Every organisation, as the source names them (empty when it names none)."""
+        return list(self.organisations or [])
 
     @property
     def published_display(self) -> str:
         """The publication date as a reader sees it, such as June 2025."""
         return display_date(self.published)
+
+    @property
+    def updated_display(self) -> str:
+        """The date of the last update as a reader sees it, such as June 2025."""
+        return display_date(self.updated)
+
+    @property
+    def list_summary(self) -> str:
+        """What a list of charters shows: the summary, else the charter's first sentence, else nothing."""
+        if self.summary:
+            return self.summary
+        for section in self.sections:
+            for entry in (*section.text, *section.points):
+                if isinstance(entry, str):
+                    return _first_sentence(entry)
+        return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from charterkit.format.model import Charter
+from charterkit.format.model import PENDING, Charter
 
 __all__ = ["SCHEMA_ID", "charter_schema"]
 
@@ -19,6 +19,9 @@ def charter_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
     }
+    # "easy_read: pending" is read before the model sees it (Charter._pending_easy_read): say so here.
+    easy = schema["properties"]["easy_read"]
+    easy["anyOf"] = [*easy.get("anyOf", []), {"const": PENDING}]
     schema["title"] = "Co-production charter"
     schema["description"] = "One co-production charter, as a charterkit YAML file (charters/<name>.yml)."
     return schema

@@ -34,5 +34,11 @@ def closest_theme(value: str) -> str | None:
     themes = load_themes()
     candidates = {t.id: t.id for t in themes.values()}
     candidates.update({t.label.lower(): t.id for t in themes.values()})
-    match = difflib.get_close_matches(value.lower().replace("_", "-"), candidates, n=1, cutoff=0.6)
-    return candidates[match[0]] if match else None
+    key = value.lower().replace("_", "-").strip()
+    match = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+    if match:
+        return candidates[match[0]]
+    # A word of a theme ("power" for power-sharing, "voice" for a theme named "... voice"): the first
+    # theme with that word, if only one has it.
+    words = [t.id for t in themes.values() if key and key in t.id.split("-") + t.label.lower().split()]
+    return words[0] if len(words) == 1 else None

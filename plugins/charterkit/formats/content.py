@@ -187,9 +187,13 @@ def _block(b: Block, path: str, out: list[Node]) -> None:
 
 def _facts(item: LoadedCharter) -> list[Node]:
     c = item.charter
-    facts = [("Organisation", c.organisation), ("Area", c.area), ("Sector", c.sector or "Not stated")]
+    nodes: list[Node] = [Paragraph(spans(c.subtitle), "subtitle")] if c.subtitle else []
+    who = "; ".join(c.organisations) if c.organisations else c.organisation
+    facts = [("Organisation", who), ("Area", c.area), ("Sector", c.sector or "Not stated")]
     facts.append(("Published", c.published_display or "Date not given"))
-    return [Paragraph((Span(f"{label}: {value}"),)) for label, value in facts if value]
+    if c.updated:
+        facts.append(("Updated", display_date(c.updated)))
+    return nodes + [Paragraph((Span(f"{label}: {value}"),)) for label, value in facts if value]
 
 
 def _ask(item: LoadedCharter, site_contact: str) -> list[Node]:
@@ -272,7 +276,7 @@ def build_content(
         title=title,
         lang=c.language,
         author=c.organisation or "",
-        subject=c.summary,
+        subject=c.summary or "",
         date=_date(dates),
         nodes=tuple(nodes),
         pictures=tuple(pictures[k] for k in sorted(pictures)),

@@ -2,9 +2,9 @@
 
 :func:`check_project` loads every charter, applies every rule that needs the whole project (two charters
 sharing a slug, a slug one of the site's pages uses, a missing easy-read version the site needs, text
-over the readability targets, a letter no PDF font has) and returns one :class:`Report` of located
-problems. The MkDocs plugins log it, the commands print it; none of them applies a rule of its own, so
-the check and the build cannot disagree.
+over the readability targets, a letter no PDF font has, a sector spelt nearly like another's) and
+returns one :class:`Report` of located problems. The MkDocs plugins log it, the commands print it;
+none of them applies a rule of its own, so the check and the build cannot disagree.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from charterkit.load.loader import (
     capped,
     display_path,
     find_charter_files,
+    sector_problems,
     slug_problems,
 )
 from charterkit.load.prepared import load_each, score_each
@@ -82,8 +83,8 @@ def missing_easy_read_problem(item: LoadedCharter) -> Problem:
         1,
         "easy_read",
         "this charter has no easy-read version, and the site needs one.",
-        'Add an "easy_read:" part (the format page shows how), or ask the site\'s owner to set '
-        "missing_easy_read: ignore in mkdocs.yml.",
+        'Add an "easy_read:" part (the format page shows how), or write "easy_read: pending" to '
+        "publish the charter now and tell readers easy read is coming.",
         level=WARNING,
     )
 
@@ -132,6 +133,7 @@ def check_project(
     order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
     report = Report()
     slugs: list[tuple[str, str, int]] = []
+    sectors: list[tuple[str, str | None, int]] = []
     files = [(everything[key], display_path(everything[key], project.root)) for key in order]
     loaded = load_each(files, icons=icons, store=store, workers=workers)
     for key, (path, display), item in zip(order, files, loaded, strict=True):
@@ -144,10 +146,13 @@ def check_project(
                 report.problems += capped(item.problems)
             continue
         slugs.append((display, item.slug, item.slug_line))
+        sectors.append((display, item.charter.sector, item.line_of(("sector",))))
         if key in wanted:
             report.charters.append(item)
     shown = set(report.files)
     report.problems += [p for p in slug_problems(slugs) if p.file in shown]
+    # A sector spelt nearly like another charter's splits the "By sector" page: every charter counts.
+    report.problems += [p for p in sector_problems(sectors) if p.file in shown]
     for item in report.charters:
         report.problems += _charter_problems(
             item,
@@ -166,7 +171,8 @@ def check_project(
 def _charter_problems(
     item: LoadedCharter, project: Project, glyphs: bool, braille: bool
 ) -> Iterable[Problem]:
-    if item.charter.easy_read is None and project.missing_easy_read == "warn":
+    charter = item.charter
+    if charter.easy_read is None and not charter.easy_read_pending and project.missing_easy_read == "warn":
         yield missing_easy_read_problem(item)
     if braille:
         from charterkit.formats.make import charter_braille_problems  # only where braille is made

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -9,14 +11,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from charterkit.errors import CharterError, Problem
+from charterkit.errors import WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.model_messages import explain_all
 from charterkit.load.model_paths import inner_model
-from charterkit.load.yamlsource import line_of, load_yaml
+from charterkit.load.yamlsource import ReadWithProblems, line_of, load_yaml
 
 __all__ = [
     "MAX_PROBLEMS_PER_FILE",
@@ -27,6 +29,7 @@ __all__ = [
     "find_charter_files",
     "load_charter",
     "load_charters",
+    "sector_problems",
     "slug_problems",
 ]
 
@@ -56,10 +59,16 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
     _refuse_links_out(path, file)
-    located = load_yaml(path, file, field_names=_field_names())
+    read_problems: list[Problem] = []
+    try:
+        located = load_yaml(path, file, field_names=_field_names())
+    except ReadWithProblems as exc:
+        # A key written twice or a tag: the rest of the file can still be checked, so that every
+        # problem is reported together.
+        located, read_problems = exc.located, exc.problems
     if icons is None:
         icons = load_icon_set()
-    placeholders = find_placeholders(located, file)
+    placeholders = [*read_problems, *find_placeholders(located, file)]
     covered = {p.field for p in placeholders}
     try:
         charter = Charter.model_validate(located.data, context={"icons": icons})
@@ -203,6 +212,54 @@ def slug_problems(
                     "Give one of the charters a different slug (or rename its file).",
                 )
             )
+    return problems
+
+
+def _sector_key(value: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower().replace("&", " and ")).split())
+
+
+def _same_sector(a: str, b: str) -> bool:
+    # The same words but for case, punctuation or "&", or a slip of a letter or two ("Mental Heath");
+    # never a sector with words added ("Children and families (SEND)"), which may be meant.
+    if a == b:
+        return True
+    return abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Problem]:
+    """A "did you mean" for each sector that is nearly, but not exactly, one other charters use.
+
+    Items are (file, sector, line). Charters are grouped by sector on the "By sector" page, so "Mental
+    Health" beside "Mental health" splits one group in two. The spelling more charters use is
+    suggested; a spelling no other charter shares is the one to change. The problems are warnings.
+    """
+    written = [(f, s, line) for f, s, line in items if s]
+    users: dict[str, list[str]] = {}
+    for file, sector, _line in written:
+        assert sector is not None
+        users.setdefault(sector, []).append(file)
+    problems: list[Problem] = []
+    for file, sector, line in written:
+        assert sector is not None
+        key = _sector_key(sector)
+        near = [o for o in users if o != sector and _same_sector(_sector_key(o), key)]
+        # Only the less used spelling is asked to change (ties: both hear of the other).
+        near = [o for o in near if len(users[o]) >= len(users[sector])]
+        if not near:
+            continue
+        best = max(near, key=lambda o: (len(users[o]), _sector_key(o) == key))
+        problems.append(
+            Problem(
+                file,
+                line,
+                "sector",
+                f'"{sector}" is nearly the same as "{best}", which {users[best][0]} uses.',
+                f'Did you mean "{best}"? Charters are grouped by sector, so write it the same way '
+                "(or leave the sector out if the source does not say).",
+                level=WARNING,
+            )
+        )
     return problems
 
 

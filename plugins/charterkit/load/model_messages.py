@@ -107,6 +107,9 @@ class Mistake:
 
 def _own_words(m: Mistake) -> Problem:
     ctx = m.error["ctx"]
+    if ctx.get("at"):  # a problem of a whole group, about one of its fields: on that field's line
+        inner = (*m.loc, ctx["at"])
+        return Problem(m.file, m.located.line_of(inner), format_path(inner), ctx["message"], ctx["fix"])
     return m.at(ctx["message"], ctx["fix"])
 
 

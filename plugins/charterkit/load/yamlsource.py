@@ -32,7 +32,7 @@ from yaml.resolver import Resolver
 
 from charterkit.errors import CharterError, Problem, format_path
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "line_of", "load_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "ReadWithProblems", "line_of", "load_yaml"]
 
 MAX_BYTES = 1_000_000
 """A charter is a short document; anything larger is a mistake (or an attack), refused before parsing."""
@@ -76,6 +76,18 @@ def line_of(lines: Mapping[Path_, int], path: Sequence[str | int]) -> int:
             return lines[path]
         path = path[:-1]
     return lines.get((), 1)
+
+
+class ReadWithProblems(CharterError):
+    """The YAML was read, but holds things a charter may not (a key twice, a tag).
+
+    ``located`` is what could be read, so that the format can still be checked and every problem in
+    the file reported together.
+    """
+
+    def __init__(self, problems: list[Problem], located: Located) -> None:
+        super().__init__(problems)
+        self.located = located
 
 
 class _Builder:
@@ -287,6 +299,22 @@ def _previous_content_line(lines: list[str], index: int) -> int:
     return i
 
 
+_LOOKS_LIKE_NEW_ITEM = re.compile(r"^\s*(?:- |[a-z_]+:(?:\s|$))")
+"""A line that starts a list item or a field: inside a quoted text it shows the quote was never closed."""
+
+
+def _quoted_tokens(text: str) -> list[Any]:
+    """The quoted texts YAML read before it gave up, last first."""
+    found: list[Any] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                found.append(token)
+    except yaml.YAMLError:
+        pass
+    return found[::-1]
+
+
 _BAD_START_PROBLEMS = (
     "cannot start any token",
     "sequence entries are not allowed",
@@ -328,6 +356,9 @@ class _SyntaxExplainer:
         start = exc.context_mark.line if exc.context_mark is not None else index
         if "'\\t'" in problem:
             return self.tab(index)
+        swallowed = self.unclosed_quote_before(index)
+        if swallowed is not None:
+            return swallowed
         if "quoted scalar" in context and "end of stream" in problem:
             column = exc.context_mark.column if exc.context_mark else 0
             quote = self.line(start)[column : column + 1] or '"'
@@ -461,7 +492,50 @@ class _SyntaxExplainer:
             self.quote_fix(index),
         )
 
+    def unclosed_quote_before(self, index: int) -> Problem | None:
+        """The line where a quote opens that is never closed on it, when YAML read on past it.
+
+        A missing closing quote makes YAML take the lines below as part of the text, up to the next
+        quote mark, and fail further down, on a line that is fine. A quoted text that runs over a line
+        holding a new list item or field is that mistake: it is reported where the quote opens.
+        """
+        for token in _quoted_tokens(self.text):
+            start, end = token.start_mark.line, token.end_mark.line
+            if start == end or end > index:
+                continue
+            inside = self.lines[start + 1 : end + 1]
+            if not any(_LOOKS_LIKE_NEW_ITEM.match(line) for line in inside):
+                continue
+            quote = self.line(start)[token.start_mark.column : token.start_mark.column + 1] or '"'
+            return self.at(
+                start,
+                f"the quote mark ({quote}) that opens here is not closed on this line, so YAML reads "
+                f"the lines below it as part of this text.",
+                f"Add the closing {quote} at the end of the text on this line.",
+            )
+        return None
+
+    def missing_dash(self, index: int) -> Problem | None:
+        """A line of text among list items, lined up with them but without its "- "."""
+        line = self.line(index)
+        previous = _previous_content_line(self.lines, index)
+        above = self.line(previous)
+        if previous < 0 or not above.lstrip().startswith("- ") or ":" in line:
+            return None
+        dash = _indent(above)
+        if _indent(line) not in (dash, dash + 2):
+            return None
+        text = line.strip()
+        return self.at(
+            index,
+            'this line is among the items of a list but does not start with "- ".',
+            f'Start it with "- ", lined up with the items above: - {text}',
+        )
+
     def no_colon(self, index: int) -> Problem:
+        dashless = self.missing_dash(index)
+        if dashless is not None:
+            return dashless
         line = self.line(index).strip()
         word = line.split()[0] if line else ""
         if word in self.field_names and len(line.split()) > 1:
@@ -594,6 +668,7 @@ def load_yaml(path: Path, display: str | None = None, *, field_names: Collection
         )
     builder = _Builder(file)
     data = builder.build(node, ())
+    located = Located(data, builder.lines, builder.raw, text.splitlines())
     if builder.problems:
-        raise CharterError(builder.problems)
-    return Located(data, builder.lines, builder.raw, text.splitlines())
+        raise ReadWithProblems(builder.problems, located)
+    return located

@@ -24,11 +24,12 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
-from charterkit.format.model import EasyRead, display_date
+from charterkit.format.model import EasyRead
 from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
 from charterkit.pdf.fonts import FontFace, font_faces
+from charterkit.render.pages import formats_on_request
 from charterkit.render.views import Block, CharterView, build_view, walk
 
 __all__ = ["LOGO_TYPES", "Site", "logo_data_url", "print_html", "template_names"]
@@ -48,6 +49,8 @@ class Site:
     """The language of the site, and of the words our templates add to each PDF."""
     contact: str = ""
     """How to reach the site's owner, for charters that give no contact of their own."""
+    formats: Sequence[str] | None = None
+    """The formats readers can ask for (``other_formats``); None for the default list."""
     council: str = ""
     """The council (or other body) that publishes the site, named on every cover; empty when not set."""
     logo: str = ""
@@ -102,7 +105,7 @@ def _one(item: LoadedCharter, doc: Document, site: Site) -> dict[str, Any]:
         "meta": {
             "title": _TITLES[doc.kind].format(c.title),
             "author": c.organisation or "",
-            "description": c.summary,
+            "description": c.list_summary,
             "keywords": [k for k in (c.sector, c.area) if k],
         },
     }
@@ -122,7 +125,8 @@ def _item(
         "online": site.online(page_url),
         "page_url": page_url,
         "published": item.charter.published_display or "Not given",
-        "updated": display_date(getattr(item.charter, "updated", None)),
+        "updated": item.charter.updated_display,
+        "formats": formats_on_request(item.charter, site.formats),
         "level": first_level,
         "ours": _ours(site.lang, item.charter.language),
     }

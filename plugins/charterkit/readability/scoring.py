@@ -12,12 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from charterkit.errors import INFO, WARNING, Problem, format_path
-from charterkit.format.model import Charter, Principle, Section
+from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
 
 __all__ = [
     "DEFAULT_TARGETS",
+    "RECORD_AS_PUBLISHED",
     "CharterScores",
     "SectionScores",
     "Targets",
@@ -89,16 +90,32 @@ class CharterScores:
     accepted_reason: str = ""
 
 
+def _words(entry: str | Item) -> str | None:
+    """The charter's own words in a paragraph or point: a named point's name and text; none for a gap,
+    whose note is the editor's, not the charter's."""
+    if isinstance(entry, str):
+        return entry
+    if entry.missing is not None:
+        return None
+    return f"{entry.name}: {entry.text}"
+
+
+def _entry_units(
+    owner: Principle | Section, names: tuple[str, ...], path: tuple[str | int, ...], section: str
+) -> Iterator[TextUnit]:
+    for name in names:
+        for i, entry in enumerate(getattr(owner, name)):
+            text = _words(entry)
+            if text is not None:
+                yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+
+
 def _principle_units(p: Principle, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
-    for name in ("text", "points"):
-        for i, text in enumerate(getattr(p, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+    yield from _entry_units(p, ("text", "points"), path, section)
 
 
 def _section_units(s: Section, path: tuple[str | int, ...], section: str) -> Iterator[TextUnit]:
-    for name in ("text", "points", "after"):
-        for i, text in enumerate(getattr(s, name)):
-            yield TextUnit(STANDARD, section, format_path((*path, name, i)), text, (*path, name, i))
+    yield from _entry_units(s, ("text", "points", "after"), path, section)
     for i, p in enumerate(s.principles):
         yield from _principle_units(p, (*path, "principles", i), section)
     for i, sub in enumerate(s.sections):
@@ -124,6 +141,18 @@ def charter_units(charter: Charter) -> list[TextUnit]:
     return units
 
 
+RECORD_AS_PUBLISHED = (
+    'readability: {accept_over_target: [standard], reason: "The charter as its owner published it, '
+    'reproduced word for word."}'
+)
+"""The line an editor adds to record that the standard text is published wording (see the format page)."""
+
+_PUBLISHED_NOTE = (
+    " This is the charter's published wording, so keep it word for word, and record that by adding "
+    f"this line to the file: {RECORD_AS_PUBLISHED}"
+)
+
+
 def _problems(
     units: Sequence[TextUnit],
     scores: Scores,
@@ -131,12 +160,15 @@ def _problems(
     loaded: LoadedCharter,
     variant: str,
     accepted: bool,
+    published: bool = False,
 ) -> list[Problem]:
+    """Text over target. ``accepted``: recorded as published; ``published``: published wording the
+    editor copied, not yet recorded. Neither gets advice to rewrite it, and both are information."""
     file = loaded.display_path
     out: list[Problem] = []
-    level = INFO if accepted else WARNING
-    # An accepted (as-published) text cannot be rewritten by the editor, so it gets no "how to fix".
-    fix = "" if accepted else " Split it into shorter sentences."
+    level = INFO if accepted or published else WARNING
+    # Published text cannot be rewritten by the editor, so it gets no "how to fix", only how to record it.
+    fix = "" if accepted else _PUBLISHED_NOTE if published else " Split it into shorter sentences."
     for unit in units:
         for sentence in split_sentences(unit.text):
             words = count_words(sentence)
@@ -153,7 +185,9 @@ def _problems(
                 )
     if scores.words and scores.reading_age > targets.max_reading_age:
         where = "easy_read" if variant == EASY_READ else "sections"
-        fix = "" if accepted else " Use shorter sentences and everyday words."
+        fix = (
+            "" if accepted else _PUBLISHED_NOTE if published else " Use shorter sentences and everyday words."
+        )
         out.append(
             Problem(
                 file,
@@ -195,8 +229,11 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
         for title in dict.fromkeys(u.section for u in mine):
             section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
             result.sections.append(SectionScores(variant, title, section_scores))
+        is_standard = variant == STANDARD
+        # Standard text is the source's published wording unless the charter says otherwise.
+        published = is_standard and not accepted and charter.source.as_published
         result.problems += _problems(
-            mine, whole, targets[variant], loaded, variant, accepted and variant == STANDARD
+            mine, whole, targets[variant], loaded, variant, accepted and is_standard, published
         )
     return result
 

@@ -101,6 +101,11 @@ def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     env.filters["linkify"] = linkify
     env.filters["date"] = display_date
     env.filters["icon"] = _icon_filter(icons)
+    # Our own words for gaps, from the one place the view model keeps them (every format says the same).
+    from charterkit.render.views import GAP_LABEL, MISSING_HEADING_NOTE
+
+    env.globals["gap_label"] = GAP_LABEL
+    env.globals["missing_heading_note"] = MISSING_HEADING_NOTE
     return env
 
 

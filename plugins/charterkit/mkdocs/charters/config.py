@@ -23,8 +23,24 @@ class ChartersConfig(base.Config):
     contact of its own, and used in the accessibility statement."""
 
     missing_easy_read = c.Choice(("warn", "ignore"), default="warn")
-    """What to do when a charter has no easy-read version: ``warn`` (so ``--strict`` fails) or
-    ``ignore``."""
+    """What to do when a charter has no easy-read version and does not say ``easy_read: pending``:
+    ``warn`` (so ``--strict`` fails) or ``ignore`` (for every charter of the site). One charter is
+    published before its easy-read version with ``easy_read: pending`` in its file instead."""
+
+    other_formats = c.Optional(c.ListOfItems(c.Type(str)))
+    """The formats readers can ask for, listed on every charter page and PDF ("You can ask for this
+    charter in another format, such as: ..."). Default: braille, audio, large print on paper, a
+    translation. Add "British Sign Language (BSL)" where the organisations can provide it. A charter's
+    own ``other_formats`` replaces this list for that charter."""
+
+    edit_url = c.Type(str, default="")
+    """Where to edit a charter's file, with ``{path}`` for its path (``charters/x.yml``), such as
+    ``https://github.com/ORG/REPO/edit/main/{path}``. Empty: made from ``repo_url`` and ``edit_uri``
+    when ``repo_url`` is on GitHub (branch from ``edit_uri``, else ``main``); ``none``: no link."""
+
+    pictures = c.Type(bool, default=True)
+    """Publish the picture gallery for editors at ``pictures/``: every picture name that suits easy
+    read, shown with its picture, one page for each first letter."""
 
     list_size = c.Type(int, default=12)
     """At most this many charters (A to Z) in a page's ``<!-- charterkit:charter-list -->`` (the home

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -47,11 +50,14 @@ from charterkit.render.pages import (
     PageLinks,
     ReadabilityNote,
     Rendered,
+    picture_letters,
     render_charter,
     render_easy_read,
     render_groups,
     render_index,
     render_list,
+    render_picture_index,
+    render_picture_page,
     render_themes,
     theme_uses,
 )
@@ -96,6 +102,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.picture_pages: dict[str, list[str]] = {}
+        """The picture gallery's pages: picture names by first letter."""
+        self.repo_url: str | None = None
+        self.edit_uri: str | None = None
         self.report_for: dict[str, str] = {}
         """Set by ``charterkit/readability``: the page of the report each charter (by slug) is on."""
         self.store: BytesStore | None = None
@@ -144,6 +154,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
         self.by_slug = {c.slug: c for c in self.charters}
+        self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         self.env = jinja_env(config, self.icons)
         return config
@@ -170,6 +181,14 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         for name in ("index", *INDEX_PAGES):
             self._add(files, config, f"{base}/{name}.md", _Generated(name))
         self.preview.refresh_marked_pages(files)
+        if self.config.pictures and self.icons is not None:
+            # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
+            # double the time of a build, which tests of other things need not spend.
+            off = os.environ.get("CHARTERKIT_PICTURES") == "0"
+            self.picture_pages = {} if off else picture_letters(self.icons)
+            self._add(files, config, "pictures/index.md", _Generated("pictures-index"))
+            for letter in self.picture_pages:
+                self._add(files, config, f"pictures/{letter.lower()}.md", _Generated("pictures", letter))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
@@ -240,6 +259,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         }
         if gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
+        elif gen.kind == "pictures-index":
+            title = "Pictures for easy read"
+        elif gen.kind == "pictures":
+            title = f"Pictures: {gen.slug}"
+            # Thousands of inline pictures: the site's search index would double the build time for
+            # names that "Find in page" finds on the page itself.
+            page.meta["search"] = {"exclude": True}
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
         else:
@@ -285,7 +311,21 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
             files=others,
+            edit=self.edit_url(item),
         )
+
+    def edit_url(self, item: LoadedCharter) -> str:
+        """Where to edit ``item``'s file on GitHub (option ``edit_url``, else ``repo_url``), or ""."""
+        pattern = self.config.edit_url
+        if pattern.lower() == "none":
+            return ""
+        if not pattern:
+            repo = (self.repo_url or "").rstrip("/")
+            if not repo.startswith("https://github.com/"):
+                return ""
+            m = re.match(r"^(?:edit|blob)/([^/]+)/", self.edit_uri or "")
+            pattern = f"{repo}/edit/{m.group(1) if m else 'main'}/{{path}}"
+        return pattern.replace("{path}", quote(item.display_path))
 
     @staticmethod
     def _rel_to(page: Page, site_path: str) -> str:
@@ -305,12 +345,33 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 readability=self.readability.get(gen.slug),
                 site_lang=lang,
                 site_contact=contact,
+                site_formats=self.config.other_formats,
             )
         if gen.kind == "easy-read":
             item = self.by_slug[gen.slug]
             return render_easy_read(
-                self.env, item, self.links_for(page, files, item), site_lang=lang, site_contact=contact
+                self.env,
+                item,
+                self.links_for(page, files, item),
+                site_lang=lang,
+                site_contact=contact,
+                site_formats=self.config.other_formats,
             )
+        if gen.kind in ("pictures-index", "pictures"):
+            assert self.icons is not None
+            pages: list[dict[str, Any]] = [
+                {
+                    "letter": letter,
+                    "href": self._href(page, files, f"pictures/{letter.lower()}.md"),
+                    "current": letter == gen.slug,
+                }
+                for letter in self.picture_pages
+            ]
+            if gen.kind == "pictures-index":
+                return render_picture_index(self.env, self.icons, pages)
+            index = self._href(page, files, "pictures/index.md")
+            names = self.picture_pages[gen.slug]
+            return render_picture_page(self.env, self.icons, gen.slug, names, pages, index)
         hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
         if gen.kind == "index":
             base = self.config.url.strip("/")

@@ -117,6 +117,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             url="" if serving else config.site_url or "",
             lang=charters.config.language,
             contact=charters.config.contact,
+            formats=charters.config.other_formats,
             council=str(config.extra.get("charterkit_council") or ""),
             logo=self._logo(config),
         )

@@ -62,9 +62,12 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             charters.readability[cs.slug] = ReadabilityNote(summary_sentence(cs), cs)
             if charters.preview.unchanged(cs.slug):
                 continue  # a preview rebuild: this charter's messages were shown when it last changed
+            recorded = charters.by_slug[cs.slug].charter.readability is not None
             for problem in cs.problems:
                 if problem.accepted:
-                    log.info(f"{problem} (accepted: text as published)")
+                    # Published wording the editor must not rewrite: information, never a warning. Not
+                    # yet recorded, the message itself names the line to add.
+                    log.info(f"{problem} (accepted: text as published)" if recorded else str(problem))
                 else:
                     log.warning(str(problem))
         self.pages = {}
