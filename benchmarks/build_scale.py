@@ -1,16 +1,20 @@
-"""How build time and page size grow with the number of charters (PDFs off).
+"""How build time, page size and the search index grow with the number of charters (PDFs off).
 
 Run: .venv/bin/python benchmarks/build_scale.py [N ...]   (default: 25 100 400)
-Prints, for each N: charters, pages, build seconds, and the size of one charter page and of the about
-page. With the nav listing no charters, time grows linearly and page sizes stay flat.
+The charters come from tests.conftest.generated_charters: varied sectors, areas, dates and themes, as a
+network's would be. Prints, for each N: charters, pages, build seconds and seconds per charter (flat when
+the build is linear), the largest list, theme, matrix or filter page (each must stay under 100 KB), one
+charter page, the search index (site/search/search_index.json) and the open data's charters.json.
+Pass --keep DIR to keep the last site (for benchmarks/first_search.py).
 
-:func:`charter_files` makes the charters; ``benchmarks/compare_material.py`` uses it too.
+:func:`charter_files` makes plainer charters; ``benchmarks/compare_material.py`` uses it.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import MINIMAL, make_project  # noqa: E402
+from tests.conftest import MINIMAL, generated_charters, ignore_missing_easy_read, make_project  # noqa: E402
 
 _TITLE = re.compile(r"^title: (?P<title>.+)$", re.MULTILINE)
 
@@ -49,27 +53,47 @@ def charter_files(n: int, *, realistic: bool = False) -> dict[str, str]:
     return out
 
 
-def main(sizes: list[int]) -> None:
+def _largest_find_page(site: Path) -> tuple[int, str]:
+    """The largest page listing charters: every page under charters/ except the charters' own, and home."""
+    pages = [p for p in (site / "charters").rglob("index.html") if not (p.parent / "easy-read").exists()]
+    pages = [p for p in pages if p.parent.parent.name != "charters" or not p.parent.name.startswith("c")]
+    pages.append(site / "index.html")
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.stat().st_size, str(biggest.parent.relative_to(site))
+
+
+def main(sizes: list[int], keep: Path | None) -> None:
     print(
-        f"{'charters':>8} {'pages':>6} {'seconds':>8} {'s/page':>7} "
-        f"{'charter page KB':>16} {'about page KB':>14}"
+        f"{'charters':>8} {'pages':>6} {'seconds':>8} {'ms/charter':>10} {'largest list KB':>16} "
+        f"{'charter KB':>10} {'search index KB':>16} {'charters.json KB':>17}  largest list page"
     )
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            project = make_project(Path(tmp), charter_files(n))
+            project = make_project(Path(tmp), generated_charters(n), config=ignore_missing_easy_read)
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"}
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True)
             seconds = time.perf_counter() - start
             site = project / "site"
             pages = len(list(site.rglob("*.html")))
+            largest, where = _largest_find_page(site)
             charter_kb = (site / "charters" / "c0000" / "index.html").stat().st_size / 1024
-            about_kb = (site / "about" / "index.html").stat().st_size / 1024
+            search_kb = (site / "search" / "search_index.json").stat().st_size / 1024
+            data_kb = (site / "data" / "charters.json").stat().st_size / 1024
             print(
-                f"{n:>8} {pages:>6} {seconds:>8.1f} {seconds / pages:>7.3f} "
-                f"{charter_kb:>16.1f} {about_kb:>14.1f}"
+                f"{n:>8} {pages:>6} {seconds:>8.1f} {1000 * seconds / n:>10.1f} {largest / 1024:>16.1f} "
+                f"{charter_kb:>10.1f} {search_kb:>16.0f} {data_kb:>17.0f}  {where}"
             )
+            if keep is not None:
+                shutil.rmtree(keep, ignore_errors=True)
+                shutil.copytree(site, keep)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [25, 100, 400])
+    args = sys.argv[1:]
+    keep_dir = None
+    if "--keep" in args:
+        i = args.index("--keep")
+        keep_dir = Path(args[i + 1])
+        del args[i : i + 2]
+    main([int(a) for a in args] or [25, 100, 400], keep_dir)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from charterkit.format.themes import load_themes
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -91,11 +92,10 @@ class _EnvLoader(yaml.SafeLoader):
 
 
 def _env_constructor(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return _EnvTag(
-        loader.construct_sequence(node)
-        if isinstance(node, yaml.SequenceNode)
-        else loader.construct_scalar(node)
-    )  # type: ignore[arg-type]
+    if isinstance(node, yaml.SequenceNode):
+        return _EnvTag(loader.construct_sequence(node))
+    assert isinstance(node, yaml.ScalarNode)
+    return _EnvTag(loader.construct_scalar(node))
 
 
 class _EnvTag:
@@ -138,6 +138,75 @@ easy_read:
           picture: material/ear-hearing
 """
 """A small valid charter, for tests that need one."""
+
+
+THEME_IDS = list(load_themes())
+
+
+SECTORS = [
+    "Mental health",
+    "Adult social care",
+    "Children and families",
+    "Learning disability",
+    "Housing",
+    "Public health",
+    "Education",
+]
+"""The sectors of generated charters: distinct names, as the near-duplicate check wants."""
+
+
+def generated_charters(n: int) -> dict[str, str]:
+    """``n`` varied charters, as a network's would be: 7 sectors, up to 150 areas, dates over 11 years
+    (every ninth undated), three principles each naming one to three themes, easy read on two in three.
+    Build them with ``missing_easy_read: ignore`` (see :func:`ignore_missing_easy_read`)."""
+    out = {}
+    for i in range(n):
+        lines = [
+            f"title: Charter number {i}",
+            f"summary: Charter {i}, generated for tests and benchmarks.",
+            f"organisation: Organisation {i % 97}",
+            f"area: Area {i % 150}",
+            f"sector: {SECTORS[i % len(SECTORS)]}",
+        ]
+        if i % 9:
+            lines.append(f"published: {2015 + i % 11}-{1 + i % 12:02d}")
+        lines += [
+            "source:",
+            "  title: A generated document",
+            f"credit: Text by organisation {i % 97}.",
+            "sections:",
+            "  - title: Our principles",
+            "    kind: principles",
+            "    principles:",
+        ]
+        for k in range(3):
+            themes = sorted(
+                {THEME_IDS[(i * (k + 1) + j * 5) % len(THEME_IDS)] for j in range(1 + (i + k) % 3)}
+            )
+            lines += [
+                f"      - title: Principle {k + 1} of charter {i}",
+                f"        themes: [{', '.join(themes)}]",
+                "        text:",
+                f"          - We will keep promise {k + 1}. We will tell people what changed.",
+            ]
+        if i % 3:
+            lines += [
+                "easy_read:",
+                "  sections:",
+                "    - heading: Our promise",
+                "      points:",
+                "        - text: We will listen to you.",
+                "          picture: material/ear-hearing",
+            ]
+        out[f"c{i:04d}.yml"] = "\n".join(lines) + "\n"
+    return out
+
+
+def ignore_missing_easy_read(config: dict[str, Any]) -> None:
+    """A ``make_project`` config edit: charters without easy read are expected, not warned about."""
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "charterkit/charters" in plugin:
+            plugin["charterkit/charters"]["missing_easy_read"] = "ignore"
 
 
 def write_charter(root: Path, name: str = "test-charter", text: str | bytes = MINIMAL) -> Path:

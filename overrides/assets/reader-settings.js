@@ -39,6 +39,8 @@
     for (var i = 1; i <= 3; i++) root.classList.toggle("ck-text-" + i, Number(state.text) === i);
     root.classList.toggle("ck-font-legible", state.font === "legible");
     root.classList.toggle("ck-spacing-wide", state.spacing === "wide");
+    /* The theme's layout queries follow the text size (reader-layout.js). */
+    document.dispatchEvent(new Event("ck:textsize"));
   }
 
   function paletteInputs() {

@@ -98,5 +98,5 @@ class _Evil:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (Path.touch, (Path(self.path),))  # type: ignore[arg-type]
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (Path(self.path),))

@@ -186,7 +186,8 @@ def test_links_inside_pdfs_reach_their_destinations(site: Path) -> None:
                 else:
                     assert str(dest) in named, (path.name, str(dest))
         for bookmark in _flatten(reader.outline):
-            assert 0 <= reader.get_destination_page_number(bookmark) < len(reader.pages), (
+            number = reader.get_destination_page_number(bookmark)
+            assert number is not None and 0 <= number < len(reader.pages), (
                 path.name,
                 bookmark.title,
             )

@@ -275,21 +275,24 @@ def test_a_character_braille_cannot_translate_stops_with_its_place(tmp_path: Pat
     )
 
 
-def test_a_picture_that_cannot_be_embedded_stops_with_its_place(tmp_path: Path) -> None:
+def test_a_picture_that_cannot_be_drawn_gives_way_to_its_description(tmp_path: Path) -> None:
+    """Colour pictures (OpenMoji) use shapes our drawing cannot do: Word and OpenDocument show the point's
+    description instead, the EPUB keeps the SVG, and the build goes on."""
     icons_dir = tmp_path / "icons" / "test"
     icons_dir.mkdir(parents=True)
     (icons_dir / "circle.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9"/></svg>'
     )
     icons = IconSet(tmp_path / "icons")
-    item = load(tmp_path, MINIMAL.replace("material/ear-hearing", "test/circle"), icons=icons)
-    with pytest.raises(FilesFailed) as caught:
-        make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=icons, workers=1)
-    assert str(caught.value) == (
-        'charters/test.yml:20: easy_read.sections[0].points[0].picture: the picture "test/circle" cannot be '
-        "put into the Word and OpenDocument files: the picture uses <circle>, and only plain <path> shapes "
-        "can be drawn. Choose another picture from the icon sets (see the credits page), then build again."
-    )
+    text = MINIMAL.replace("picture: material/ear-hearing", "picture: test/circle\n          alt: A circle")
+    item = load(tmp_path, text, icons=icons)
+    made = make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=icons, workers=1)
+    easy = {m.doc.format.name: m.file.read_bytes() for m in made if m.doc.variant == "easy-read"}
+    doc = Document(io.BytesIO(easy["docx"]))
+    assert doc.tables[0].rows[0].cells[0].text == "A circle"
+    assert "A circle" in odt_text(easy["odt"])
+    with zipfile.ZipFile(io.BytesIO(easy["epub"])) as z:
+        assert "EPUB/images/test-circle.svg" in z.namelist()
 
 
 def test_a_missing_liblouis_names_the_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

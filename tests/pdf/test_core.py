@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.format.icons import load_icon_set
+from charterkit.format.model import NOT_STATED
 from charterkit.load.loader import LoadedCharter, load_charter
 from charterkit.pdf import (
     BOOKLET_PATH,
@@ -121,7 +122,7 @@ def test_print_html_says_date_where_online_and_how_to_ask(tmp_path: Path) -> Non
     html = html_for(tmp_path, "standard")
     assert '<html lang="en-GB">' in html
     assert "<title>A test charter: standard print</title>" in html
-    assert "<strong>Published:</strong> Not given" in html
+    assert f"<strong>Published:</strong> {NOT_STATED}" in html  # one wording everywhere
     assert "the page charters/alpha/ of the website “Test charters”" in html
     assert "help@example.invalid" in html  # the charter has no contact: the site's
 

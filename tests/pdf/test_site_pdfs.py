@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
+from charterkit.format.model import NOT_STATED
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
 from charterkit.render.views import build_view, walk
 from pypdf import PdfReader
@@ -158,7 +159,7 @@ def test_every_pdf_says_when_where_and_how_to_ask(built: BuildResult, charters: 
         slug = path.parent.name
         item = next(c for c in charters if c.slug == slug)
         text = full_text(PdfReader(path))
-        assert squash(item.charter.published_display or "Not given") in squash(text), path.name
+        assert squash(item.charter.published_display or NOT_STATED) in squash(text), path.name
         if kind != "easy-read":
             # As on the web page: a sector the source does not state is said to be not stated.
             assert squash(f"Sector: {item.charter.sector or 'Not stated'}") in squash(text), path.name
@@ -227,7 +228,7 @@ def test_page_validation_finds_pdf_ua_1_compliance(built: BuildResult, charters:
         version("page-validation")
     except PackageNotFoundError:
         pytest.skip("page-validation is not installed")
-    import page  # type: ignore[import-not-found]
+    import page
 
     for _, path in all_pdfs(built.site, charters):
         report = page.validate_pdf(path, profile="ua1")
@@ -261,7 +262,7 @@ def test_each_pdf_of_a_charter_opens_on_a_cover(built: BuildResult, charters: li
         cover = squash(reader.pages[0].extract_text())
         assert squash(item.charter.title) in cover, path.name
         assert squash(names[kind]) in cover, path.name
-        assert squash(f"Published: {item.charter.published_display or 'Not given'}") in cover, path.name
+        assert squash(f"Published: {item.charter.published_display or NOT_STATED}") in cover, path.name
         if item.charter.organisation:
             assert squash(item.charter.organisation) in cover, path.name
         assert squash("From the website") in cover and squash("Page 1 of") not in cover, path.name

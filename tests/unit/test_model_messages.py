@@ -41,7 +41,7 @@ def test_an_empty_value_is_said_to_be_empty_whatever_was_expected(
 def test_an_unknown_kind_still_says_where_and_what_to_do(
     tmp_path: Path, write_charter: Callable[..., Path]
 ) -> None:
-    error = {"type": "new_kind", "loc": ("title",), "input": "x", "msg": "Something new"}
+    error: dict[str, object] = {"type": "new_kind", "loc": ("title",), "input": "x", "msg": "Something new"}
     problem = explain(mistake(tmp_path, write_charter, "title: x\n", error))
     assert (problem.line, problem.field, problem.message) == (1, "title", "Something new.")
     assert problem.fix

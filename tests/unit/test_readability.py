@@ -80,7 +80,8 @@ def test_worked_example_email_hyphen_contraction() -> None:
     assert scores.flesch_reading_ease == 42.6
     assert scores.flesch_kincaid_grade == 9.1
     assert scores.reading_age == 14.1
-    assert scores.hard_words == ("co-production", "understand")  # email (2) is not a hard word
+    # email (2 syllables) is not a hard word; "understand" is among the 2,000 most common English words.
+    assert scores.hard_words == ("co-production",)
 
 
 def test_worked_example_bullet_points_are_sentences() -> None:
@@ -462,8 +463,22 @@ def test_hard_words_unique_sorted_lowercase_without_links() -> None:
         ]
     )
     # information = in-for-ma-tion (4), accessible (4), organisation (5), everyone = ev-ery-one (3);
-    # helps (1); the link is never a hard word.
-    assert scores.hard_words == ("accessible", "everyone", "information", "organisation")
+    # helps (1); the link is never a hard word. "everyone", "information" and "organisation" (a British
+    # spelling of "organization") are among the 2,000 most common English words, so not hard words.
+    assert scores.hard_words == ("accessible",)
+
+
+def test_hard_words_leave_out_common_words_and_names() -> None:
+    scores = score_texts(
+        [
+            "Everyone works together with families in Wolverhampton.",
+            "Wolverhampton Council is trauma-informed and understands multiple disadvantage.",
+            "Organisations facilitate co-production.",
+        ]
+    )
+    # everyone, together, families, organisations (organisation), understands (understand): common.
+    # Wolverhampton: written with a capital inside a sentence and never in small letters, so a name.
+    assert scores.hard_words == ("co-production", "disadvantage", "facilitate", "trauma-informed")
 
 
 # --------------------------------------------------------------------------------------------------------

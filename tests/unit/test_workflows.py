@@ -92,6 +92,8 @@ def test_pull_requests_are_checked_built_and_tested() -> None:
     )  # GITHUB_STEP_SUMMARY is set in Actions: the report becomes the summary
     assert "mkdocs build --strict" in runs
     assert "make test" in runs
+    assert "make lint" in runs  # ruff check, ruff format --check, mypy over the package and the tests
+    assert "properdocs build --strict" in runs  # the second engine (docs/engines.md)
     uses = [step.get("uses", "") for _, step in _steps(wf)]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     steps = [s for _, s in _steps(wf)]
@@ -109,8 +111,7 @@ def test_default_branch_is_published_with_the_pages_actions() -> None:
     on = _on(wf)
     assert on["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in on
-    assert wf["permissions"]["pages"] == "write"
-    assert wf["permissions"]["id-token"] == "write"
+    assert wf["permissions"] == {"contents": "read"}
     assert wf["concurrency"]["group"] == "pages"
     uses = [step.get("uses", "").split("@")[0] for _, step in _steps(wf)]
     for action in (
@@ -125,6 +126,19 @@ def test_default_branch_is_published_with_the_pages_actions() -> None:
     deploy = wf["jobs"]["deploy"]
     assert _needs(deploy) == {"test", "build"}
     assert deploy["environment"]["name"] == "github-pages"
+
+
+@pytest.mark.parametrize("name", ["check.yml", "pages.yml"])
+def test_only_the_deploy_job_may_write(name: str) -> None:
+    """Least privilege: every job reads the repository; only pages.yml's deploy job writes, to Pages."""
+    wf = _load(name)
+    assert wf["permissions"] == {"contents": "read"}
+    for job_name, job in wf["jobs"].items():
+        granted = {**wf["permissions"], **job.get("permissions", {})}
+        if (name, job_name) == ("pages.yml", "deploy"):
+            assert job["permissions"] == {"pages": "write", "id-token": "write"}
+        else:
+            assert "write" not in granted.values(), (name, job_name, granted)
 
 
 def _needs(job: dict[str, Any]) -> set[str]:
@@ -151,19 +165,25 @@ def test_nothing_is_published_before_every_test_passes() -> None:
     check = _load("check.yml")["jobs"]["check"]
     assert test_job["container"] == check["container"]
 
-    def packages(job: dict[str, Any]) -> set[str]:
-        return {
-            word
-            for step in job["steps"]
-            if "run" in step
-            for words in _commands(step["run"])
-            if words[:2] == ["apt-get", "install"]
-            for word in words[2:]
-            if not word.startswith("-")
-        }
+    # The README's path: make and git, then `make install` and `make test` install everything else
+    # (scripts/system-deps), so CI fails when a fresh machine would.
+    for job in (test_job, check):
+        assert _apt_packages(job) == {"make", "git"}
+        assert _runs(job).index("make install") < _runs(job).index("make test")
 
-    assert "chromium" in packages(test_job) and "npm" in packages(test_job)
-    assert packages(test_job) == packages(check)
+
+def _runs(job: dict[str, Any]) -> list[str]:
+    return [" ".join(words) for step in job["steps"] if "run" in step for words in _commands(step["run"])]
+
+
+def _apt_packages(job: dict[str, Any]) -> set[str]:
+    return {
+        word
+        for words in (w.split() for w in _runs(job))
+        if words[:2] == ["apt-get", "install"]
+        for word in words[2:]
+        if not word.startswith("-")
+    }
 
 
 DATE_STEP = "Date the build by the last commit"
@@ -224,11 +244,85 @@ def test_actions_are_pinned_and_step_ids_exist(name: str) -> None:
             assert ref in ids, f"{name}: job {job_name} refers to a step id {ref!r} it does not have"
         for step in job.get("steps", []):
             if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
             if "run" in step:
                 # Expressions in scripts invite injection: values come in through env instead.
                 assert "${{" not in step["run"], step["run"]
     assert "\t" not in text
+
+
+# Current major versions, on the Node 24 runtime (or composite). Dependabot proposes newer ones.
+MAJORS = {
+    "actions/checkout": "v7",
+    "actions/cache": "v5",
+    "actions/upload-artifact": "v7",
+    "actions/configure-pages": "v6",
+    "actions/upload-pages-artifact": "v5",
+    "actions/deploy-pages": "v5",
+}
+USES = re.compile(r"\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # (v\d+)(?:\.\d+){0,2}")
+
+
+def test_actions_are_pinned_to_a_sha_with_the_tag_in_a_comment() -> None:
+    pins: dict[str, set[str]] = {}
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" not in line:
+                continue
+            found = USES.fullmatch(line)
+            assert found, f"{path.name}: {line.strip()}"
+            action, sha, major = found.groups()
+            assert MAJORS.get(action) == major, (path.name, action, major)
+            pins.setdefault(action, set()).add(sha)
+    assert set(pins) == set(MAJORS)
+    assert all(len(shas) == 1 for shas in pins.values()), pins  # one version of each action everywhere
+
+
+def _cache_keys(job: dict[str, Any]) -> dict[str, str]:
+    return {
+        str(s["with"]["path"]): str(s["with"]["key"])
+        for s in job["steps"]
+        if s.get("uses", "").startswith("actions/cache@")
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "job"),
+    [
+        ("check.yml", "lint"),
+        ("check.yml", "check"),
+        ("check.yml", "properdocs"),
+        ("pages.yml", "test"),
+        ("pages.yml", "build"),
+    ],
+)
+def test_jobs_cache_what_they_download(name: str, job: str) -> None:
+    steps = _load(name)["jobs"][job]
+    keys = _cache_keys(steps)
+    runs = _runs(steps)
+    # pip's downloads, keyed on the exact versions.
+    assert "hashFiles('constraints.txt')" in keys["~/.cache/pip"]
+    if "make install" in runs:  # npm ci, for axe-core
+        assert "hashFiles('package-lock.json')" in keys["~/.npm"]
+    if any(r.startswith(("mkdocs build", "properdocs build")) for r in runs):  # PDFs, cached by content
+        assert keys[".cache/"].startswith("pdf-")
+    # Caches are restored before anything is installed.
+    order = [s.get("uses", s.get("run", "")) for s in steps["steps"]]
+    first_make = next(i for i, r in enumerate(order) if r.startswith("make"))
+    assert max(i for i, u in enumerate(order) if u.startswith("actions/cache@")) < first_make
+
+
+def test_dependabot_updates_actions_and_python_packages() -> None:
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert {u["package-ecosystem"] for u in config["updates"]} >= {"github-actions", "pip"}
+    assert all(u["directory"] == "/" for u in config["updates"])
+
+
+def test_a_council_with_another_default_branch_is_told_what_to_change() -> None:
+    assert "Default branch not called main?" in (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert "default branch is not called `main`" in docs
 
 
 def _make_targets() -> set[str]:
@@ -326,6 +420,15 @@ def test_pre_commit_hook_runs_the_check() -> None:
         [str(BIN / entry[0]), *entry[1:], *changed], cwd=REPO, capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stdout
+
+    # Lint before each commit, as `make lint` and the pull request's lint job do.
+    lint = {h["id"]: h for h in config["repos"][0]["hooks"][1:]}
+    assert lint["ruff-check"]["entry"] == "ruff check"
+    assert lint["ruff-format"]["entry"] == "ruff format --check"
+    assert lint["mypy"]["entry"] == "bash -c 'mypy && mypy tests'"
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for command in ("ruff check", "ruff format --check", "mypy\n", "mypy tests"):
+        assert f"$(BIN)/{command}" in makefile, command
 
     published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in published] == ["charterkit-check"]

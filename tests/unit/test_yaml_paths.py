@@ -53,6 +53,8 @@ def _agree(text: str) -> None:
     pure = _read(yamlsource._Composer, text)
     if "\t" in text:
         return  # read by pure Python alone (libyaml takes a tab after a colon as a space)
+    if yamlsource._FastComposer is None:  # PyYAML without libyaml: nothing to compare with
+        return
     fast = _read(yamlsource._FastComposer, text)
     if pure is not None and pure[0] == "refused":
         # The build reads a file libyaml refuses again in pure Python, so only acceptance matters here.

@@ -123,7 +123,7 @@ def report_terminal(all_scores: Sequence[CharterScores], targets: dict[str, Targ
     for cs in all_scores:
         out += ["", f"{cs.title} ({cs.file})"]
         if cs.accepted_reason:
-            out.append(f"  The standard text is reproduced as published: {cs.accepted_reason}")
+            out.append(f"  {cs.accepted_note}")
         for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
             if sc is None:
                 out.append("  Easy read: none yet.")

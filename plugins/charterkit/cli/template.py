@@ -171,7 +171,7 @@ sections:
 # The easy-read version: short sentences of at most 15 words, each with a picture. The website asks
 # for one. If it is not written yet, you can publish the charter now: write "easy_read: pending" and
 # readers are told they can ask for easy read. To write it, delete the "# " at the start of each line
-# below and put your own words in. Pictures are written as set/name, such as material/handshake: the
+# below and put your own words in. Pictures are written as set/name, such as openmoji/handshake: the
 # "Pictures" page of the website lists every name. Only fill in checked_by when people with a learning
 # disability have checked it.
 # easy_read: pending
@@ -181,7 +181,7 @@ sections:
 #     - heading: "Our promises"
 #       points:
 #         - text: "We will listen to you."
-#           picture: material/ear-hearing
+#           picture: openmoji/ear
 #   words:
 #     - word: "Co-production"
 #       meaning: "People working together as equals."

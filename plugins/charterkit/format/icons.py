@@ -1,7 +1,11 @@
-"""Pictures for easy read: the SVG icon sets that mkdocs-material ships, read as files.
+"""Pictures for easy read: OpenMoji pictures shipped with charterkit, and the SVG icon sets that
+mkdocs-material ships, read as files.
 
-Icons are inlined into pages and PDFs, so nothing is fetched. Nothing here imports MkDocs: the icon
-folder is found as package data, or given explicitly.
+The default for easy read is OpenMoji (``openmoji/handshake``): colour pictures of people and things,
+openly licensed (CC BY-SA 4.0), of which charterkit ships only those its charters use
+(``charterkit/pictures/openmoji``, made by ``tools/openmoji_subset.py``). The theme's one-colour interface
+icons (``material/...``) still work. Pictures are inlined into pages and PDFs, so nothing is fetched.
+Nothing here imports MkDocs: the folders are found as package data, or given explicitly.
 """
 
 from __future__ import annotations
@@ -14,9 +18,17 @@ from pathlib import Path
 
 from charterkit.format.rules import is_picture_name
 
-__all__ = ["ICON_SETS", "IconSet", "default_icon_dir", "load_icon_set"]
+__all__ = ["ICON_SETS", "PICTURES_DIR", "IconSet", "default_icon_dir", "load_icon_set"]
+
+PICTURES_DIR = Path(__file__).resolve().parent.parent / "pictures"
+"""charterkit's own pictures, one folder a set (``openmoji/``), searched before the theme's icons."""
 
 ICON_SETS: dict[str, dict[str, str]] = {
+    "openmoji": {
+        "name": "OpenMoji",
+        "licence": "CC BY-SA 4.0. All emojis designed by OpenMoji, the open-source emoji and icon project",
+        "url": "https://openmoji.org/",
+    },
     "material": {
         "name": "Material Design Icons",
         "licence": "Apache License 2.0",
@@ -30,7 +42,8 @@ ICON_SETS: dict[str, dict[str, str]] = {
     "octicons": {"name": "Octicons", "licence": "MIT License", "url": "https://primer.style/octicons/"},
     "simple": {"name": "Simple Icons", "licence": "CC0 1.0", "url": "https://simpleicons.org/"},
 }
-"""The sets mkdocs-material ships, with their licences, shown on the credits page."""
+"""The picture sets, with their licences, shown on the credits page: OpenMoji (shipped with charterkit)
+and the sets mkdocs-material ships."""
 
 
 def default_icon_dir() -> Path | None:
@@ -47,19 +60,34 @@ def default_icon_dir() -> Path | None:
 
 @dataclass(eq=False)  # hashed by identity: one instance per folder, cached
 class IconSet:
-    """The icons under one folder, named ``set/name`` (``fontawesome/solid/ear-listen``)."""
+    """The pictures under one or more folders, named ``set/name`` (``fontawesome/solid/ear-listen``).
+
+    ``root`` is the theme's icon folder; ``extra`` folders (charterkit's own pictures) are searched first.
+    """
 
     root: Path
+    extra: tuple[Path, ...] = ()
     _names: list[str] = field(default_factory=list, repr=False)
 
+    def _path(self, name: str) -> Path | None:
+        for folder in (*self.extra, self.root):
+            candidate = folder / f"{name}.svg"
+            if candidate.is_file():
+                return candidate
+        return None
+
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and is_picture_name(name) and (self.root / f"{name}.svg").is_file()
+        return isinstance(name, str) and is_picture_name(name) and self._path(name) is not None
 
     def names(self) -> list[str]:
         """Every icon name (read once, for suggestions)."""
         if not self._names:
             self._names = sorted(
-                p.relative_to(self.root).with_suffix("").as_posix() for p in self.root.rglob("*.svg")
+                {
+                    p.relative_to(folder).with_suffix("").as_posix()
+                    for folder in (*self.extra, self.root)
+                    for p in folder.rglob("*.svg")
+                }
             )
         return self._names
 
@@ -80,14 +108,22 @@ class IconSet:
 
     def svg(self, name: str) -> str:
         """The SVG markup of ``name``, marked decorative; callers add a label when it is not."""
-        if name not in self:
+        path = self._path(name) if is_picture_name(name) else None
+        if path is None:
             raise KeyError(name)
-        text = (self.root / f"{name}.svg").read_text(encoding="utf-8")
-        return text.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+        text = path.read_text(encoding="utf-8")
+        # The set's name lets a stylesheet colour one-colour icons without touching colour pictures.
+        attrs = f'aria-hidden="true" focusable="false" data-ck-set="{name.split("/", 1)[0]}" '
+        return text.replace("<svg ", "<svg " + attrs, 1)
 
 
 @cache
 def load_icon_set(root: Path | None = None) -> IconSet | None:
-    """The icon set under ``root`` (default: mkdocs-material's), or None if it is not installed."""
+    """The pictures: charterkit's own, then the icon set under ``root`` (default: mkdocs-material's).
+
+    Without mkdocs-material only charterkit's own pictures are there; None only if neither is."""
     root = root or default_icon_dir()
-    return IconSet(root) if root else None
+    extra = (PICTURES_DIR,) if PICTURES_DIR.is_dir() else ()
+    if root is None:
+        return IconSet(extra[0]) if extra else None
+    return IconSet(root, extra)

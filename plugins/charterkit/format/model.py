@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from charterkit.errors import shown
+from charterkit.format.pictures import PictureProblem, check_picture_file, is_picture_file
 from charterkit.format.rules import (
     SLUG_MAX,
     date_parts,
@@ -43,6 +44,7 @@ from charterkit.format.rules import (
 from charterkit.format.themes import closest_theme, load_themes
 
 __all__ = [
+    "NOT_STATED",
     "SECTION_KINDS",
     "Charter",
     "CheckedBy",
@@ -249,6 +251,12 @@ PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_che
 """A date at the precision the source gives: ``2025``, ``2025-06`` or ``2025-06-30``."""
 
 
+NOT_STATED = "Not stated"
+"""What every page, list and PDF shows for a detail the source does not give (a date, a sector): one
+wording everywhere, so a reader never wonders whether "Not given" and "Date not given" mean different
+things."""
+
+
 def display_date(value: str | None) -> str:
     """``2025-06`` → ``June 2025``; ``2025-06-30`` → ``30 June 2025`` (GOV.UK style)."""
     if not value:
@@ -314,10 +322,32 @@ ThemeId = Annotated[str, AfterValidator(_check_theme)]
 
 
 def _check_icon(value: str, info: ValidationInfo) -> str:
+    if "://" in value or value.lower().startswith("www."):
+        raise _problem(
+            f'"{value}" is a web address: pictures are never fetched from other websites.',
+            "Save the picture in the charters folder and write its path, such as pictures/meeting.png, "
+            "or use a picture name such as openmoji/handshake.",
+        )
     icons = (info.context or {}).get("icons")
+    if is_picture_file(value) and icons is not None and value.rsplit(".", 1)[0] in icons:
+        name = value.rsplit(".", 1)[0]
+        raise _problem(
+            f'there is no picture file "{value}" next to this charter.',
+            f"Did you mean the picture {name}? Write picture names without a file ending.",
+        )
+    if is_picture_file(value):
+        # A council's own picture, beside the charter file (format/pictures.py). Without the charter's
+        # folder (a charter checked from text alone) only the file's name can be checked.
+        folder = (info.context or {}).get("folder")
+        try:
+            if folder is not None:
+                check_picture_file(value, folder)
+        except PictureProblem as problem:
+            raise _problem(problem.message, problem.fix) from None
+        return value
     if icons is None:  # no icon set available (e.g. a check without mkdocs-material): shape check only
         if not is_picture_name(value):
-            raise _problem(f'"{value}" is not a picture name.', "Write it as material/handshake.")
+            raise _problem(f'"{value}" is not a picture name.', "Write it as openmoji/handshake.")
         return value
     if value not in icons:
         close = icons.suggest(value)
@@ -470,9 +500,21 @@ class EasyPoint(_Model):
     text: Text
     """One or two short sentences, each of at most 15 words."""
     picture: IconName
-    """A picture from the icon sets, written as set/name, such as material/handshake."""
+    """A picture from the picture sets on the credits page, written as set/name, such as
+    openmoji/handshake; or a picture file beside the charter (PNG, JPEG, SVG or WebP, at most 1 MB),
+    written as its path from the charter's folder, such as pictures/meeting.png, with alt text."""
     alt: ShortText | None = None
-    """What the picture shows, only if it adds something the text does not say. Usually leave out."""
+    """What the picture shows, only if it adds something the text does not say. Usually leave out for a
+    picture from the picture sets; needed for a picture file (a photograph says nothing by itself)."""
+
+    @model_validator(mode="after")
+    def _file_needs_alt(self) -> EasyPoint:
+        if is_picture_file(self.picture) and not self.alt:
+            raise _problem(
+                f'the picture "{self.picture}" is a file, so it needs alt text.',
+                'Add a line alt: "..." under picture, saying in a few words what the picture shows.',
+            )
+        return self
 
 
 class EasySection(_Model):

@@ -15,6 +15,7 @@ from pathlib import Path
 __all__ = [
     "DATE_PATTERN",
     "EMAIL_PATTERN",
+    "FIND_FOLDERS",
     "FONTS_DIR",
     "FONTS_TARGET",
     "INDEX_PAGES",
@@ -22,6 +23,7 @@ __all__ = [
     "PDF_SWITCH",
     "RESERVED_IDS",
     "RESERVED_SLUGS",
+    "SIMILAR_ID",
     "SLUG_MAX",
     "SOURCE_ID",
     "WEB_ADDRESS_PATTERN",
@@ -68,12 +70,16 @@ OTHER_FORMATS_ID = "other-formats"
 """The id of the "Other formats" heading on every charter page."""
 SOURCE_ID = "source-and-credit"
 """The id of the "Source and credit" heading on every charter page."""
-RESERVED_IDS = (OTHER_FORMATS_ID, SOURCE_ID)
+SIMILAR_ID = "similar-charters"
+"""The id of the "Similar charters" heading on every charter page."""
+RESERVED_IDS = (SIMILAR_ID, OTHER_FORMATS_ID, SOURCE_ID)
 """Heading ids the charter page uses itself, which a section heading must not take."""
 
 INDEX_PAGES = ("by-sector", "by-area", "themes")
 """The generated list pages beside the charters' index page, by their page names."""
-RESERVED_SLUGS = ("index", *INDEX_PAGES)
+FIND_FOLDERS = ("all", "sector", "area", "year", "with-easy-read", "matrix", "compare")
+"""The folders of the pages for finding and comparing charters (``charterkit.render.find``)."""
+RESERVED_SLUGS = ("index", *INDEX_PAGES, *FIND_FOLDERS)
 """Slugs the site's own pages use, so a charter cannot take them."""
 
 PDF_SWITCH = "CHARTERKIT_PDF"

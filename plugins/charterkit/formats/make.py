@@ -236,8 +236,10 @@ def pictures_png(
                     kept.read_bytes() if kept else store.put(key, "png", svg_to_png(picture.svg)).read_bytes()
                 )
                 keys.append(key)
-            except PictureError as exc:
-                reason = str(exc)
+            except PictureError:
+                # Shapes our drawing cannot do (colour pictures such as OpenMoji): the Word and
+                # OpenDocument files show the picture's description instead; the EPUB keeps the SVG.
+                keys.append(key)
         if reason:
             problems.append(
                 Problem(
@@ -308,7 +310,9 @@ class Batch:
         self._inline = {}
 
     def _needed(self, content: Content, fmt: Format) -> dict[str, bytes]:
-        return {p.name: self._pngs[p.name] for p in content.pictures} if fmt.pictures else {}
+        if not fmt.pictures:
+            return {}
+        return {p.name: self._pngs[p.name] for p in content.pictures if p.name in self._pngs}
 
     def _check(self, contents: dict[tuple[str, str], Content]) -> list[Problem]:
         names = {doc.format.name for doc in self.docs}

@@ -138,15 +138,21 @@ def _picture_file(name: str) -> str:
     return "Pictures/" + name.replace("/", "-") + ".png"
 
 
-def _rows(rows: list[EasyRow], number: int) -> str:
+def _rows(rows: list[EasyRow], number: int, drawn: set[str]) -> str:
     cells = []
     for i, row in enumerate(rows, start=1):
         frame = (
-            f'<draw:frame draw:style-name="fr1" draw:name="Picture {number}.{i}" text:anchor-type="as-char" '
-            f'svg:width="{_PICTURE_CM}cm" svg:height="{_PICTURE_CM}cm">'
-            f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" xlink:show="embed" '
-            'xlink:actuate="onLoad"/>'
-            f"<svg:title>{_e(row.alt)}</svg:title></draw:frame>"
+            _e(row.alt)
+            if row.picture not in drawn
+            else (
+                f'<draw:frame draw:style-name="fr1" draw:name="Picture {number}.{i}" '
+                'text:anchor-type="as-char" '
+                f'svg:width="{_PICTURE_CM}cm" svg:height="{_PICTURE_CM}cm">'
+                f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" '
+                'xlink:show="embed" '
+                'xlink:actuate="onLoad"/>'
+                f"<svg:title>{_e(row.alt)}</svg:title></draw:frame>"
+            )
         )
         cells.append(
             '<table:table-row><table:table-cell table:style-name="ck.cell" office:value-type="string">'
@@ -181,7 +187,7 @@ def _node(node: Node) -> str:
     raise TypeError(node)
 
 
-def _content(content: Content) -> str:
+def _content(content: Content, drawn: set[str]) -> str:
     body: list[str] = []
     rows: list[EasyRow] = []
     tables = 0
@@ -190,7 +196,7 @@ def _content(content: Content) -> str:
         nonlocal tables
         if rows:
             tables += 1
-            body.append(_rows(rows, tables))
+            body.append(_rows(rows, tables, drawn))
             rows.clear()
 
     for node in content.nodes:
@@ -259,13 +265,15 @@ def _manifest(pictures: list[str]) -> str:
     )
 
 
-def write_odt(content: Content, png: Callable[[str], bytes]) -> bytes:
-    """The OpenDocument text of ``content``; ``png`` gives a picture's PNG bytes by its name."""
-    pictures = [(_picture_file(p.name), png(p.name)) for p in content.pictures]
+def write_odt(content: Content, png: Callable[[str], bytes | None]) -> bytes:
+    """The OpenDocument text of ``content``; ``png`` gives a picture's PNG bytes by its name, or None for a
+    picture that cannot be drawn (its description, if any, takes its place)."""
+    drawn = {p.name: png(p.name) for p in content.pictures}
+    pictures = [(_picture_file(name), data) for name, data in drawn.items() if data is not None]
     members = [
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         ("META-INF/manifest.xml", _manifest([name for name, _ in pictures]).encode()),
-        ("content.xml", _content(content).encode()),
+        ("content.xml", _content(content, {n for n, d in drawn.items() if d is not None}).encode()),
         ("styles.xml", _styles(content).encode()),
         ("meta.xml", _meta(content).encode()),
         *pictures,

@@ -63,8 +63,15 @@ def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) 
     by name; any other picture is drawn here."""
     svgs: Mapping[str, str] = {p.name: p.svg for p in content.pictures}
 
-    def png(picture: str) -> bytes:
-        return pngs[picture] if pngs and picture in pngs else _png(svgs[picture])
+    def png(picture: str) -> bytes | None:
+        if pngs is not None:
+            return pngs.get(picture)
+        from charterkit.formats.pictures import PictureError
+
+        try:
+            return _png(svgs[picture])
+        except PictureError:
+            return None
 
     writers: dict[str, Callable[[], bytes]] = {
         "docx": lambda: _docx(content, png),
@@ -78,13 +85,13 @@ def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) 
 
 # Imported when used, so that a site without braille never needs liblouis, and a worker loads only what
 # its format needs.
-def _docx(content: Content, png: Callable[[str], bytes]) -> bytes:
+def _docx(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     from charterkit.formats.word import write_docx
 
     return write_docx(content, png)
 
 
-def _odt(content: Content, png: Callable[[str], bytes]) -> bytes:
+def _odt(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     from charterkit.formats.odt import write_odt
 
     return write_odt(content, png)

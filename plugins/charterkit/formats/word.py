@@ -157,8 +157,9 @@ def _layout_table(doc: DocumentObject) -> Table:
     return table  # type: ignore[no-any-return]
 
 
-def write_docx(content: Content, png: Callable[[str], bytes]) -> bytes:
-    """The Word document of ``content``; ``png`` gives a picture's PNG bytes by its name."""
+def write_docx(content: Content, png: Callable[[str], bytes | None]) -> bytes:
+    """The Word document of ``content``; ``png`` gives a picture's PNG bytes by its name, or None for a
+    picture that cannot be drawn (its description, if any, takes its place)."""
     doc = Document()
     _setup(doc, content)
     table: Table | None = None
@@ -183,8 +184,12 @@ def write_docx(content: Content, png: Callable[[str], bytes]) -> bytes:
                 table = _layout_table(doc)
             left, right = table.add_row().cells  # type: ignore[no-untyped-call]
             left.width, right.width = Cm(4), Cm(13)
-            picture = left.paragraphs[0].add_run().add_picture(io.BytesIO(png(node.picture)), width=Cm(3))
-            _decorative(picture._inline, node.alt)
+            data = png(node.picture)
+            if data is None:
+                left.paragraphs[0].add_run(node.alt)
+            else:
+                picture = left.paragraphs[0].add_run().add_picture(io.BytesIO(data), width=Cm(3))
+                _decorative(picture._inline, node.alt)
             _runs(right.paragraphs[0], node.spans)
     out = io.BytesIO()
     doc.save(out)

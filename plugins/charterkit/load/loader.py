@@ -71,7 +71,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
     placeholders = [*read_problems, *find_placeholders(located, file)]
     covered = {p.field for p in placeholders}
     try:
-        charter = Charter.model_validate(located.data, context={"icons": icons})
+        charter = Charter.model_validate(located.data, context={"icons": icons, "folder": path.parent})
     except ValidationError as exc:
         # A field still holding example text is reported once, as that, not also as a wrong value.
         found = explain_all(located, file, exc.errors())

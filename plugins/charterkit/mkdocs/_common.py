@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -14,8 +15,13 @@ __all__ = ["config_file", "custom_dir", "jinja_env", "project_root"]
 
 
 def config_file(config: MkDocsConfig) -> Path | None:
-    """``mkdocs.yml`` itself, when the site was built from a file."""
-    return Path(config.config_file_path) if config.config_file_path else None
+    """``mkdocs.yml`` itself, when the site was built from a file, as an absolute path.
+
+    ``mkdocs build -f mkdocs.yml`` gives a relative ``config_file_path``; a path made from it would break
+    PDFs' file URIs and depend on the working folder. MkDocs itself makes ``docs_dir``, ``site_dir`` and
+    ``custom_dir`` absolute; everything charterkit derives from the config file starts here.
+    """
+    return Path(os.path.abspath(config.config_file_path)) if config.config_file_path else None
 
 
 def project_root(config: MkDocsConfig) -> Path:

@@ -24,7 +24,8 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
-from charterkit.format.model import EasyRead
+from charterkit.format.model import NOT_STATED, EasyRead
+from charterkit.format.pictures import is_picture_file, picture_data_url
 from charterkit.format.rules import RESERVED_IDS
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.documents import Document
@@ -124,7 +125,7 @@ def _item(
         "slug": item.slug,
         "online": site.online(page_url),
         "page_url": page_url,
-        "published": item.charter.published_display or "Not given",
+        "published": item.charter.published_display or NOT_STATED,
         "updated": item.charter.updated_display,
         "formats": formats_on_request(item.charter, site.formats),
         "level": first_level,
@@ -170,16 +171,19 @@ def _booklet(doc: Document, site: Site) -> dict[str, Any]:
 
 def _pictures(items: Sequence[LoadedCharter], icons: IconSet | None) -> dict[str, str]:
     """Each picture of the charters' easy-read versions as a ``data:`` URL, so nothing is fetched."""
-    if icons is None:
-        return {}
-    names = {
-        p.picture
+    found = {
+        (item.path.parent, p.picture)
         for item in items
         if isinstance(er := item.charter.easy_read, EasyRead)
         for s in er.sections
         for p in s.points
     }
-    return {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
+    # The council's own picture files, checked when the charter was read, go in as they are.
+    own = {name: picture_data_url(folder / name) for folder, name in found if is_picture_file(name)}
+    if icons is None:
+        return own
+    names = {name for _, name in found}
+    return own | {name: _data_url(icons.svg(name)) for name in sorted(names) if name in icons}
 
 
 def logo_data_url(path: Path) -> str:

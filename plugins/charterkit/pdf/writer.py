@@ -18,6 +18,7 @@ from pathlib import Path
 
 from charterkit.pdf.langtags import mark_languages
 from charterkit.pdf.linknames import name_links
+from charterkit.pdf.subsetting import quiet_subset_fallback
 
 __all__ = ["PDF_VARIANT", "RenderError", "Written", "atomic_target", "write_pdf"]
 
@@ -101,6 +102,7 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
         ) from None
 
     mark_languages()
+    quiet_subset_fallback()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)

@@ -89,6 +89,17 @@ class CharterScores:
     """Text over a target: warnings, or information when the charter accepts it as published."""
     accepted_reason: str = ""
 
+    @property
+    def accepted_note(self) -> str:
+        """The charter's reason for keeping its published wording, then what the report does about it,
+        as whole sentences ("" when the charter records none). One wording for the site and the CLI."""
+        if not self.accepted_reason:
+            return ""
+        reason = self.accepted_reason.strip()
+        if reason[-1] not in ".!?":
+            reason += "."
+        return f"{reason} Its readability is reported here, but its words are not changed."
+
 
 def _words(entry: str | Item) -> str | None:
     """The charter's own words in a paragraph or point: a named point's name and text; none for a gap,
@@ -282,7 +293,7 @@ def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targ
     for cs in all_scores:
         lines += ["", f"## {_md_escape(cs.title)}", "", f"File: `{cs.file}`", ""]
         if cs.accepted_reason:
-            lines += [f"The standard text is reproduced as published: {_md_escape(cs.accepted_reason)}", ""]
+            lines += [_md_escape(cs.accepted_note), ""]
         for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
             if sc is None:
                 lines += ["No easy read version yet.", ""]

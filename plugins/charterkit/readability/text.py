@@ -32,12 +32,14 @@ import pyphen
 import yaml
 
 __all__ = [
+    "DEFAULT_COMMON_WORDS_PATH",
     "DEFAULT_SENTENCE_LIMIT",
     "DEFAULT_WORDS_TO_AVOID_PATH",
     "HYPHENATION_LANG",
     "SYLLABLE_EXCEPTIONS_PATH",
     "FlaggedWord",
     "Scores",
+    "common_words",
     "count_syllables",
     "count_words",
     "counting_method",
@@ -60,6 +62,9 @@ SYLLABLE_EXCEPTIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "sy
 #: Sentences with more words than this are listed in ``Scores.over_limit``. 25 is the ceiling GOV.UK
 #: content design guidance suggests for a sentence.
 DEFAULT_SENTENCE_LIMIT = 25
+
+#: The 2,000 most common English words (wordfreq, CC BY-SA 4.0; see the file's header): never hard words.
+DEFAULT_COMMON_WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "common_words.txt"
 
 #: The words-to-avoid list shipped with charterkit.
 DEFAULT_WORDS_TO_AVOID_PATH = Path(__file__).resolve().parent.parent / "data" / "words_to_avoid.yml"
@@ -158,7 +163,8 @@ class Scores:
     over_limit_share: float
     """Share of sentences over the limit, 0 to 1, 3 dp."""
     hard_words: tuple[str, ...]
-    """Unique lowercased words of 3 or more syllables, sorted."""
+    """Unique lowercased words of 3 or more syllables, sorted, leaving out the 2,000 most common English
+    words (``common_words``) and names (proper nouns)."""
     avoid_words: tuple[FlaggedWord, ...]
     """Words-to-avoid matches in text order."""
 
@@ -301,6 +307,35 @@ def load_syllable_exceptions(path: Path | None = None) -> dict[str, int]:
 def _syllable_exceptions() -> dict[str, int]:
     # One shared dict for count_syllables' inner loop; it is never changed or handed out.
     return load_syllable_exceptions()
+
+
+@cache
+def common_words(path: Path | None = None) -> frozenset[str]:
+    """The common English words that are never listed as hard words (lowercase), from ``path`` or the
+    list shipped with charterkit: one word a line, ``#`` starts a comment."""
+    text = (path or DEFAULT_COMMON_WORDS_PATH).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _is_common(key: str, common: frozenset[str]) -> bool:
+    """``key`` or the word it is a plural or past form of is common; a hyphenated word is common when
+    each of its parts is ("well-known"; not "co-production" or "trauma-informed")."""
+    forms = {key}
+    if key.endswith("ies"):
+        forms.add(key[:-3] + "y")
+    if key.endswith("es"):
+        forms.add(key[:-2])
+    if key.endswith("s") or key.endswith("d"):
+        forms.add(key[:-1])
+    if key.endswith("ed"):
+        forms.add(key[:-2])
+    if forms & common:
+        return True
+    parts = re.split(r"[‐‑-]", key)
+    # A part of one or two letters is a prefix ("co-", "re-"), not a common word on its own.
+    return len(parts) > 1 and all(len(p) > 2 and _is_common(p, common) for p in parts)
 
 
 def _hard_word_key(word: str) -> str:
@@ -523,7 +558,9 @@ def score_texts(
 
     sentences: list[tuple[str, int]] = []
     syllables = 0
-    hard: set[str] = set()
+    long_words: list[str] = []  # words of 3 or more syllables
+    capitalised: set[str] = set()  # written with a capital inside a sentence: names, unless also small
+    small: set[str] = set()
     flagged: list[FlaggedWord] = []
     for unit in units:
         for sentence in split_sentences(unit):
@@ -533,11 +570,32 @@ def score_texts(
                 word = token.group()
                 word_syllables = count_syllables(word)
                 syllables += word_syllables
-                if token.lastgroup in ("word", "abbr") and word_syllables >= _HARD_WORD_SYLLABLES:
-                    hard.add(_hard_word_key(word))
+                if token.lastgroup != "word":
+                    if token.lastgroup == "abbr" and word_syllables >= _HARD_WORD_SYLLABLES:
+                        long_words.append(word)
+                    continue
+                key = _hard_word_key(word)
+                if word[0].isupper():
+                    if words > 1:
+                        capitalised.add(key)
+                else:
+                    small.add(key)
+                if word_syllables >= _HARD_WORD_SYLLABLES:
+                    long_words.append(word)
             sentences.append((sentence, words))
             if matcher is not None:
                 flagged.extend(_find_avoid_words(sentence, matcher, alternatives))
+    # Hard words: long, not among the 2,000 most common English words, and not names. A capitalised word
+    # is a name when it is written with a capital inside a sentence somewhere and never in small letters.
+    common = common_words()
+    names = capitalised - small
+    hard: set[str] = set()
+    for word in long_words:
+        key = _hard_word_key(word)
+        if word[0].isupper() and key in names:
+            continue
+        if not _is_common(key, common):
+            hard.add(key)
 
     total_words = sum(words for _, words in sentences)
     if not sentences or total_words == 0:

@@ -25,7 +25,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from charterkit.format.icons import IconSet
-from charterkit.format.model import display_date
+from charterkit.format.model import NOT_STATED, display_date
 from charterkit.format.rules import EMAIL_PATTERN
 
 __all__ = ["linkify", "make_env"]
@@ -101,6 +101,7 @@ def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     env.filters["linkify"] = linkify
     env.filters["date"] = display_date
     env.filters["icon"] = _icon_filter(icons)
+    env.globals["not_stated"] = NOT_STATED
     # Our own words for gaps, from the one place the view model keeps them (every format says the same).
     from charterkit.render.views import GAP_LABEL, MISSING_HEADING_NOTE
 

@@ -6,7 +6,7 @@ generator adapter (``charterkit.mkdocs``) places them in its pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,11 +16,12 @@ from markupsafe import Markup
 
 from charterkit.format.icons import ICON_SETS, IconSet
 from charterkit.format.model import Charter
-from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SOURCE_ID
+from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SIMILAR_ID, SOURCE_ID
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.scoring import CharterScores
-from charterkit.render.views import Heading, build_view, group_by, walk_blocks
+from charterkit.render.terms import mark_first_uses
+from charterkit.render.views import Heading, build_view, walk_blocks
 
 __all__ = [
     "DEFAULT_OTHER_FORMATS",
@@ -30,12 +31,12 @@ __all__ = [
     "PageLinks",
     "ReadabilityNote",
     "Rendered",
+    "SimilarLink",
     "formats_on_request",
     "picture_letters",
     "render_charter",
     "render_easy_read",
-    "render_groups",
-    "render_index",
+    "render_easy_read_index",
     "render_list",
     "render_picture_index",
     "render_picture_page",
@@ -87,8 +88,27 @@ class PageLinks:
     pdfs: Sequence[Link] = ()
     files: Sequence[Link] = ()
     """Other files to download: Word, OpenDocument, plain text, EPUB and braille."""
+    theme_hrefs: Mapping[str, str] = field(default_factory=dict)
+    """Each theme id → the page (and place) where this charter's principles about it are shown."""
+    similar: Sequence[SimilarLink] = ()
+    """The charters sharing the most themes with this one."""
+    compare: str = ""
+    """The compare page, with this charter chosen (``?a=slug``)."""
+
+    pictures: Mapping[str, str] = field(default_factory=dict)
+    """The council's own picture files of the easy-read version: as written in the charter → href."""
     edit: str = ""
     """Where to edit the charter's file (on GitHub), or "" when the site does not say."""
+
+
+@dataclass(frozen=True)
+class SimilarLink:
+    """A similar charter: its title and link, the themes it shares, and a link comparing the two."""
+
+    title: str
+    href: str
+    shared: Sequence[str]
+    compare: str
 
 
 @dataclass
@@ -116,7 +136,7 @@ def render_charter(
 ) -> Rendered:
     """The standard page of a charter: every part of it, in order, with real headings and lists."""
     view = build_view(loaded, reserved=RESERVED_IDS)
-    ids = {"formats": OTHER_FORMATS_ID, "source": SOURCE_ID}
+    ids = {"formats": OTHER_FORMATS_ID, "source": SOURCE_ID, "similar": SIMILAR_ID}
     html = env.get_template("charterkit/charter.html").render(
         view=view,
         charter=loaded.charter,
@@ -130,6 +150,7 @@ def render_charter(
     )
     outline = [
         *view.outline,
+        *([Heading(2, SIMILAR_ID, "Similar charters")] if links.similar or links.compare else []),
         Heading(2, OTHER_FORMATS_ID, "Other formats"),
         Heading(2, SOURCE_ID, "Source and credit"),
     ]
@@ -153,8 +174,15 @@ def render_easy_read(
     section_ids = _ids(*(s.heading for s in er.sections), used=used)
     words, checked = _ids("Word list", "Who checked this", used=used)
     ids = {"h1": h1, "sections": section_ids, "words": words, "checked": checked, "formats": OTHER_FORMATS_ID}
+    # Hard words in bold the first time, with their meaning beside them: the summary, then each point.
+    texts = [er.summary or ""] + [p.text for s in er.sections for p in s.points]
+    marked = iter(mark_first_uses(texts, er.words))
+    summary = next(marked)
+    points = [[next(marked) for _ in s.points] for s in er.sections]
     html = env.get_template("charterkit/easy_read.html").render(
         charter=loaded.charter,
+        summary=summary,
+        points=points,
         links=links,
         ids=ids,
         site_lang=site_lang,
@@ -170,38 +198,34 @@ def render_easy_read(
     return Rendered(html, outline)
 
 
-def render_list(env: Environment, items: Sequence[tuple[LoadedCharter, str]], level: int = 2) -> str:
-    """A list of charters, each with its title (linked), summary, organisation, area, sector and date."""
-    data = [{"charter": c.charter, "href": href} for c, href in items]
+def _card(item: LoadedCharter, href: str, easy: Mapping[str, str]) -> dict[str, Any]:
+    """What a charter's card shows: the charter, its page, and its easy-read page (or None)."""
+    return {"charter": item.charter, "href": href, "easy_href": easy.get(item.slug)}
+
+
+def render_list(
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    level: int = 2,
+    easy: Mapping[str, str] | None = None,
+) -> str:
+    """A list of charters, each with its title (linked), summary, organisation, area, sector and date,
+    and a link to its easy-read page where ``easy`` (slug → href) has one."""
+    data = [_card(c, href, easy or {}) for c, href in items]
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
-def render_index(
-    env: Environment, items: Sequence[tuple[LoadedCharter, str]], links: dict[str, str]
+def render_easy_read_index(
+    env: Environment, items: Sequence[tuple[LoadedCharter, str]], easy: Mapping[str, str]
 ) -> Rendered:
-    """Every charter, A to Z, with links to the other index pages (``by_sector``, ``by_area``, ``themes``)."""
+    """The "Easy read" page, written in easy read: every charter with an easy-read version, A to Z, then
+    those without one and how to ask for one."""
     ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
-    data = [{"charter": c.charter, "href": href} for c, href in ordered]
-    return Rendered(env.get_template("charterkit/index-page.html").render(items=data, links=links))
-
-
-def render_groups(
-    env: Environment, charters: Sequence[LoadedCharter], key: str, href: dict[str, str]
-) -> Rendered:
-    """Charters grouped by ``sector`` or ``area``, one heading a group (an index page that scales)."""
-    used: set[str] = {f"charters-by-{key}"}
-    outline: list[Heading] = []
-    groups: list[dict[str, Any]] = []
-    for name, members in group_by(charters, key):
-        (gid,) = _ids(name, used=used)
-        outline.append(Heading(2, gid, name))
-        items = [{"charter": m.charter, "href": href[m.slug]} for m in members]
-        groups.append({"id": gid, "name": name, "items": items})
-    title = "Charters by sector" if key == "sector" else "Charters by area"
-    html = env.get_template("charterkit/group-page.html").render(
-        title=title, h1_id=f"charters-by-{key}", groups=groups
+    data = [_card(c, href, easy) for c, href in ordered]
+    html = env.get_template("charterkit/easy-read-index.html").render(
+        with_easy=[d for d in data if d["easy_href"]], without=[d for d in data if not d["easy_href"]]
     )
-    return Rendered(html, outline)
+    return Rendered(html)
 
 
 def theme_uses(charters: Sequence[LoadedCharter], href: dict[str, str]) -> dict[str, list[dict[str, str]]]:

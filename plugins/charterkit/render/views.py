@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify, unique
 
-from charterkit.format.model import Charter, Item, Principle, Section
+from charterkit.format.model import NOT_STATED, Charter, Item, Principle, Section
 from charterkit.format.themes import Theme, load_themes
 from charterkit.load.loader import LoadedCharter
 
@@ -238,12 +238,12 @@ def walk(headings: Sequence[Heading]) -> Iterator[Heading]:
 
 
 def group_by(charters: Sequence[LoadedCharter], key: str) -> list[tuple[str, list[LoadedCharter]]]:
-    """Charters grouped by ``sector`` or ``area``, groups and members sorted; no value → "Not stated"."""
+    """Charters grouped by ``sector`` or ``area``, groups and members sorted; no value → ``NOT_STATED``."""
     groups: dict[str, list[LoadedCharter]] = {}
     for item in charters:
-        value = getattr(item.charter, key) or "Not stated"
+        value = getattr(item.charter, key) or NOT_STATED
         groups.setdefault(value, []).append(item)
     return [
         (name, sorted(members, key=lambda m: m.charter.title.lower()))
-        for name, members in sorted(groups.items(), key=lambda kv: (kv[0] == "Not stated", kv[0].lower()))
+        for name, members in sorted(groups.items(), key=lambda kv: (kv[0] == NOT_STATED, kv[0].lower()))
     ]

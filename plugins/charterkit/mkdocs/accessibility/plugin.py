@@ -104,7 +104,7 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                 "automated_tests: false."
             )
         rendered = render_statement(self.env, self._settings(config), method=method, built=build_date())
-        page.toc = toc_from(rendered.outline)
+        page.toc = toc_from(rendered.outline, rendered.html)
         return rendered.html
 
     def _is_statement(self, page: Page) -> bool:

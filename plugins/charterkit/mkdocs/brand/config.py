@@ -116,8 +116,9 @@ class FooterLink(base.Config):
     """The words of the link, such as "Privacy notice"."""
     href = Href()
     """Where it goes: ``https://…``, ``http://…``, ``mailto:…``, ``tel:…`` (a phone number), or a page of
-    this site such as ``accessibility/``. Anything else (``javascript:``, ``data:``, ``//host``, ``&``,
-    spaces, backslashes) is refused."""
+    this site, best written as its file in ``docs/`` such as ``for-editors.md`` (it then works however the
+    site writes its addresses), or as its address such as ``accessibility/``. Anything else
+    (``javascript:``, ``data:``, ``//host``, ``&``, spaces, backslashes) is refused."""
 
 
 class ColoursConfig(base.Config):

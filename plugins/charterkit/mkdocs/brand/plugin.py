@@ -18,6 +18,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 from charterkit.mkdocs._common import custom_dir, jinja_env
 from charterkit.mkdocs.brand.config import BrandConfig
@@ -31,10 +35,14 @@ from charterkit.render.contrast import (
     shade,
     to_hex,
 )
+from charterkit.render.textsize import scale_breakpoints, text_size_css
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
 
 CSS_URI = "assets/brand.css"
+REFLOW_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css|assets/charterkit\.css")
+"""The stylesheets whose layout breakpoints follow the Reader settings text size (render/textsize.py):
+the theme's own and the site's."""
 CSS_TEMPLATE = "charterkit/brand.css"
 """The stylesheet's template; a council may replace it with ``overrides/charterkit/brand.css``."""
 WHITE: Colour = (255, 255, 255)
@@ -149,6 +157,17 @@ def _env(config: MkDocsConfig) -> Environment:
     return jinja_env(config)
 
 
+def contents_entries(toc: list[AnchorLink], html: str) -> int:
+    """How many entries the theme's contents box shows: every heading but the page's h1."""
+
+    def count(links: list[AnchorLink]) -> int:
+        return sum(1 + count(list(link.children)) for link in links)
+
+    if len(toc) == 1 and toc[0].level == 1 and "<h1 id=" in html:
+        return count(list(toc[0].children))
+    return count(toc)
+
+
 class BrandPlugin(BasePlugin[BrandConfig]):
     """Applies a council's branding and checks its colours' contrast."""
 
@@ -200,7 +219,30 @@ class BrandPlugin(BasePlugin[BrandConfig]):
             )
             files.remove(existing)
         files.append(File.generated(config, CSS_URI, content=self.css))
+        # A footer link to a page's source file ("for-editors.md") goes to that page, whichever way the
+        # site writes its addresses (use_directory_urls).
+        for link in config.extra.get("charterkit_footer_links") or []:
+            page = None if link["external"] else files.get_file_from_path(str(link["href"]))
+            if page is not None and page.is_documentation_page():
+                link["href"] = page.url
+        # The theme's layout switches to one column at a width scaled by the reader's text size.
+        for file in [f for f in files if REFLOW_CSS.fullmatch(f.src_uri)]:
+            css = scale_breakpoints(file.content_string)
+            if file.src_uri.startswith("assets/stylesheets/"):
+                css += text_size_css()
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=css))
         return files
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # A contents box with one entry is clutter: the theme hides it when the page says so.
+        if contents_entries(list(page.toc), page.content or "") < 2:
+            hide = page.meta.get("hide") or []
+            if "toc" not in hide:
+                page.meta["hide"] = [*hide, "toc"]
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.cname:

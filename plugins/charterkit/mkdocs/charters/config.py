@@ -56,3 +56,7 @@ class ChartersConfig(base.Config):
 
     schema = c.Type(bool, default=True)
     """Publish the JSON Schema of the charter format at ``schema/charter.schema.json``."""
+
+    open_data = c.Type(bool, default=True)
+    """Publish the open data under ``data/``: ``charters.json``, a file per charter, ``principles.csv``, an
+    Atom feed and their JSON Schema. The compare page reads the charters' files, so it needs them."""

@@ -1,10 +1,12 @@
 """``charterkit/charters``: turn ``charters/*.yml`` into pages.
 
-Adds a page per charter (``/charters/<slug>/``), an easy-read page where a charter has one, index pages
-(all, by sector, by area, by theme) and the JSON Schema, and fills the markers that site pages may hold:
+Adds a page per charter (``/charters/<slug>/``), an easy-read page where a charter has one, the pages for
+finding and comparing charters (all, by sector, by area, by year, with easy read, the themes and a page per
+theme, the themes matrix, compare: planned by ``charterkit.render.find``), the open data
+(``charterkit.opendata``) and the JSON Schema, and fills the markers that site pages may hold:
 ``<!-- charterkit:charter-list -->``, ``<!-- charterkit:themes -->``, ``<!-- charterkit:icon-sets -->``,
-``<!-- charterkit:credits -->``. Navigation never lists every charter, so build time and page size grow
-linearly with the number of charters.
+``<!-- charterkit:credits -->``, ``<!-- charterkit:open-data -->``. Navigation never lists every charter
+and every list is paged, so build time and page size grow linearly with the number of charters.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
-from charterkit.format.rules import INDEX_PAGES
+from charterkit.format.pictures import is_picture_file
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
 from charterkit.load.check import Report, check_project
@@ -44,21 +46,32 @@ from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.preview import Preview, page_file
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
+from charterkit.opendata.feed import atom_feed
+from charterkit.opendata.records import (
+    TERMS,
+    FormatLink,
+    charter_record,
+    collection_record,
+    dumps,
+    principles_csv,
+)
+from charterkit.opendata.schema import opendata_schema
+from charterkit.render.find import Finder, Planned
 from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import (
+    RESERVED_IDS,
     Link,
     PageLinks,
     ReadabilityNote,
     Rendered,
+    SimilarLink,
     picture_letters,
     render_charter,
     render_easy_read,
-    render_groups,
-    render_index,
+    render_easy_read_index,
     render_list,
     render_picture_index,
     render_picture_page,
-    render_themes,
     theme_uses,
 )
 from charterkit.render.views import Heading
@@ -66,19 +79,26 @@ from charterkit.render.views import Heading
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 MARKER = "<!-- charterkit:{} -->"
+EASY_READ_INDEX = "easy-read.md"
+"""The page listing every charter in easy read, written in easy read."""
 
-SEARCH_EXCLUDED = ("index", "by-sector", "by-area")
+_IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
+"""Kinds of find pages whose first page the site's nav may list (the others are reached from them)."""
+
+OPEN_DATA = "data"
+"""The folder of the open data, under the site's root."""
+
+SEARCH_EXCLUDED = ("all", "facet-index", "facet-value")
 """Lists of charters are left out of the search index: every title and summary on them is found on the
 charter's own page, and with hundreds of charters they would make the index that a reader's browser
 downloads many times larger (and slow every rebuild of the preview)."""
 
-"""The index pages under the charters' address: no charter may take one of these slugs."""
-
 
 @dataclass
 class _Generated:
-    kind: str  # charter, easy-read, index, by-sector, by-area, themes
+    kind: str  # charter, easy-read, easy-read-index, find
     slug: str = ""
+    planned: Planned | None = None
 
 
 class ChartersPlugin(BasePlugin[ChartersConfig]):
@@ -102,6 +122,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
+        self.finder: Finder | None = None
+        self.open_data: list[tuple[str, str, int]] = []
+        """The open data files: site path, what each holds, size in bytes."""
         self.picture_pages: dict[str, list[str]] = {}
         """The picture gallery's pages: picture names by first letter."""
         self.repo_url: str | None = None
@@ -175,11 +198,25 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 self._add(
                     files, config, f"{base}/{item.slug}/easy-read.md", _Generated("easy-read", item.slug)
                 )
+                # The council's own pictures (checked when the charter was read) go beside its pages.
+                for picture in own_pictures(item):
+                    uri = f"{base}/{item.slug}/{picture}"
+                    if files.get_file_from_path(uri) is None:
+                        source = (item.path.parent / picture).read_bytes()
+                        files.append(File.generated(config, uri, content=source))
         for problem in self.report.warnings:
             if problem not in self.report.targets:  # charterkit/readability logs those, under its name
                 log.warning(str(problem))
-        for name in ("index", *INDEX_PAGES):
-            self._add(files, config, f"{base}/{name}.md", _Generated(name))
+        self.finder = Finder(self.charters, base)
+        for planned in self.finder.plan():
+            self._add(files, config, planned.uri, _Generated("find", planned=planned))
+        files.append(
+            File.generated(
+                config,
+                self.finder.catalogue_path(),
+                content=dumps(self.finder.catalogue_data(self._from_catalogue(files))),
+            )
+        )
         self.preview.refresh_marked_pages(files)
         if self.config.pictures and self.icons is not None:
             # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
@@ -189,10 +226,88 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             self._add(files, config, "pictures/index.md", _Generated("pictures-index"))
             for letter in self.picture_pages:
                 self._add(files, config, f"pictures/{letter.lower()}.md", _Generated("pictures", letter))
+        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
+        self._add(files, config, EASY_READ_INDEX, _Generated("easy-read-index"))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
         return files
+
+    def _from_catalogue(self, files: Files) -> Callable[[str], str]:
+        assert self.finder is not None
+        folder = posixpath.dirname(self.finder.catalogue_path())
+
+        def href(uri: str) -> str:
+            target = files.get_file_from_path(uri)
+            url = target.url if target else uri
+            rel = posixpath.relpath(url.rstrip("/") or ".", folder)
+            return rel + "/" if url.endswith("/") else rel
+
+        return href
+
+    # After charterkit/pdf's on_files (priority -10): the open data lists each charter's PDFs. Pages are
+    # rendered later, so the downloads page can link these files.
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.open_data = []
+        if not self.config.open_data:
+            return nav
+        site = (config.site_url or "").rstrip("/")
+        prefix = f"{site}/" if site else ""
+        base = self.config.url.strip("/")
+        records = []
+        for item in sorted(self.charters, key=lambda c: (c.charter.title.lower(), c.slug)):
+            pdfs = [
+                FormatLink("application/pdf", prefix + p.href, p.label)
+                for p in self.pdf_links.get(item.slug, [])
+            ]
+            record = charter_record(
+                item,
+                page_url=f"{prefix}{base}/{item.slug}/",
+                easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
+                formats=pdfs,
+                reserved=RESERVED_IDS,
+            )
+            records.append(record)
+            self._add_data(files, config, f"charters/{item.slug}.json", "", dumps(record))
+        self._add_data(
+            files,
+            config,
+            "charters.json",
+            "Every charter: its details, sections, principles with their themes, and links to its formats",
+            dumps(collection_record(records, site_name=config.site_name)),
+        )
+        self._add_data(
+            files,
+            config,
+            "principles.csv",
+            "One row per principle: charter, organisation, area, sector, title, text, themes, address",
+            principles_csv(records),
+        )
+        feed = atom_feed(
+            records,
+            title=config.site_name,
+            feed_url=f"{prefix}{OPEN_DATA}/charters.atom",
+            site_url=prefix or "../",
+        )
+        self._add_data(files, config, "charters.atom", "An Atom feed of the charters, newest first", feed)
+        self._add_data(
+            files,
+            config,
+            "charters.schema.json",
+            "The JSON Schema that charters.json and each charter's file follow",
+            dumps(opendata_schema()),
+        )
+        return nav
+
+    def _add_data(self, files: Files, config: MkDocsConfig, name: str, what: str, content: str) -> None:
+        path = f"{OPEN_DATA}/{name}"
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"charterkit: docs/{path} clashes with the open data. Remove or rename that file."
+            )
+        files.append(File.generated(config, path, content=content))
+        if what:
+            self.open_data.append((path, what, len(content.encode("utf-8"))))
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, gen: _Generated) -> None:
         if files.get_file_from_path(uri) is not None:
@@ -205,7 +320,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             return
         # Charter pages are reached through index pages, never listed in the nav (see module docstring).
         own_page = gen.kind in ("charter", "easy-read")
-        inclusion = InclusionLevel.NOT_IN_NAV if own_page else InclusionLevel.UNDEFINED
+        in_nav = (
+            gen.planned is not None
+            and gen.planned.kind in _IN_NAV
+            and (gen.planned.paged is None or gen.planned.paged.number == 1)
+        )
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         fresh = self.preview.charter_fresh(gen.slug) if own_page else self.preview.any_change
         made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
         files.append(made)
@@ -251,13 +371,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         gen = self.generated.get(page.file.src_uri)
         if gen is None:
             return markdown
-        titles = {
-            "index": "All charters",
-            "by-sector": "Charters by sector",
-            "by-area": "Charters by area",
-            "themes": "Co-production themes",
-        }
-        if gen.kind == "charter":
+        if gen.kind == "easy-read-index":
+            page.meta.setdefault("hide", ["navigation", "toc"])
+        if gen.kind == "easy-read-index":
+            title = "Easy read"
+        elif gen.kind == "charter":
             title = self.by_slug[gen.slug].charter.title
         elif gen.kind == "pictures-index":
             title = "Pictures for easy read"
@@ -268,19 +386,23 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             page.meta["search"] = {"exclude": True}
         elif gen.kind == "easy-read":
             title = self.by_slug[gen.slug].charter.title + ": easy read"
+            # Easy read is one calm column: no menus beside the words (GUIDE.md, "Easy read").
+            page.meta.setdefault("hide", ["navigation", "toc"])
         else:
-            title = titles[gen.kind]
+            assert gen.planned is not None
+            title = gen.planned.title
+            if not gen.planned.search or gen.planned.kind in SEARCH_EXCLUDED:
+                # Lists repeat what the charter pages say: searching them would show each sentence twice.
+                page.meta["search"] = {"exclude": True}
         # MkDocs themes treat page titles as HTML: escape so a charter title is always shown as text.
         page.meta["title"] = str(escape(title))
-        if gen.kind in SEARCH_EXCLUDED:
-            page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.generated.get(page.file.src_uri)
         if gen is not None:
             rendered = self._render(gen, page, files)
-            page.toc = toc_from(rendered.outline)
+            page.toc = toc_from(rendered.outline, rendered.html)
             return rendered.html
         return self._fill_markers(html, page, files)
 
@@ -293,6 +415,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def _charter_href(self, page: Page, files: Files, slug: str) -> str:
         return self._href(page, files, f"{self.config.url.strip('/')}/{slug}/index.md")
 
+    def _easy_hrefs(self, page: Page, files: Files) -> dict[str, str]:
+        """Each charter's easy-read page, relative to ``page``, for those that have one."""
+        base = self.config.url.strip("/")
+        return {
+            c.slug: self._href(page, files, f"{base}/{c.slug}/easy-read.md")
+            for c in self.charters
+            if c.charter.easy_read
+        }
+
     def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
         base = self.config.url.strip("/")
         easy = f"{base}/{item.slug}/easy-read.md"
@@ -301,6 +432,22 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         ]
         others = [
             Link(p.label, self._rel_to(page, p.href), p.details) for p in self.file_links.get(item.slug, [])
+        ]
+        finder = self.finder
+        assert finder is not None
+
+        def href(uri: str) -> str:
+            return self._href(page, files, uri)
+
+        compare = href(finder.compare_uri())
+        similar = [
+            SimilarLink(
+                s.entry.charter.title,
+                href(finder.charter_uri(s.entry.slug)),
+                [finder.themes[t].label for t in s.shared],
+                f"{compare}?a={item.slug}&b={s.entry.slug}",
+            )
+            for s in finder.similar_to(item.slug)
         ]
         return PageLinks(
             standard=self._charter_href(page, files, item.slug),
@@ -311,6 +458,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             themes=self._href(page, files, f"{base}/themes.md"),
             pdfs=pdfs,
             files=others,
+            theme_hrefs=finder.theme_links(item.slug, href),
+            similar=similar,
+            compare=f"{compare}?a={item.slug}" if compare else "",
+            pictures={p: self._href(page, files, f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
             edit=self.edit_url(item),
         )
 
@@ -372,18 +523,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             index = self._href(page, files, "pictures/index.md")
             names = self.picture_pages[gen.slug]
             return render_picture_page(self.env, self.icons, gen.slug, names, pages, index)
-        hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
-        if gen.kind == "index":
-            base = self.config.url.strip("/")
-            links = {
-                name.replace("-", "_"): self._href(page, files, f"{base}/{name}.md") for name in INDEX_PAGES
-            }
-            return render_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], links)
-        if gen.kind in ("by-sector", "by-area"):
-            return render_groups(self.env, self.charters, gen.kind.removeprefix("by-"), hrefs)
-        if gen.kind == "themes":
-            return render_themes(self.env, self.charters, hrefs)
-        raise AssertionError(gen.kind)
+        if gen.kind == "easy-read-index":
+            hrefs = {c.slug: self._charter_href(page, files, c.slug) for c in self.charters}
+            easy = self._easy_hrefs(page, files)
+            return render_easy_read_index(self.env, [(c, hrefs[c.slug]) for c in self.charters], easy)
+        assert gen.planned is not None and self.finder is not None
+        return self.finder.render(self.env, gen.planned, lambda uri: self._href(page, files, uri))
 
     def _fill_markers(self, html: str, page: Page, files: Files) -> str:
         if "<!-- charterkit:" not in html:
@@ -392,7 +537,12 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if MARKER.format("charter-list") in html:
             ordered = sorted(self.charters, key=lambda c: c.charter.title.lower())
             shown = ordered[: max(1, self.config.list_size)]
-            listing = render_list(self.env, [(c, self._charter_href(page, files, c.slug)) for c in shown], 3)
+            listing = render_list(
+                self.env,
+                [(c, self._charter_href(page, files, c.slug)) for c in shown],
+                3,
+                self._easy_hrefs(page, files),
+            )
             if len(shown) < len(ordered):
                 # A site with hundreds of charters keeps a short page: the rest are on the index pages.
                 index = self._href(page, files, f"{self.config.url.strip('/')}/index.md")
@@ -400,6 +550,26 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                     href=index, shown=len(shown), total=len(ordered)
                 )
             html = html.replace(MARKER.format("charter-list"), listing)
+        if MARKER.format("open-data") in html:
+            downloads = [
+                {
+                    "href": self._href(page, files, path),
+                    "name": posixpath.basename(path),
+                    "what": what,
+                    "size": size,
+                }
+                for path, what, size in self.open_data
+            ]
+            html = html.replace(
+                MARKER.format("open-data"),
+                self.env.get_template("charterkit/open-data.html").render(
+                    downloads=downloads,
+                    terms=TERMS,
+                    example=self._href(page, files, f"{OPEN_DATA}/charters/{self.charters[0].slug}.json")
+                    if self.charters and self.open_data
+                    else "",
+                ),
+            )
         if MARKER.format("themes-table") in html:
             table = self.env.get_template("charterkit/themes-table.html").render(
                 themes=load_themes().values()
@@ -427,8 +597,27 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return html
 
 
-def toc_from(headings: list[Heading]) -> TableOfContents:
-    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML)."""
+_H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
+
+
+def own_pictures(item: LoadedCharter) -> list[str]:
+    """The picture files of a charter's easy-read version, as written (paths from its folder)."""
+    er = item.charter.easy_read
+    if er is None:
+        return []
+    return sorted({p.picture for s in er.sections for p in s.points if is_picture_file(p.picture)})
+
+
+def toc_from(headings: list[Heading], html: str = "") -> TableOfContents:
+    """A MkDocs table of contents from an outline (titles escaped: themes print them as HTML).
+
+    With the page's ``html``, its h1 heads the outline, as in a Markdown page: the theme's "Skip to
+    content" link goes to the first entry, the page's title, and its contents box lists the rest.
+    """
+    found = _H1.search(html)
+    if found:
+        title = re.sub(r"<[^>]+>", "", found.group(2))
+        return get_toc([{"level": 1, "id": found.group(1), "name": title, "children": _toc_tokens(headings)}])
     return get_toc(_toc_tokens(headings))
 
 

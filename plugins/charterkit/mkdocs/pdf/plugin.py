@@ -23,6 +23,7 @@ from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf.documents import Document, documents_for
+from charterkit.pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
 from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
 
@@ -46,6 +47,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.active = False
         self.made: list[Made] = []
         self._told_serve = False
+        self._told_subset = False
         self._warned: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -97,8 +99,15 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             for problem in made.problems:
                 self._warn_once(problem)
             for warning in made.warnings:
+                if is_subset_fallback(warning):  # from a cache written before the fallback was quietened
+                    continue
                 self._warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
         rendered = sum(m.rendered for m in self.made)
+        # The core drops WeasyPrint's warning, once per PDF, that fonts are subset with fontTools (a fresh
+        # machine without libharfbuzz-subset0): it is information, said once, and --strict must not count it.
+        if rendered and not self._told_subset and harfbuzz_subset_missing():
+            log.info(FALLBACK_HINT)
+            self._told_subset = True
         log.info(f"PDFs: {len(self.made) - rendered} up to date, {rendered} rendered")
         return files
 

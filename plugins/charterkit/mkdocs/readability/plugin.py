@@ -132,5 +132,5 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         )
         outline = [Heading(2, "comparison", "All charters compared")]
         outline += [Heading(2, r["id"], r["scores"].title) for r in rows]
-        page.toc = toc_from(outline)
+        page.toc = toc_from(outline, html)
         return html
