@@ -34,7 +34,10 @@ def format_path(path: Sequence[str | int]) -> str:
 def shown(text: str) -> str:
     """``text`` as a message may echo it: control characters written as ``\\n``, ``\\x1b`` and so on.
 
-    A value ending in a newline then reads as such, on the one line of its problem.
+    The one function that neutralises every echoed value, in problems (:class:`Problem` applies it to
+    each of its parts), log lines and GitHub annotations: a value cannot start a new line (and forge an
+    ``::error`` or ``::stop-commands::`` command), send a terminal escape code, or reverse the text's
+    direction. A value ending in a newline then reads as such, on the one line of its problem.
     """
     return "".join(
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode() for ch in text
@@ -57,6 +60,11 @@ class Problem:
     def accepted(self) -> bool:
         """Whether the charter accepts this (text over a target, reproduced as published)."""
         return self.level == INFO
+
+    def __post_init__(self) -> None:
+        # Every problem is printed, logged or annotated somewhere: neutralise what it echoes once, here.
+        for name in ("file", "field", "message", "fix"):
+            object.__setattr__(self, name, shown(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

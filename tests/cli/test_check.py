@@ -219,7 +219,9 @@ def test_missing_file_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) 
     project = _project(tmp_path, {"a.yml": MINIMAL})
     result = cli("check", "charters/nope.yml", cwd=project)
     assert result.code == 2
-    assert result.err.strip() == "charterkit: charters/nope.yml: no such file."
+    assert result.err.strip() == (
+        "charterkit: charters/nope.yml: no such file. Give a charter file (.yml) or a folder of them."
+    )
 
 
 def test_broken_mkdocs_yml_is_a_usage_error(cli: Callable[..., Run], tmp_path: Path) -> None:

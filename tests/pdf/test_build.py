@@ -123,7 +123,7 @@ def test_a_cache_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
     result = run_build(path, env=ON)
     assert result.returncode != 0
     assert (
-        "charterkit/pdf: cache_dir: the folder docs/index.md/cache (next to mkdocs.yml) cannot hold the PDFs"
+        f"charterkit/pdf: the PDF cache folder {path / 'docs' / 'index.md' / 'cache'} cannot be used"
         in result.output
     )
     assert f"{path / 'docs' / 'index.md'} is a file, where a folder is needed" in result.output

@@ -243,12 +243,17 @@ def test_fingerprint_changes_with_templates_fonts_and_assets(tmp_path: Path) -> 
     assert fingerprint(make_env([]), fonts, [logo]) != first
 
 
+def _keep(cache: PdfCache, key: str, data: bytes, note: Note) -> None:
+    tmp = cache.temp_path(key)
+    tmp.write_bytes(data)
+    cache.put(key, tmp, note)
+
+
 def test_prune_deletes_only_unused_cache_entries(tmp_path: Path) -> None:
     cache = PdfCache(tmp_path)
     keep, old = "a" * 64, "b" * 64
     for key in (keep, old):
-        cache.path(key).write_bytes(b"%PDF")
-        cache.put(key, Note(3, ("a warning",), ("中",)))
+        _keep(cache, key, b"%PDF", Note(3, ("a warning",), ("中",)))
     (tmp_path / "notes.pdf").write_bytes(b"mine")
     (tmp_path / f"{old}.pages").write_text("3", encoding="ascii")  # left by an older charterkit
     assert cache.prune([keep]) == 1
@@ -261,9 +266,10 @@ def test_a_cached_pdf_without_its_note_is_made_again(tmp_path: Path) -> None:
     key = "c" * 64
     cache.path(key).write_bytes(b"%PDF")
     assert cache.get(key) is None  # no note: its warnings are unknown, so it is not trusted
+    cache.path(key).write_bytes(b"%PDF")
     (tmp_path / f"{key}.json").write_text("{not json", encoding="utf-8")
     assert cache.get(key) is None
-    cache.put(key, Note(2))
+    _keep(cache, key, b"%PDF", Note(2))
     assert cache.get(key) == Note(2)
     cache.path(key).unlink()
     assert cache.get(key) is None
@@ -461,3 +467,20 @@ def test_an_unusable_cache_folder_is_named(tmp_path: Path) -> None:
         f"the PDF cache folder {page / 'cache'} cannot be used: could not read or "
         f"write {page / 'cache'}: {page} is a file, where a folder is needed"
     )
+
+
+def test_progress_is_told_as_each_pdf_finishes_not_after_all(tmp_path: Path) -> None:
+    long = small_html("".join(f"<h2>Part {i}</h2><p>{'Some words. ' * 200}</p>" for i in range(150)))
+    jobs = [
+        Job(html, tmp_path / f"{name}.pdf", tmp_path.as_uri(), f"{name}.pdf", "charters/x.yml", "standard")
+        for name, html in (("long", long), ("short-1", small_html()), ("short-2", small_html()))
+    ]
+    seen: list[tuple[int, bool]] = []
+
+    def progress(done: int, total: int, job: Job) -> None:
+        seen.append((done, (tmp_path / "long.pdf").exists()))
+
+    run_jobs(jobs, workers=2, progress=progress)
+    assert [done for done, _ in seen] == [1, 2, 3]
+    # The short ones are told while the long one is still being made.
+    assert seen[0] == (1, False), seen

@@ -8,13 +8,17 @@ charterkit itself prints "internal error" (exit 3).
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 
 from charterkit.cli import check, new, report, schema
+from charterkit.errors import shown
 from charterkit.load.project import UsageError
+from charterkit.store import explain_os_error
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main"]
 
@@ -30,7 +34,9 @@ readability, without building the site. Run "charterkit COMMAND --help" for each
 exit codes (every command):
   0  done, nothing wrong
   1  problems were found in the charters (they are listed)
-  2  the command could not run as asked (a missing file, a wrong option, a broken mkdocs.yml)
+  2  the command could not run as asked: a missing file, a folder or a device given as a file, a
+     wrong option, a broken mkdocs.yml, input that ended, or output that cannot be written (a full
+     disk, a read-only folder); nothing is left half written
   3  an internal error in charterkit (please report it)
 """
 
@@ -59,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: the command line) and return its exit code."""
+    _safe_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -69,22 +76,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe is found here, not after main has returned
         return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        if exc.errno is None or not _writing_stdout(exc):
+            return _internal(exc)
+        _quiet_stdout()
+        print(f"charterkit: the output could not be written: {explain_os_error(exc)}.", file=sys.stderr)
+        return EXIT_USAGE
     except UsageError as exc:
-        print(f"charterkit: {exc}", file=sys.stderr)
+        print(f"charterkit: {shown(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except EOFError:
+        print(
+            "charterkit: the input ended before every question was answered. Nothing was written.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("charterkit: stopped.", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as exc:
-        # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
-        print(
-            f"charterkit: internal error ({type(exc).__name__}: {exc}). This is a fault in charterkit, "
-            "not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
-            file=sys.stderr,
-        )
-        if os.environ.get("CHARTERKIT_DEBUG"):
-            traceback.print_exc(file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    # Not the editor's fault: say so in one line; the traceback is for whoever fixes it.
+    print(
+        f"charterkit: internal error ({type(exc).__name__}: {shown(str(exc))}). This is a fault in "
+        "charterkit, not in your files: please report it. Run again with CHARTERKIT_DEBUG=1 for the details.",
+        file=sys.stderr,
+    )
+    if os.environ.get("CHARTERKIT_DEBUG"):
+        traceback.print_exc(file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _safe_streams() -> None:
+    """Standard output that cannot print a letter (a terminal set to ASCII or Latin-1) shows it as an
+    escape rather than stopping; closed standard streams become empty ones."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        elif isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
+
+
+def _writing_stdout(exc: OSError) -> bool:
+    """True when ``exc`` came from writing standard output (its errno is one a full or closed output
+    gives, and it names no file)."""
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF)
+
+
+def _quiet_stdout() -> None:
+    # Whatever is still buffered cannot be written: drop it, so that exiting does not try again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from charterkit.errors import shown
+
 __all__ = ["annotation", "escape_data", "escape_property", "in_github_actions", "workspace_path"]
 
 
@@ -18,8 +20,9 @@ def in_github_actions() -> bool:
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message: GitHub's own escapes for ``%``, CR and LF, then
+    :func:`~charterkit.errors.shown` for every other control character (terminal escape codes)."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -10,7 +10,7 @@ from charterkit.cli.annotations import annotation, in_github_actions, workspace_
 from charterkit.errors import INFO, Problem
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import find_charter_files
-from charterkit.load.project import Project, UsageError, load_project
+from charterkit.load.project import Project, UsageError, load_project, not_a_file
 
 __all__ = ["add_parser", "check_files", "print_result", "run"]
 
@@ -95,12 +95,19 @@ def _targets_of(files: Sequence[str], project: Project) -> list[Path] | None:
     out: list[Path] = []
     for name in files:
         path = Path(name)
+        if not name:
+            raise UsageError(
+                'an empty file name (""). Give a charter file or folder, or nothing to check every charter.'
+            )
         if path.is_dir():
+            if project.config_file is not None and path.resolve() == project.root.resolve():
+                path = project.charters_dir  # "check ." in the site's folder: its charters, not mkdocs.yml
             out.extend(find_charter_files(path))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise UsageError(f"{name}: no such file.")
+            continue
+        problem = not_a_file(path)
+        if problem:
+            raise UsageError(f"{name}: {problem} Give a charter file (.yml) or a folder of them.")
+        out.append(path)
     return out
 
 

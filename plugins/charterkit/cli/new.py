@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -13,9 +14,11 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from charterkit.cli.template import Answers, render_template
+from charterkit.errors import shown
 from charterkit.format.model import PartialDate
 from charterkit.format.rules import is_slug
 from charterkit.load.project import UsageError, load_project
+from charterkit.store import explain_os_error
 
 __all__ = ["add_parser", "make_slug", "run"]
 
@@ -184,12 +187,22 @@ def _default_slug(answers: Answers, out_dir: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``charterkit new``."""
     project = load_project(args.config_file)
-    interactive = not args.no_input and not args.print_only and sys.stdin.isatty()
+    interactive = not args.no_input and not args.print_only and sys.stdin is not None and sys.stdin.isatty()
     answers = gather(args, input if interactive else None)
     out_dir = Path(args.output) if args.output else project.charters_dir
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--output {args.output}: is a file, not a folder. Give the folder to write to.")
     schema = project.root / "schema" / "charter.schema.json"
     schema_path = Path(os.path.relpath(schema.resolve(), out_dir.resolve())).as_posix()
     text = render_template(answers, schema_path=schema_path)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # an option with bytes that are not text (--title $'\xff')
+        bad = shown(exc.object[exc.start : exc.end].encode("utf-8", "backslashreplace").decode())
+        raise UsageError(
+            f"an answer holds {bad}, which is not text in UTF-8. Type it again, or set your terminal "
+            "to UTF-8. Nothing was written."
+        ) from None
     if args.print_only:
         sys.stdout.write(text)
         return 0
@@ -202,10 +215,32 @@ def run(args: argparse.Namespace) -> int:
     target = out_dir / f"{slug}.yml"
     if _taken(target):
         raise UsageError(f"{target} already exists, so nothing was written. Choose another name with --slug.")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
-        fh.write(text)
-    shown = os.path.relpath(target)
-    print(f"Wrote {shown}.")
-    print(f'Next: replace every "TODO:" in it with the charter\'s words, then run: charterkit check {shown}')
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_new(target, data)
+    except OSError as exc:
+        raise UsageError(
+            f"{target} could not be written: {explain_os_error(exc)}. Nothing was written."
+        ) from None
+    rel = os.path.relpath(target)
+    print(f"Wrote {rel}.")
+    print(f'Next: replace every "TODO:" in it with the charter\'s words, then run: charterkit check {rel}')
     return 0
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target``, which must not exist: all of it or nothing (a full disk leaves no
+    empty or half file), and never over a file that appeared meanwhile."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        try:
+            os.link(tmp, target)  # fails if the target exists, even in a race
+        except FileExistsError:
+            raise
+        except OSError:  # a drive without hard links (FAT, some network drives)
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+            os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -70,9 +71,25 @@ def _problem(message: str, fix: str, at: str = "") -> PydanticCustomError:
 
 
 def _no_control_chars(value: str) -> str:
-    if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\x7f" in value:
+    # C0 controls, DEL, and the C1 controls U+0080-U+009F (U+0085, "next line", among them).
+    if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value):
         raise _problem(
             "contains an invisible control character.", "Retype the text, or delete and paste it again."
+        )
+    return value
+
+
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+"""Characters that show nothing but are not spaces to Unicode: Hangul fillers, the blank braille pattern,
+the Mongolian vowel separator."""
+
+
+def _visible(value: str) -> str:
+    # Zero-width spaces, soft hyphens and the like (Unicode categories Cf, Z*, M*) show nothing either.
+    if not any(c not in _BLANK_LETTERS and unicodedata.category(c)[0] not in "CZM" for c in value):
+        raise _problem(
+            "has no visible letters (only invisible characters, such as a zero-width space).",
+            "Write the words, or delete the field if the source has none.",
         )
     return value
 
@@ -85,6 +102,7 @@ Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
     AfterValidator(_no_control_chars),
+    AfterValidator(_visible),
     AfterValidator(_single_line),
 ]
 """A piece of plain text. Line breaks inside it are folded into spaces; it is never read as HTML."""
@@ -93,6 +111,7 @@ ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     AfterValidator(_no_control_chars),
+    AfterValidator(_visible),
     AfterValidator(_single_line),
 ]
 
@@ -168,6 +187,12 @@ Entry = Annotated[
 Paragraphs = Annotated[list[Entry], BeforeValidator(_one_or_many)]
 
 
+WINDOWS_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+"""Names Windows keeps for devices: a folder named so cannot be made, copied or opened there."""
+
+
 def _check_slug(value: str) -> str:
     if len(value) > SLUG_MAX and is_slug(value[:SLUG_MAX]):
         raise _problem(
@@ -179,6 +204,11 @@ def _check_slug(value: str) -> str:
         raise _problem(
             f'"{shown(value)}" cannot be used in a web address.',
             "Use lower-case letters, digits and single hyphens only, such as north-somerset-send.",
+        )
+    if value in WINDOWS_NAMES:
+        raise _problem(
+            f'"{value}" is a name Windows keeps for a device, so the site could not be copied there.',
+            f"Choose a longer slug, such as {value}-charter.",
         )
     return value
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from charterkit.errors import WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.format.model import Charter
+from charterkit.format.model import WINDOWS_NAMES, Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.model_messages import explain_all
@@ -58,6 +58,7 @@ class LoadedCharter:
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
+    _refuse_odd_names(path, file)
     _refuse_links_out(path, file)
     read_problems: list[Problem] = []
     try:
@@ -92,12 +93,58 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                 )
             ]
         )
+    if charter.slug is None and slug in WINDOWS_NAMES:
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    1,
+                    "slug",
+                    f'the file name "{path.name}" gives the web address part "{slug}", a name Windows keeps '
+                    "for a device, so the site could not be copied there.",
+                    f"Rename the file (such as {slug}-charter.yml), or add a slug.",
+                )
+            ]
+        )
     return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1), dict(located.lines))
+
+
+def _refuse_odd_names(path: Path, file: str) -> None:
+    # "x.YML" or "x.yml " would be skipped by other tools (and by the site before): say so instead.
+    suffix = path.suffix.lower().strip()
+    if suffix in (".yml", ".yaml") and (path.suffix != suffix or path.name != path.name.strip()):
+        better = path.stem.strip() + suffix
+        raise CharterError(
+            [
+                Problem(
+                    file,
+                    0,
+                    "",
+                    f'the file name "{path.name}" must end in .yml (lower case, with no space after it).',
+                    f'Rename the file to "{better}".',
+                )
+            ]
+        )
 
 
 def _refuse_links_out(path: Path, file: str) -> None:
     # A pull request can add a symbolic link; one pointing out of the charters folder would publish
     # (or quote in an error) whatever file it points at, and one to a device or a pipe could hang the build.
+    if path.is_symlink():
+        try:
+            path.resolve()
+        except RuntimeError:
+            raise CharterError(
+                [
+                    Problem(
+                        file,
+                        0,
+                        "",
+                        "is a symbolic link that leads back to itself (a loop).",
+                        "Remove the link, or replace it with the charter file itself.",
+                    )
+                ]
+            ) from None
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         raise CharterError(
             [
@@ -147,7 +194,9 @@ def find_charter_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in (".yml", ".yaml")
+        # Also "x.YML" and "x.yml " (a space after), so that load_charter can ask for a rename rather
+        # than have them vanish without a word.
+        if p.suffix.lower().strip() in (".yml", ".yaml")
         and not p.name.startswith(("_", "."))
         and (p.is_file() or p.is_symlink())
     )

@@ -10,6 +10,7 @@ build's options are.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,14 +162,32 @@ def _print_fonts(root: Path, data: dict[str, Any]) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file()))
 
 
+def not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be read as a file (missing, a folder, a device, a pipe), or "" when it can."""
+    if not str(path):
+        return "an empty name."
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file."
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})."
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file."
+    if not stat.S_ISREG(mode):
+        return "is not a normal file (a device, a pipe or a socket)."
+    return ""
+
+
 def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> Project:
     """The project around ``cwd`` (or of ``config_file``); without ``mkdocs.yml``, ``./charters`` with the
     default targets."""
     here = cwd or Path.cwd()
     if config_file:
         path = Path(config_file)
-        if not path.is_file():
-            raise UsageError(f"{config_file}: no such file.")
+        problem = not_a_file(path)
+        if problem:
+            raise UsageError(f"--config-file {config_file}: {problem} Give the site's mkdocs.yml.")
     else:
         found = find_config(here)
         if found is None:

@@ -34,8 +34,9 @@ from charterkit.errors import CharterError, Problem, format_path
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Located", "ReadWithProblems", "line_of", "load_yaml"]
 
-MAX_BYTES = 1_000_000
-"""A charter is a short document; anything larger is a mistake (or an attack), refused before parsing."""
+MAX_BYTES = 200_000
+"""A charter is a short document (the largest seed charter is 16 KB); a file over 200 KB is a mistake or
+an attack, refused before parsing, so that no file can keep the PDFs rendering for minutes."""
 
 MAX_DEPTH = 12
 """The format nests at most about ten levels; deeper input is refused before it can exhaust the stack."""
@@ -119,7 +120,24 @@ class _Builder:
         value = self.scalar(node)
         if not isinstance(value, str):
             self.raw[path] = node.value
+        elif _SURROGATE.search(value):
+            value = self._whole_characters(node, path, value)
         return value
+
+    def _whole_characters(self, node: yaml.ScalarNode, path: Path_, value: str) -> str | None:
+        # "\ud83d\udc68" (an emoji as JSON writes it) is two halves of one character: join them.
+        try:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            half = _SURROGATE.search(value)
+            assert half is not None
+            self.problem(
+                node,
+                path,
+                f"holds half of a character (\\u{ord(half.group()):04x}), which cannot be shown.",
+                "Type the character itself, or write both halves of its escape one after the other.",
+            )
+            return None
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -136,6 +154,15 @@ class _Builder:
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
                     key_node, path, "merge keys (<<) are not allowed.", "Write the fields out in full."
+                )
+                continue
+            if key_node.tag not in _PLAIN_TAGS or _tagged(key_node):
+                tag = key_node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+                self.problem(
+                    key_node,
+                    (*path, key),
+                    f'the YAML tag "{tag}" is not allowed on a field name.',
+                    "Delete the tag (the word starting with !) and keep the name.",
                 )
                 continue
             if key in out:
@@ -162,12 +189,12 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return node.value.lower() in ("true", "yes", "on")
         if tag == "tag:yaml.org,2002:int":
+            # 0x7e9 is 2025 to YAML, which nobody writing a charter means: such numbers stay as written,
+            # so a date or a number written so is refused rather than silently changed.
+            if not re.fullmatch(r"[-+]?[0-9]+", node.value):
+                return node.value
             try:
-                return (
-                    int(node.value.replace("_", ""), 0)
-                    if node.value[:2] in ("0x", "0o")
-                    else int(node.value.replace("_", ""))
-                )
+                return int(node.value)
             except ValueError:
                 return node.value
         if tag == "tag:yaml.org,2002:float":
@@ -554,7 +581,8 @@ class _SyntaxExplainer:
     def block_end(self, index: int, problem: str) -> Problem:
         line = self.line(index)
         value = _value_of(line)
-        if value[:1] in "\"'[{" and "'<scalar>'" in problem:
+        # A value starting with [ or { is read as a list or a group: "[Draft] [v2]" fails after the first.
+        if value[:1] in "\"'[{" and ("'<scalar>'" in problem or value[:1] in "[{"):
             if value[:1] in "\"'":
                 return self.at(
                     index,
@@ -600,6 +628,16 @@ def _explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLE
 
 def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
     return CharterError([Problem(file, line, "", message, fix)])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _tagged(node: yaml.Node) -> bool:
+    """True when the source gives ``node`` a tag of its own (``!!str name:``): a node starts at its tag."""
+    mark = node.start_mark
+    buffer = mark.buffer
+    return isinstance(buffer, str) and buffer[mark.pointer : mark.pointer + 1] == "!"
 
 
 def load_yaml(path: Path, display: str | None = None, *, field_names: Collection[str] = ()) -> Located:

@@ -8,8 +8,6 @@ render. The same key always means the same bytes, so a PDF whose key is cached i
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +16,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from charterkit.pdf.writer import PDF_VARIANT, atomic_target
+from charterkit.pdf.writer import PDF_VARIANT
+from charterkit.store import Store
 
 __all__ = [
     "CACHE_FORMAT",
@@ -30,7 +29,7 @@ __all__ = [
     "template_sources",
 ]
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 """Bumped when the way PDFs are made changes in a way the other inputs do not show."""
 
 _LIBRARIES = (
@@ -43,8 +42,6 @@ _LIBRARIES = (
     "pydantic",
     "jinja2",
 )
-_ENTRY = re.compile(r"([0-9a-f]{64})\.(pdf|json|pages)")
-"""A cached PDF or its note (``.pages`` notes are from an older charterkit)."""
 
 
 @cache
@@ -121,46 +118,44 @@ class Note:
 
 
 class PdfCache:
-    """A folder of PDFs named by their key, each with a note (:class:`Note`) beside it."""
+    """PDFs named by their key, each with a :class:`Note`, kept in a :class:`~charterkit.store.Store`:
+    a PDF whose bytes no longer match the hash recorded when it was made is made again."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.store = Store(folder, suffix=".pdf", label="PDF")
+
+    @property
+    def remade(self) -> list[str]:
+        """Damaged PDFs found (and deleted) in this build, one line each, for the log."""
+        return self.store.remade
 
     def path(self, key: str) -> Path:
-        """Where the PDF of ``key`` is (or will be) kept."""
-        return self.folder / f"{key}.pdf"
+        """Where the PDF of ``key`` is kept."""
+        return self.store.path(key)
 
-    def _note_path(self, key: str) -> Path:
-        return self.folder / f"{key}.json"
+    def temp_path(self, key: str) -> Path:
+        """Where a worker writes the PDF of ``key`` before :meth:`put` takes it in."""
+        return self.store.temp_path(key)
 
     def get(self, key: str) -> Note | None:
-        """The note of a cached PDF, or None when the PDF or its note is missing or unreadable (the PDF
-        is then made again). Files are only ever complete: they are written atomically."""
-        if not self.path(key).is_file():
+        """The note of a cached PDF whose bytes check out, or None (the PDF is then made again)."""
+        entry = self.store.get(key)
+        if entry is None:
             return None
         try:
-            data = json.loads(self._note_path(key).read_text(encoding="utf-8"))
-            warnings, missing = tuple(map(str, data["warnings"])), tuple(map(str, data["missing"]))
-            return Note(int(data["pages"]), warnings, missing)
-        except (OSError, ValueError, KeyError, TypeError):
+            meta = entry.meta
+            warnings, missing = tuple(map(str, meta["warnings"])), tuple(map(str, meta["missing"]))
+            return Note(int(meta["pages"]), warnings, missing)
+        except (ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, note: Note) -> None:
-        """Keep the note of a PDF just written to :meth:`path`."""
+    def put(self, key: str, rendered: Path, note: Note) -> None:
+        """Take in ``rendered`` (a :meth:`temp_path`) as the PDF of ``key``, with its note."""
         data = {"pages": note.pages, "warnings": list(note.warnings), "missing": list(note.missing)}
-        with atomic_target(self._note_path(key)) as tmp:
-            tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        self.store.adopt(key, rendered, data)
 
     def prune(self, keep: Iterable[str]) -> int:
-        """Delete cached PDFs (and their notes) whose key is not in ``keep``, so that the cache does not
-        grow for ever. Only files named like cache entries are touched. Returns how many PDFs went."""
-        wanted = set(keep)
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for entry in self.folder.iterdir():
-            match = _ENTRY.fullmatch(entry.name)
-            if match and match.group(1) not in wanted:
-                entry.unlink(missing_ok=True)
-                removed += match.group(2) == "pdf"
-        return removed
+        """Delete cached PDFs whose key is not in ``keep``, and files left by killed builds. Returns how
+        many PDFs went."""
+        return self.store.prune(keep, old_suffixes=[".pages"])  # notes of older versions

@@ -9,11 +9,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from charterkit.pdf.writer import RenderError, Written, write_pdf
+from charterkit.store import environment_fault, explain_os_error
 
 __all__ = ["Failure", "Job", "JobsFailed", "Progress", "describe_error", "run_jobs", "worker_count"]
 
@@ -38,6 +39,8 @@ class Failure:
 
     job: Job
     reason: str
+    environment: bool = False
+    """True when the machine failed (a full disk, a read-only folder), not the charter."""
 
 
 class JobsFailed(Exception):
@@ -80,7 +83,7 @@ def run_jobs(
     def finish(job: Job, written: Written | None, error: BaseException | None) -> None:
         nonlocal done
         if error is not None:
-            failures.append(Failure(job, describe_error(error)))
+            failures.append(Failure(job, describe_error(error), environment_fault(error)))
             return
         assert written is not None
         done += 1
@@ -106,7 +109,8 @@ def run_jobs(
             futures: dict[Future[Written], Job] = {pool.submit(_render, job): job for job in ordered}
             pending = set(futures)
             while pending:
-                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                # Each PDF as it finishes, so that progress lines come while the others render.
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     error = future.exception()
                     finish(futures[future], None if error else future.result(), error)
@@ -122,17 +126,5 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, RenderError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:
-        where = f" {error.filename}" if error.filename else ""
-        return f"could not read or write{where}: {_in_the_way(error) or error.strerror}"
+        return explain_os_error(error)
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-
-
-def _in_the_way(error: OSError) -> str:
-    """For a folder that could not be made because a file has its name (or its parent's): say which."""
-    if not isinstance(error, FileExistsError | NotADirectoryError) or not error.filename:
-        return ""
-    path = Path(os.fsdecode(error.filename))
-    for place in (path, *path.parents):
-        if place.exists() and not place.is_dir():
-            return f"{place} is a file, where a folder is needed"
-    return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from charterkit.pdf.jobs import Job, JobsFailed, Progress, describe_error, run_j
 from charterkit.pdf.printhtml import Site, print_html
 from charterkit.pdf.writer import Written
 from charterkit.readability.scoring import charter_units
+from charterkit.store import StoreUnusable
 
 __all__ = ["MAX_PDF_WORDS", "CacheUnusable", "Made", "PdfFailed", "make_pdfs", "words_in"]
 
@@ -64,14 +66,16 @@ class PdfFailed(Exception):
 
 
 class CacheUnusable(PdfFailed):
-    """The cache folder cannot be made, read or written, so no PDF can be kept."""
+    """The cache folder cannot be made, read or written (read-only, full, changed by another program),
+    so no PDF can be kept. Never a charter's fault: the message names the folder and what to do."""
 
     fix = "Choose a folder that can be created and written, then build again."
 
-    def __init__(self, folder: Path, error: OSError) -> None:
-        self.folder = folder
-        self.reason = describe_error(error)
-        super().__init__(message=f"the PDF cache folder {folder} cannot be used: {self.reason}")
+    def __init__(self, problem: StoreUnusable) -> None:
+        self.folder = problem.folder
+        self.reason = problem.reason
+        message = f"the PDF cache folder {problem.folder} cannot be used: {problem.reason}"
+        super().__init__(message=message, fix=problem.fix)
 
 
 def make_pdfs(
@@ -93,11 +97,13 @@ def make_pdfs(
     :class:`CacheUnusable` when the cache folder cannot be used (a path through a file, a full disk).
     """
     try:
-        cache.folder.mkdir(parents=True, exist_ok=True)
+        cache.store.ensure()
         # WeasyPrint would unpack the WOFF2 fonts for every PDF: unpack them once, next to the cache.
-        site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts"))
+        site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts", cache.remade))
+    except StoreUnusable as exc:
+        raise CacheUnusable(exc) from None
     except OSError as exc:
-        raise CacheUnusable(cache.folder, exc) from None
+        raise CacheUnusable(StoreUnusable.from_os_error(cache.folder, exc)) from None
     assets = asset_dir if asset_dir is not None and asset_dir.is_dir() else None
     try:
         shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
@@ -143,18 +149,27 @@ def make_pdfs(
             continue
         key = cache_key(_portable(html, site), shared)
         keys.append(key)
-        if cache.get(key) is None and key not in jobs:
-            jobs[key] = Job(html, cache.path(key), base_url, doc.path, doc.blame, doc.kind)
-            owner[cache.path(key)] = doc
+        if key not in jobs and _cached(cache, key) is None:
+            target = cache.temp_path(key)
+            jobs[key] = Job(html, target, base_url, doc.path, doc.blame, doc.kind)
+            owner[target] = doc
     if problems:
         raise PdfFailed(problems)
     try:
         results = run_jobs(list(jobs.values()), workers=workers, progress=progress)
     except JobsFailed as exc:
+        for started in jobs.values():
+            started.target.unlink(missing_ok=True)
+        machine = [f for f in exc.failures if f.environment]
+        if machine:  # a full or read-only disk fails every PDF alike: say it once, about the folder
+            raise CacheUnusable(StoreUnusable(cache.folder, machine[0].reason)) from None
         raise PdfFailed([(owner[f.job.target], f.reason) for f in exc.failures]) from None
     made = []
     try:
-        notes = {key: _noted(cache, key, results.get(jobs[key]) if key in jobs else None) for key in keys}
+        notes = {
+            key: _noted(cache, key, results.get(jobs[key]) if key in jobs else None, _target(jobs, key))
+            for key in keys
+        }
         for doc, key in zip(docs, keys, strict=True):
             job = jobs.get(key)
             note, path = notes[key], cache.path(key)
@@ -171,8 +186,10 @@ def make_pdfs(
             )
         if prune:
             cache.prune(keys)
+    except StoreUnusable as exc:
+        raise CacheUnusable(exc) from None
     except OSError as exc:
-        raise CacheUnusable(cache.folder, exc) from None
+        raise CacheUnusable(StoreUnusable.from_os_error(cache.folder, exc)) from None
     return made
 
 
@@ -196,13 +213,25 @@ def _portable(html: str, site: Site) -> str:
     return html
 
 
-def _noted(cache: PdfCache, key: str, written: Written | None) -> Note:
+def _target(jobs: dict[str, Job], key: str) -> Path:
+    job = jobs.get(key)
+    return job.target if job is not None else Path()
+
+
+def _cached(cache: PdfCache, key: str) -> Note | None:
+    try:
+        return cache.get(key)
+    except StoreUnusable as exc:
+        raise CacheUnusable(exc) from None
+
+
+def _noted(cache: PdfCache, key: str, written: Written | None, job_target: Path) -> Note:
     """The note of a PDF: kept now if it was just written, else read from the cache."""
     if written is not None:
         note = Note(written.pages, tuple(written.warnings), tuple(written.missing))
-        cache.put(key, note)
+        cache.put(key, job_target, note)
         return note
     kept = cache.get(key)
     if kept is None:  # deleted while the build ran: the next build makes it again
-        raise FileNotFoundError(2, "No such file or directory", str(cache.path(key)))
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(cache.path(key)))
     return kept

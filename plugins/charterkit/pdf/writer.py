@@ -114,9 +114,14 @@ def write_pdf(html: str, target: Path, *, base_url: str) -> Written:
                 document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                     pdf_variant=PDF_VARIANT
                 )
-                document.write_pdf(tmp, pdf_variant=PDF_VARIANT, finisher=name_links)
             # WeasyPrint's fatal fetching error derives from BaseException.
             except (Exception, _fatal_fetch_error()) as exc:
+                raise RenderError(_reason(exc)) from None
+            try:
+                document.write_pdf(tmp, pdf_variant=PDF_VARIANT, finisher=name_links)
+            except OSError:  # the disk (full, read-only), not the charter: the caller says so
+                raise
+            except Exception as exc:
                 raise RenderError(_reason(exc)) from None
             if collect.errors:
                 raise RenderError("; ".join(dict.fromkeys(collect.errors)))

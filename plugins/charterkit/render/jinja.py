@@ -101,6 +101,7 @@ def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     env.filters["linkify"] = linkify
     env.filters["date"] = display_date
     env.filters["icon"] = _icon_filter(icons)
+    env.filters["direction"] = text_direction
     env.globals["not_stated"] = NOT_STATED
     # Our own words for gaps, from the one place the view model keeps them (every format says the same).
     from charterkit.render.views import GAP_LABEL, MISSING_HEADING_NOTE
@@ -108,6 +109,19 @@ def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     env.globals["gap_label"] = GAP_LABEL
     env.globals["missing_heading_note"] = MISSING_HEADING_NOTE
     return env
+
+
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
+"""Languages written from right to left (their primary tag), which need ``dir="rtl"`` beside ``lang``."""
+
+
+def text_direction(lang: str) -> str:
+    """``rtl`` for a language written from right to left (``ar``, ``he``, ``ur``...), else ``ltr``."""
+    lang = lang.lower()
+    primary = lang.split("-")[0]
+    return "rtl" if primary in RTL_LANGUAGES or lang.startswith("ku-arab") else "ltr"
 
 
 def make_env(template_dirs: Sequence[Path] = (), icons: IconSet | None = None) -> Environment:

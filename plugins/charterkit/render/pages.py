@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from charterkit.format.icons import ICON_SETS, IconSet
@@ -21,7 +20,7 @@ from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.readability.scoring import CharterScores
 from charterkit.render.terms import mark_first_uses
-from charterkit.render.views import Heading, build_view, walk_blocks
+from charterkit.render.views import Heading, build_view, heading_id, walk_blocks
 
 __all__ = [
     "DEFAULT_OTHER_FORMATS",
@@ -121,7 +120,7 @@ class Rendered:
 
 def _ids(*titles: str, used: set[str] | None = None) -> list[str]:
     used = set() if used is None else used
-    return [unique(slugify(t, "-"), used) for t in titles]
+    return [heading_id(t, used) for t in titles]
 
 
 def render_charter(

@@ -149,13 +149,27 @@ class CharterView:
         return self.loaded.slug
 
 
+RESERVED_ID_PREFIXES = ("_", "ck-", "md-")
+"""Ids the theme (``__search``, ``__drawer``, ``__nav_1``...) and our own templates (``ck-content``) use.
+An id made from an editor's title never starts with one, or the theme's JavaScript would find the
+wrong element."""
+
+
+def heading_id(title: str, used: set[str]) -> str:
+    """A unique id for a heading, from its title (``Our principles`` → ``our-principles``); one that
+    would look like the theme's own (``__config``) is prefixed: ``s-config``."""
+    base = slugify(title, "-") or "section"
+    if base.startswith(RESERVED_ID_PREFIXES):
+        base = "s-" + base.lstrip("_-") if base.lstrip("_-") else "section"
+    return str(unique(base, used))  # unique() also records the id it returns
+
+
 class _Ids:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
     def make(self, title: str) -> str:
-        base = slugify(title, "-") or "section"
-        return str(unique(base, self.used))  # unique() also records the id it returns
+        return heading_id(title, self.used)
 
 
 def _principle_block(p: Principle, level: int, ids: _Ids, number: int | None) -> Block:
@@ -180,12 +194,12 @@ def _principle_block(p: Principle, level: int, ids: _Ids, number: int | None) ->
 
 
 def _section_block(s: Section, level: int, ids: _Ids) -> Block:
-    heading_id = ids.make(s.title) if s.title else None
+    block_id = ids.make(s.title) if s.title else None
     inner = level + 1 if s.title else level
     text, points, after = _entries(s.text), _entries(s.points), _entries(s.after)
     block = Block(
         title=s.title,
-        id=heading_id,
+        id=block_id,
         level=level,
         kind=s.kind,
         text=[e.plain for e in text],

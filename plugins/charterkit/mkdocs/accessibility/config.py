@@ -12,6 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from charterkit.format.rules import is_email, is_web_address
+from charterkit.mkdocs.options import SitePath
 from charterkit.render.statement import COMPLIANCE, REASONS, REGIONS
 
 
@@ -83,7 +84,7 @@ class KnownIssueConfig(base.Config):
 class AccessibilityConfig(base.Config):
     """Options of ``charterkit/accessibility``."""
 
-    page = c.Type(str, default="accessibility.md")
+    page = SitePath(example="accessibility.md", suffixes=(".md",), default="accessibility.md")
     """Where the statement page goes (``accessibility.md`` is served at ``/accessibility/``). A file of
     the same name in docs/ replaces the generated statement; the footer still links to it."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -23,6 +24,7 @@ from charterkit.format.rules import FONTS_DIR, FONTS_TARGET
 from charterkit.mkdocs._common import custom_dir, jinja_env, project_root
 from charterkit.mkdocs.accessibility.config import AccessibilityConfig
 from charterkit.mkdocs.charters.plugin import toc_from
+from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.render.statement import (
     AutomatedChecks,
     KnownIssue,
@@ -61,6 +63,11 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = project_root(config)
         self.env = jinja_env(config)
+        if self.config.fonts:
+            try:
+                verify_fonts()
+            except FontsDamaged as exc:
+                raise PluginError(f"charterkit/accessibility: {exc}") from None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

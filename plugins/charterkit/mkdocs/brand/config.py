@@ -9,6 +9,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from charterkit.format.rules import is_email
+from charterkit.mkdocs.options import SitePath
 from charterkit.render.contrast import parse_colour, to_hex
 
 DEFAULT_PRIMARY = "#1d5a8e"
@@ -140,9 +141,12 @@ class BrandConfig(base.Config):
 
     council = c.Type(str, default="")
     """The council's (or NHS body's) name, available to templates as ``config.extra.charterkit_council``."""
-    logo = c.Optional(c.Type(str))
+    logo = c.Optional(
+        SitePath(example="assets/logo.svg", suffixes=(".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"))
+    )
     """The council's logo: a file in ``docs/`` (or in the theme's ``custom_dir``), such as
-    ``assets/logo.svg``. Shown in the header instead of the default picture."""
+    ``assets/logo.svg``. Shown in the header instead of the default picture. Only a path inside the site
+    (letters, digits, ``. _ - /``) with a picture's ending is accepted."""
     colours = c.SubConfig(ColoursConfig)
     """The brand colours (see above)."""
     footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])

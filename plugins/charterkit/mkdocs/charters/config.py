@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from charterkit.mkdocs.options import LanguageTag, SitePath
+
 
 class ChartersConfig(base.Config):
     """Options of ``charterkit/charters``."""
@@ -12,10 +14,10 @@ class ChartersConfig(base.Config):
     charters_dir = c.Type(str, default="charters")
     """The folder of charter files (``*.yml``), relative to ``mkdocs.yml``."""
 
-    url = c.Type(str, default="charters")
+    url = SitePath(example="charters", default="charters")
     """The part of the address under which charter pages live: ``/charters/<slug>/``."""
 
-    language = c.Type(str, default="en-GB")
+    language = LanguageTag(default="en-GB")
     """The site's language. A charter in another language is marked up with its own."""
 
     contact = c.Type(str, default="")

@@ -18,7 +18,8 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 from urllib.parse import quote
 
 from jinja2 import Environment
@@ -26,7 +27,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -38,6 +39,7 @@ from charterkit.format.icons import ICON_SETS, IconSet, load_icon_set
 from charterkit.format.pictures import is_picture_file
 from charterkit.format.schema import charter_schema
 from charterkit.format.themes import load_themes
+from charterkit.links import link_problems
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
@@ -45,6 +47,7 @@ from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.preview import Preview, page_file
+from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.opendata.feed import atom_feed
 from charterkit.opendata.records import (
@@ -56,6 +59,7 @@ from charterkit.opendata.records import (
     principles_csv,
 )
 from charterkit.opendata.schema import opendata_schema
+from charterkit.output import OutputUnusable
 from charterkit.render.find import Finder, Planned
 from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import (
@@ -136,9 +140,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview = Preview()
         """What the last build wrote, so that ``mkdocs serve --dirty`` rebuilds only what changed."""
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = "build"
+        self.dirty = False
+        self.output = AtomicOutput(log)
+        """Builds the site beside the real one and swaps it in at the end (not under serve)."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Having this hook keeps the plugin (and what it learnt) across the builds of ``mkdocs serve``.
         self.preview.dirty = dirty
+        self.command, self.dirty = command, dirty
 
     # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
     # broken charter stops the build with the old site untouched.
@@ -157,6 +167,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 f"charterkit: the charters folder {folder} does not exist. "
                 f"Create it, or set charters_dir in mkdocs.yml."
             )
+        self._refuse_links_out(config, root)
         self.icons = load_icon_set()
         readability = config.plugins.get("charterkit/readability")
         project = Project(
@@ -180,7 +191,36 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
         self.env = jinja_env(config, self.icons)
+        # Last in this hook, after the charters are known to be good, and at priority 100 so that every
+        # other plugin's on_config sees the new folder: the whole site is written beside the real one.
+        self.output.start(config, self.command, self.dirty)
         return config
+
+    @staticmethod
+    def _refuse_links_out(config: MkDocsConfig, root: Path) -> None:
+        """Stop before anything is built if a published folder links outside the project."""
+        folders = [(Path(config.docs_dir), "docs")]
+        if config.theme.custom_dir:
+            custom = Path(config.theme.custom_dir)
+            folders.append((custom, _shown(custom, root)))
+        problems = [line for folder, label in folders for line in link_problems(folder, root, label)]
+        if problems:
+            raise PluginError("charterkit: " + "\ncharterkit: ".join(problems))
+
+    # The very last step of a build, after every other plugin's on_post_build (search writes its index,
+    # charterkit/readability its report): only a complete site is swapped in.
+    @event_priority(-100)
+    def _swap_in(self, *, config: MkDocsConfig) -> None:
+        try:
+            self.output.finish(config)
+        except OutputUnusable as exc:
+            raise PluginError(f"charterkit: {exc}") from None
+
+    # Last, so other plugins clean up first; a fault of the machine then stops the build with a plain
+    # message (MkDocs would print a traceback), and the previous site is kept.
+    @event_priority(-100)
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.fail(error, self.command)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
@@ -364,8 +404,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
 
     # Before Material's search (priority 0), which writes the index this merges.
     @event_priority(50)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_preview(self, *, config: MkDocsConfig) -> None:
         self.preview.finish(config, self.by_slug)
+
+    # Two steps at two priorities: the preview's bookkeeping early, the swap of the new site last of all.
+    on_post_build = CombinedEvent(_finish_preview, _swap_in)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.generated.get(page.file.src_uri)
@@ -595,6 +638,13 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                 ),
             )
         return html
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(folder)
 
 
 _H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)

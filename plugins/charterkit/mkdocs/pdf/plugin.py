@@ -18,11 +18,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charterkit.errors import shown
 from charterkit.format.rules import PDF_SWITCH
 from charterkit.mkdocs._common import custom_dir, project_root
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf.documents import Document, documents_for
+from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
 from charterkit.pdf.switch import SwitchError, pdfs_wanted
 from charterkit.render.pages import Link
@@ -55,6 +57,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.active = self._wanted()
+        if self.active:
+            try:
+                verify_fonts()
+            except FontsDamaged as exc:
+                raise PluginError(f"charterkit/pdf: {exc}") from None
         return config
 
     def _wanted(self) -> bool:
@@ -134,12 +141,13 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         def progress(done: int, total: int, job: Job) -> None:
             log.info(f"PDF {done}/{total}: {job.name}")
 
+        cache = PdfCache(root / self.config.cache_dir)
         try:
             return make_pdfs(
                 docs,
                 env=charters.env,
                 site=site,
-                cache=PdfCache(root / self.config.cache_dir),
+                cache=cache,
                 icons=charters.icons,
                 asset_dir=custom / "charterkit" / "print" if custom is not None else None,
                 workers=self.config.workers,
@@ -147,14 +155,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 prune=not serving,  # previews differ (no site address): keep the real build's PDFs
             )
         except CacheUnusable as exc:
-            raise PluginError(
-                f"charterkit/pdf: cache_dir: the folder {self.config.cache_dir} (next to "
-                f"mkdocs.yml) cannot hold the PDFs: {exc.reason}. Set cache_dir under "
-                "charterkit/pdf in mkdocs.yml to a folder that can be created and written, "
-                "such as .cache/charterkit-pdf, or leave it out."
-            ) from None
+            # The machine, not a charter: name the folder and what to do (cache_dir only if it is wrong).
+            raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
+        finally:
+            # A damaged cache is not the editor's doing, so it is told (INFO) but does not fail --strict.
+            for line in cache.remade:
+                log.info(line)
 
     def _logo(self, config: MkDocsConfig) -> str:
         """The council's logo (``charterkit/brand``'s ``logo``, the theme's logo) for the covers, or ""."""
@@ -177,6 +185,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             return ""
 
     def _warn_once(self, message: str) -> None:
+        message = shown(message)
         if message not in self._warned:
             self._warned.add(message)
             log.warning(message)

@@ -1,0 +1,159 @@
+"""Build a site into a new folder beside the real one and swap it in only when everything succeeded.
+
+A failed build (a full disk, a read-only folder, a killed process, a broken charter) then leaves the
+previous site as it was. A lock file beside the site folder makes a second build of the same site wait
+for the first, so two builds never clean or prune under each other.
+
+No MkDocs here: ``charterkit/charters`` calls :class:`StagedOutput` from its hooks.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from charterkit.store import explain_os_error
+
+__all__ = ["LOCK_WAIT", "BuildLock", "OutputUnusable", "StagedOutput"]
+
+LOCK_WAIT = 600.0
+"""Seconds a build waits for another build of the same site before it stops."""
+
+
+class OutputUnusable(Exception):
+    """The site folder (or the folder it is in) cannot be written or replaced. The message names the
+    folder, says why in plain words and what to do; the previous site is left as it was."""
+
+    def __init__(self, folder: Path, reason: str, fix: str = "") -> None:
+        self.folder = folder
+        self.reason = reason
+        self.fix = fix or (
+            f"Free some disk space or make {folder} writable, then build again. "
+            "The previous site was left as it was."
+        )
+        super().__init__(f"the site could not be written to {folder}: {reason}. {self.fix}")
+
+
+class BuildLock:
+    """An exclusive lock on one site folder, held by a build from start to end. The operating system
+    lets go of it when the process ends, however it ends, so a killed build never leaves it stuck."""
+
+    def __init__(self, target: Path) -> None:
+        self.path = target.parent / f".{target.name}.charterkit.lock"
+        self._file: IO[str] | None = None
+
+    def acquire(self, *, wait: float = LOCK_WAIT, waiting: Callable[[str], None] | None = None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds (calling ``waiting`` once with a message) for
+        another build to finish. Raises :class:`OutputUnusable` if it cannot be taken."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = self.path.open("a+", encoding="utf-8")
+        except OSError as exc:
+            raise OutputUnusable(self.path.parent, explain_os_error(exc)) from None
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    raise OutputUnusable(
+                        self.path.parent,
+                        f"another build of this site has been running for over {wait:.0f} seconds "
+                        f"(it holds {self.path})",
+                        "Wait for it to finish, or stop it, then build again.",
+                    ) from None
+                if not told and waiting is not None:
+                    waiting(
+                        f"Another build of this site is running (it holds {self.path}): "
+                        "waiting for it to finish."
+                    )
+                    told = True
+                time.sleep(0.2)
+        self._file = handle
+
+    def release(self) -> None:
+        """Let go of the lock (the lock file stays: removing it would let a third build race)."""
+        if self._file is not None:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+
+
+class StagedOutput:
+    """A new folder beside ``target`` that a build writes into, then :meth:`commit` swaps in."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.stage = target.parent / f".{target.name}.charterkit-new-{os.getpid()}"
+        self._old = target.parent / f".{target.name}.charterkit-old-{os.getpid()}"
+
+    def begin(self) -> Path:
+        """Remove what killed builds left, make the new folder and return it. Call with the lock held."""
+        self.clean_leftovers()
+        try:
+            self.stage.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputUnusable(self.target.parent, explain_os_error(exc)) from None
+        return self.stage
+
+    def clean_leftovers(self) -> None:
+        """Delete the new and old folders of earlier builds that never finished (killed, or out of
+        power). With the lock held, no running build owns them."""
+        if not self.target.parent.is_dir():
+            return
+        prefixes = (f".{self.target.name}.charterkit-new-", f".{self.target.name}.charterkit-old-")
+        for item in self.target.parent.iterdir():
+            if item.name.startswith(prefixes) and item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item, ignore_errors=True)
+
+    def commit(self) -> None:
+        """Put the new folder in the place of ``target``: two renames, so the site is never half
+        written. Hidden files of the old site (such as ``.git``) are kept, as MkDocs keeps them."""
+        try:
+            if self.target.is_dir() and not self.target.is_symlink():
+                for item in self.target.iterdir():
+                    if item.name.startswith(".") and not (self.stage / item.name).exists():
+                        os.replace(item, self.stage / item.name)
+                try:
+                    os.replace(self.target, self._old)
+                except OSError as exc:
+                    if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES):
+                        raise
+                    self._replace_contents()  # a mount point: its contents are replaced instead
+                    return
+                try:
+                    os.replace(self.stage, self.target)
+                except OSError:
+                    os.replace(self._old, self.target)  # put the old site back
+                    raise
+                shutil.rmtree(self._old, ignore_errors=True)
+            else:
+                os.replace(self.stage, self.target)
+        except OSError as exc:
+            raise OutputUnusable(self.target, explain_os_error(exc)) from None
+
+    def _replace_contents(self) -> None:
+        for item in self.target.iterdir():
+            if item.name.startswith("."):
+                continue
+            if item.is_dir() and not item.is_symlink():
+                shutil.rmtree(item)
+            else:
+                item.unlink()
+        for item in self.stage.iterdir():
+            if not (self.target / item.name).exists():
+                shutil.move(item, self.target / item.name)
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """Delete the new folder: the build failed, and the previous site stays as it was."""
+        shutil.rmtree(self.stage, ignore_errors=True)

@@ -1,0 +1,123 @@
+"""The content-checked cache folder every expensive output is kept in."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from charterkit.store import Store, StoreUnusable, explain_os_error
+
+KEY = "ab" * 32
+OTHER = "cd" * 32
+
+
+def test_an_entry_is_given_back_with_its_meta(tmp_path: Path) -> None:
+    store = Store(tmp_path, suffix=".pdf")
+    store.put(KEY, b"%PDF-1.7 bytes", {"pages": 3})
+    entry = store.get(KEY)
+    assert entry is not None
+    assert entry.path.read_bytes() == b"%PDF-1.7 bytes"
+    assert entry.meta == {"pages": 3} and entry.size == 14
+    assert store.remade == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{KEY}.json", f"{KEY}.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (lambda p: p.write_bytes(p.read_bytes()[:5]), "do not match"),  # truncated
+        (lambda p: p.write_bytes(b"X" * 14), "do not match"),  # overwritten, same size
+        (lambda p: p.write_bytes(b""), "do not match"),  # emptied
+        (lambda p: p.unlink(), "incomplete"),  # the bytes gone, the record left
+        (lambda p: p.with_suffix(".json").write_text("{", encoding="utf-8"), "incomplete"),
+        (lambda p: p.with_suffix(".json").unlink(), "incomplete"),
+    ],
+    ids=["truncated", "overwritten", "emptied", "bytes-gone", "record-broken", "record-gone"],
+)
+def test_a_damaged_entry_is_deleted_and_said(tmp_path: Path, damage: object, why: str) -> None:
+    store = Store(tmp_path, suffix=".pdf", label="PDF")
+    store.put(KEY, b"%PDF-1.7 bytes", {"pages": 3})
+    damage(store.path(KEY))  # type: ignore[operator]
+    assert store.get(KEY) is None
+    [line] = store.remade
+    assert line.startswith(f"the PDF {KEY}.pdf in {tmp_path} was damaged (") and why in line
+    assert line.endswith("it is made again.")
+    assert list(tmp_path.iterdir()) == []  # nothing damaged is left to be used later
+    store.put(KEY, b"again", {})
+    assert store.get(KEY) is not None
+
+
+def test_prune_removes_unused_entries_and_temp_files_of_dead_builds(tmp_path: Path) -> None:
+    store = Store(tmp_path, suffix=".pdf")
+    store.put(KEY, b"keep", {})
+    store.put(OTHER, b"old", {})
+    # A build that was killed: its process id no longer runs.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    pid = int(dead.stdout)
+    (tmp_path / f".{pid}-0a1b.{KEY}.pdf.tmp").write_bytes(b"half")
+    (tmp_path / f"..{pid}-0a1b.{KEY}.pdf.tmp.x8Yz_q.tmp").write_bytes(b"half")  # a writer's own temp
+    mine = store.temp_path(OTHER)  # this build's: still being written
+    mine.write_bytes(b"in progress")
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "README").write_text("a person's file", encoding="utf-8")
+    old = tmp_path / f".{OTHER}.pdf.abc.tmp"  # a temp of an older version, a day old
+    old.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    assert store.prune([KEY]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{KEY}.json", f"{KEY}.pdf", mine.name, "fonts", "README"]
+    )
+
+
+def test_keys_are_checked(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not a cache key"):
+        Store(tmp_path).path("../../etc/passwd")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_a_read_only_folder_is_named_with_what_to_do(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreUnusable) as info:
+            Store(folder).put(KEY, b"x")
+    finally:
+        folder.chmod(0o700)
+    assert str(folder) in str(info.value) and "permission denied" in str(info.value)
+
+
+def test_a_folder_that_cannot_be_written_is_named_with_what_to_do(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreUnusable) as info:
+        Store(blocker / "cache").ensure()
+    assert str(info.value) == (
+        f"the cache folder {blocker / 'cache'} cannot be used: could not read or write "
+        f"{blocker / 'cache'}: {blocker} is a file, where a folder is needed. Free some disk space or make "
+        f"{blocker / 'cache'} writable (it is safe to delete), then build again."
+    )
+
+
+def test_a_full_disk_is_said_in_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path)
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(StoreUnusable) as info:
+        store.put(KEY, b"x")
+    assert "the disk is full" in str(info.value) and str(tmp_path) in str(info.value)
+    assert [p for p in tmp_path.iterdir()] == []  # no partial entry
+
+
+def test_os_errors_in_plain_words() -> None:
+    error = OSError(errno.EROFS, "Read-only file system", "/srv/cache/x.pdf")
+    assert explain_os_error(error) == (
+        "could not read or write /srv/cache/x.pdf: the folder is on a read-only file system"
+    )
