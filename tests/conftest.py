@@ -49,6 +49,7 @@ def run_build(
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "CHARTERKIT_PDF": "0",
+        "CHARTERKIT_FORMATS": "0",
         "CHARTERKIT_PICTURES": "0",  # the picture gallery's pages: only tests of the gallery need them
         **(env or {}),
     }
@@ -266,6 +267,9 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("seed-site")
     project = make_project(root, copy_charters=True)
     # A site address with a sub-path, as on GitHub Pages: MkDocs needs it to link the 404 page's assets.
-    result = run_build(project, env={"CHARTERKIT_PDF": "1", "CHARTERKIT_SITE_URL": SEED_SITE_URL})
+    result = run_build(
+        project,
+        env={"CHARTERKIT_PDF": "1", "CHARTERKIT_FORMATS": "1", "CHARTERKIT_SITE_URL": SEED_SITE_URL},
+    )
     assert result.returncode == 0, result.output
     return result

@@ -411,9 +411,26 @@ def test_a_letter_no_pdf_font_has_fails_the_check_as_it_fails_the_strict_build(
         "character “中” (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D), so the PDFs print an empty box for it. "
         "Write it another way, or add a font that has it" in result.out
     )
-    # A site that makes no PDFs has no empty box: the letter shows on the web page.
-    assert cli("check", cwd=project, env={"CHARTERKIT_PDF": "0"}).code == 0
+    # A site that makes no PDFs has no empty box: the letter shows on the web page. (The braille tables
+    # have no sign for it either, so the braille files are off here too.)
+    assert cli("check", cwd=project, env={"CHARTERKIT_PDF": "0", "CHARTERKIT_FORMATS": "0"}).code == 0
     # Welsh and other Latin letters are in the fonts: no problem.
     welsh = MINIMAL.replace("We will listen to each other.", "Byddwn yn gwrando ar ein gilydd, ŵ ŷ Ŵ Ŷ.")
     (project / "charters" / "alpha.yml").write_text(welsh, encoding="utf-8")
     assert cli("check", cwd=project, env={"CHARTERKIT_PDF": ""}).code == 0
+
+
+def test_a_character_braille_cannot_translate_is_found_as_the_build_finds_it(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    text = MINIMAL.replace("We will listen to each other.", "We will listen to each other ☃.")
+    project = _project(tmp_path, {"snow.yml": text})
+    result = cli("check", cwd=project)
+    assert result.code == 1
+    assert (
+        'charters/snow.yml:14: sections[0].principles[0].text[0]: the braille file cannot be made: "☃" (U+2603)'
+        in result.out
+    )
+    # A site that makes no braille files has no such problem.
+    off = cli("check", cwd=project, env={"CHARTERKIT_FORMATS": "0"})
+    assert off.code == 0, off.out

@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"the charters folder {project.charters_dir} does not exist.")
     targets = project.targets or dict(DEFAULT_TARGETS)
     # The build's own check (a site without charterkit/readability still gets a report, at the defaults).
-    checked = check_project(replace(project, targets=targets), glyphs=False)
+    checked = check_project(replace(project, targets=targets), glyphs=False, braille=False)
     if checked.errors:
         print(
             CharterError(checked.errors)

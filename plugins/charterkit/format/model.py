@@ -389,6 +389,9 @@ class Charter(_Model):
     easy_read: Annotated[EasyRead | None, BeforeValidator(_easy_read_value)] = None
     """The easy-read version, or ``pending`` when it is not written yet (the charter is published now,
     and readers are told they can ask for easy read)."""
+    braille_checked_by: list[CheckedBy] = []
+    """Braille transcribers who proofread the braille-ready file (.brf). Leave empty until they have: the
+    file is made by software, and says it has not been proofread."""
     readability: ReadabilityNote | None = None
     """Leave out, unless the standard text is published wording that cannot meet the readability targets."""
     other_formats: list[ShortText] | None = None

@@ -112,6 +112,7 @@ def check_project(
     icons: IconSet | None = None,
     targets: bool = True,
     glyphs: bool | None = None,
+    braille: bool | None = None,
     store: BytesStore | None = None,
     workers: int = 0,
 ) -> Report:
@@ -120,6 +121,8 @@ def check_project(
     Every charter of the project is read even when ``paths`` names one, because a slug two charters share
     can only be seen with both. ``targets=False`` skips the readability targets. ``glyphs`` (default: when
     the site makes PDFs) reports letters no PDF font has; the build leaves it to the PDFs themselves.
+    ``braille`` (default: when the site makes braille files) reports characters the braille tables cannot
+    translate; the build leaves it to ``charterkit/formats``.
     ``store`` keeps each charter's loading and scores between runs (:mod:`charterkit.load.prepared`);
     charters not yet kept are done over ``workers`` processes (0: one per core).
     """
@@ -151,7 +154,12 @@ def check_project(
     # A sector spelt nearly like another charter's splits the "By sector" page: every charter counts.
     report.problems += [p for p in sector_problems(sectors) if p.file in shown]
     for item in report.charters:
-        report.problems += _charter_problems(item, project, project.pdfs if glyphs is None else glyphs)
+        report.problems += _charter_problems(
+            item,
+            project,
+            project.pdfs if glyphs is None else glyphs,
+            project.braille if braille is None else braille,
+        )
     if targets and project.targets is not None:
         report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
         for scores in report.scores:
@@ -160,10 +168,16 @@ def check_project(
     return report
 
 
-def _charter_problems(item: LoadedCharter, project: Project, glyphs: bool) -> Iterable[Problem]:
+def _charter_problems(
+    item: LoadedCharter, project: Project, glyphs: bool, braille: bool
+) -> Iterable[Problem]:
     charter = item.charter
     if charter.easy_read is None and not charter.easy_read_pending and project.missing_easy_read == "warn":
         yield missing_easy_read_problem(item)
+    if braille:
+        from charterkit.formats.make import charter_braille_problems  # only where braille is made
+
+        yield from charter_braille_problems(item)
     if glyphs:
         from charterkit.pdf.glyphs import glyph_problems  # only where PDFs are made: fontTools is needed
 

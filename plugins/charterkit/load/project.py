@@ -45,6 +45,9 @@ class Project:
     """As ``charterkit/charters``' option: ``warn`` makes a charter with no easy read a problem."""
     print_fonts: tuple[Path, ...] = ()
     """Font files the site adds to its PDFs (in ``<theme custom_dir>/charterkit/print/``)."""
+    braille: bool = False
+    """Whether the build makes braille files (``charterkit/formats`` listed, on, with ``brf``), so that a
+    character the braille tables cannot translate is a problem, as it is in the build."""
     pdfs: bool = False
     """Whether the build makes PDFs (``charterkit/pdf`` listed and not switched off), so that a letter no
     PDF font has is a problem, as it is in the strict build."""
@@ -207,6 +210,13 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
         pdfs = pdf is not None and pdfs_wanted("check", pdf.get("enabled", True) is not False, os.environ)
     except SwitchError as exc:
         raise UsageError(str(exc)) from None
+    formats = plugins.get("charterkit/formats")
+    braille = (
+        formats is not None
+        and formats.get("enabled", True) is not False
+        and os.environ.get("CHARTERKIT_FORMATS", "").strip() != "0"
+        and "brf" in (formats.get("formats") or ["brf"])
+    )
     return Project(
         root=path.parent,
         config_file=path,
@@ -214,5 +224,6 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
         targets=targets,
         missing_easy_read=str(missing),
         pdfs=pdfs,
+        braille=braille,
         print_fonts=_print_fonts(path.parent, data),
     )

@@ -85,6 +85,8 @@ class PageLinks:
     themes: str = ""
     """The co-production themes page, where each theme's definition is."""
     pdfs: Sequence[Link] = ()
+    files: Sequence[Link] = ()
+    """Other files to download: Word, OpenDocument, plain text, EPUB and braille."""
     theme_hrefs: Mapping[str, str] = field(default_factory=dict)
     """Each theme id → the page (and place) where this charter's principles about it are shown."""
     similar: Sequence[SimilarLink] = ()

@@ -159,6 +159,11 @@ class AccessibilityPlugin(BasePlugin[AccessibilityConfig]):
                 )
             if any(charters.pdf_links.values()):
                 out.append("download charters as PDF files to print")
+            if any(getattr(charters, "file_links", {}).values()):
+                out.append(
+                    "download charters as Word, OpenDocument, plain text and EPUB files, and as "
+                    "braille-ready files made by software (not proofread by a braille transcriber)"
+                )
         out.append(
             "read every page with JavaScript turned off (only the reader settings and the search need it)"
         )

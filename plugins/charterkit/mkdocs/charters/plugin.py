@@ -74,6 +74,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.generated: dict[str, Generated] = {}
         self.pdf_links: dict[str, list[Link]] = {}
         """Filled by ``charterkit/pdf``: the PDFs of each charter."""
+        self.file_links: dict[str, list[Link]] = {}
+        """Filled by ``charterkit/formats``: the other files of each charter (Word, EPUB, braille...)."""
         self.readability: dict[str, ReadabilityNote] = {}
         """Filled by ``charterkit/readability``: each charter's reading-age summary."""
         self.report_uri: str | None = None
@@ -340,6 +342,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             base=self.config.url.strip("/"),
             page_dest=page.file.dest_uri,
             pdfs=self.pdf_links.get(item.slug, []),
+            files=self.file_links.get(item.slug, []),
             report_uri=self.report_uri,
             report_for=self.report_for,
             edit=self.edit_url(item),

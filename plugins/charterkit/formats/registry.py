@@ -1,0 +1,115 @@
+"""Every format a charter is made in: its file extension, the words of its link and its writer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from charterkit.formats.content import Content
+
+__all__ = ["FORMATS", "Format", "write"]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One kind of file."""
+
+    name: str
+    extension: str
+    label: str
+    """The words of its download link, such as "Word document"."""
+    kind: str
+    """Its type, written after the link as GOV.UK does: "DOCX"."""
+    media_type: str
+    pictures: bool = False
+    """Whether the writer needs the easy-read pictures as PNG."""
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "docx",
+            "docx",
+            "Word document",
+            "DOCX",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            pictures=True,
+        ),
+        Format(
+            "odt", "odt", "OpenDocument text", "ODT", "application/vnd.oasis.opendocument.text", pictures=True
+        ),
+        Format("txt", "txt", "Plain text", "TXT", "text/plain"),
+        Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip"),
+        Format(
+            "brf", "brf", "Braille-ready file", "BRF, Unified English Braille grade 2", "application/x-brf"
+        ),
+    )
+}
+"""In the order the links are shown."""
+
+
+@cache
+def _png(svg: str) -> bytes:
+    # Cached for the life of a worker process: a picture used by many points is drawn once.
+    from charterkit.formats.pictures import svg_to_png
+
+    return svg_to_png(svg)
+
+
+def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) -> bytes:
+    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already drawn,
+    by name; any other picture is drawn here."""
+    svgs: Mapping[str, str] = {p.name: p.svg for p in content.pictures}
+
+    def png(picture: str) -> bytes | None:
+        if pngs is not None:
+            return pngs.get(picture)
+        from charterkit.formats.pictures import PictureError
+
+        try:
+            return _png(svgs[picture])
+        except PictureError:
+            return None
+
+    writers: dict[str, Callable[[], bytes]] = {
+        "docx": lambda: _docx(content, png),
+        "odt": lambda: _odt(content, png),
+        "txt": lambda: _txt(content),
+        "epub": lambda: _epub(content),
+        "brf": lambda: _brf(content),
+    }
+    return writers[name]()
+
+
+# Imported when used, so that a site without braille never needs liblouis, and a worker loads only what
+# its format needs.
+def _docx(content: Content, png: Callable[[str], bytes | None]) -> bytes:
+    from charterkit.formats.word import write_docx
+
+    return write_docx(content, png)
+
+
+def _odt(content: Content, png: Callable[[str], bytes | None]) -> bytes:
+    from charterkit.formats.odt import write_odt
+
+    return write_odt(content, png)
+
+
+def _txt(content: Content) -> bytes:
+    from charterkit.formats.text import write_text
+
+    return write_text(content)
+
+
+def _epub(content: Content) -> bytes:
+    from charterkit.formats.epub import write_epub
+
+    return write_epub(content)
+
+
+def _brf(content: Content) -> bytes:
+    from charterkit.formats.braille import write_brf
+
+    return write_brf(content)

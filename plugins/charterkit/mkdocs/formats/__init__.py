@@ -1,0 +1,1 @@
+"""The ``charterkit/formats`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""
