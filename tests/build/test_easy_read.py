@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from charterkit.load.loader import find_charter_files, load_charters
-from charterkit.readability.text import count_words, split_sentences
+from charterkit.readability.sentences import count_words, split_sentences
 from markupsafe import escape
 
 from tests.conftest import MINIMAL, REPO, BuildResult, run_build

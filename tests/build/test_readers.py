@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from charterkit.format.dates import NOT_STATED
-from charterkit.readability.text import count_words, split_sentences
+from charterkit.readability.sentences import count_words, split_sentences
 
 from tests.conftest import MINIMAL, BuildResult, run_build
 

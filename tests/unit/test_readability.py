@@ -19,7 +19,8 @@ from typing import NoReturn
 import pyphen
 import pytest
 from charterkit.readability import text as r
-from charterkit.readability.text import FlaggedWord, Scores, score_texts, split_sentences
+from charterkit.readability.sentences import count_words, split_sentences
+from charterkit.readability.text import FlaggedWord, Scores, score_texts
 
 MODULE_PATH = Path(r.__file__)
 PLUGINS_DIR = MODULE_PATH.parents[2]
@@ -344,7 +345,7 @@ def test_load_syllable_exceptions_rejects_bad_files(tmp_path: Path, content: str
     ],
 )
 def test_count_words(sentence: str, expected: int) -> None:
-    assert r.count_words(sentence) == expected
+    assert count_words(sentence) == expected
 
 
 # --------------------------------------------------------------------------------------------------------

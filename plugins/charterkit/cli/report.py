@@ -21,7 +21,7 @@ from charterkit.readability.scoring import (
     Targets,
     report_markdown,
 )
-from charterkit.readability.text import count_words
+from charterkit.readability.sentences import count_words
 
 __all__ = ["add_parser", "report_terminal", "run"]
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from charterkit.errors import INFO, WARNING, Problem, format_path
 from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.load.loader import LoadedCharter
-from charterkit.readability.text import Scores, count_words, score_texts, split_sentences
+from charterkit.readability.sentences import count_words, split_sentences
+from charterkit.readability.text import Scores, score_texts
 
 __all__ = [
     "DEFAULT_TARGETS",

@@ -31,6 +31,17 @@ from pathlib import Path
 import pyphen
 import yaml
 
+from charterkit.readability.sentences import (
+    EXCEPTION_WORD_RE,
+    LETTER_RE,
+    LINK_RE,
+    NON_WORD_CHARS_RE,
+    WHITESPACE_RE,
+    is_link,
+    split_sentences,
+    tokens,
+)
+
 __all__ = [
     "DEFAULT_COMMON_WORDS_PATH",
     "DEFAULT_SENTENCE_LIMIT",
@@ -41,12 +52,10 @@ __all__ = [
     "Scores",
     "common_words",
     "count_syllables",
-    "count_words",
     "counting_method",
     "load_syllable_exceptions",
     "load_words_to_avoid",
     "score_texts",
-    "split_sentences",
 ]
 
 #: pyphen dictionary used for syllables. Changing it changes every published figure, so it is a
@@ -83,49 +92,6 @@ _READING_AGE_OFFSET = 5
 # A word with this many syllables or more is listed as a hard word (the usual "polysyllable" cut-off
 # used by Gunning fog and SMOG).
 _HARD_WORD_SYLLABLES = 3
-
-# Links and e-mail addresses are read as one unit, so they count as one word of one syllable and are
-# never hard words: a charter must be able to give a contact address without being marked down for it.
-_LINK_PATTERN = (
-    r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    # Bare domains such as GOV.UK or nhs.uk; limited to common endings so that a missing space after a
-    # full stop ("end.Next") is not mistaken for a link.
-    r"|(?<![\w@.])(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|nhs|info|io|eu|scot|wales)\b"
-    r"(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”])?"
-)
-_LINK_RE = re.compile(_LINK_PATTERN, re.IGNORECASE)
-
-# One token per word. Order matters: links first (they contain dots and @), then dotted abbreviations
-# such as "e.g." (one word, not two), then numbers with separators ("3.5", "1,000", "10:30"), then ordinary
-# words. Hyphens and apostrophes between letters keep a word whole ("co-production", "don't").
-_TOKEN_RE = re.compile(
-    rf"(?P<link>{_LINK_PATTERN})"
-    r"|(?P<abbr>(?<![^\W_])(?:[^\W\d_]\.){2,})"
-    r"|(?P<number>\d+(?:[.,:]\d+)+)"
-    r"|(?P<word>[^\W_]+(?:['’‐‑-][^\W_]+)*)",
-    re.IGNORECASE,
-)
-
-# A run of terminal punctuation, with any closing quotes or brackets, followed by a space or the end.
-# Requiring the space means dots inside "3.5", "gov.uk" or "a@b.org" never end a sentence.
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
-
-# Abbreviations that are always followed by more of the same sentence.
-_NEVER_ENDS_SENTENCE = frozenset({"e.g", "i.e", "eg", "ie", "vs", "cf", "approx"}) | frozenset(
-    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "cllr", "rev"}  # titles come before a name
-)
-# Abbreviations that can end a sentence ("pens, paper etc. Then...") but usually do not: they end one only
-# when the next word starts with a capital letter.
-_MAY_END_SENTENCE = frozenset({"etc", "incl"})
-_DOTTED_ABBREVIATION_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-
-_WHITESPACE_RE = re.compile(r"\s+")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_NON_WORD_CHARS_RE = re.compile(r"[^\w']+|_")
-# An entry in the syllable exceptions list: one word, letters with apostrophes only inside, because
-# count_syllables looks up each part of a hyphenated word on its own, with outer apostrophes stripped.
-_EXCEPTION_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -207,24 +173,6 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang)
 
 
-def _tokens(text: str) -> Iterator[re.Match[str]]:
-    return _TOKEN_RE.finditer(text)
-
-
-def _is_link(word: str) -> bool:
-    return _LINK_RE.fullmatch(word) is not None
-
-
-def count_words(sentence: str) -> int:
-    """Count words in ``sentence``.
-
-    A word is a token with at least one letter or digit. Hyphenated words ("co-production"), contractions
-    ("don't"), dotted abbreviations ("e.g."), numbers ("1,000") and links or e-mail addresses each count
-    as one word. Punctuation and dashes on their own are not words.
-    """
-    return sum(1 for _ in _tokens(sentence))
-
-
 def count_syllables(word: str) -> int:
     """Count syllables in one word with pyphen's ``en_US`` patterns and charterkit's exceptions list.
 
@@ -242,7 +190,7 @@ def count_syllables(word: str) -> int:
 def _count_syllables(word: str) -> int:
     if not any(ch.isalnum() for ch in word):
         return 0
-    if _is_link(word) or not _LETTER_RE.search(word):
+    if is_link(word) or not LETTER_RE.search(word):
         return 1
     # Dots only survive inside abbreviations ("e.g."): read them as one word.
     normalised = word.lower().replace("’", "'").replace(".", "")
@@ -250,9 +198,9 @@ def _count_syllables(word: str) -> int:
     hyphenator = _hyphenator(lang)
     exceptions = _syllable_exceptions() if use_exceptions else {}
     total = 0
-    for part in _NON_WORD_CHARS_RE.split(normalised):
+    for part in NON_WORD_CHARS_RE.split(normalised):
         part = part.strip("'")
-        if not _LETTER_RE.search(part):
+        if not LETTER_RE.search(part):
             continue
         listed = exceptions.get(part)
         if listed is None and part.endswith("'s"):
@@ -274,7 +222,7 @@ def _read_syllable_exceptions(path: Path) -> tuple[tuple[str, int], ...]:
     for raw_key, raw_value in data.items():
         # YAML reads some bare words (yes, no, on, off) as true/false, and true as the number 1: insist on
         # text and a real whole number.
-        if not isinstance(raw_key, str) or not _EXCEPTION_WORD_RE.fullmatch(raw_key.strip().lower()):
+        if not isinstance(raw_key, str) or not EXCEPTION_WORD_RE.fullmatch(raw_key.strip().lower()):
             raise ValueError(f"{path}: entry {raw_key!r}: write one word, with no spaces, hyphens or digits")
         if isinstance(raw_value, bool) or not isinstance(raw_value, int) or raw_value < 1:
             raise ValueError(f"{path}: entry {raw_key!r}: the syllables must be a whole number, 1 or more")
@@ -347,50 +295,6 @@ def _hard_word_key(word: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------------
-# Sentences
-
-
-def _ends_sentence(text: str, dot: int, after: int) -> bool:
-    """Decide whether a full stop at ``text[dot]`` (boundary match ending at ``after``) ends a sentence."""
-    # split_sentences has collapsed whitespace to single spaces, so the word before is after the last space.
-    last = text[text.rfind(" ", 0, dot) + 1 : dot].lstrip("([{\"'“‘").lower()
-    if last in _NEVER_ENDS_SENTENCE:
-        return False
-    if last in _MAY_END_SENTENCE or _DOTTED_ABBREVIATION_RE.fullmatch(last):
-        following = text[after:].lstrip().lstrip("\"'“‘([")
-        return following[:1].isupper()
-    return True
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split one text unit (a paragraph or a bullet point) into sentences.
-
-    Sentences end at ``.``, ``!`` or ``?`` followed by a space or the end of the unit. Whitespace inside each
-    sentence is collapsed to single spaces. Text after the last full stop, or a unit with no full stop at
-    all (a bullet point), is still a sentence. A full stop does not end a sentence after "e.g.", "i.e.",
-    "Dr.", "Mr.", "Mrs.", "Ms.", "St." and similar titles, inside numbers ("3.5"), links or e-mail
-    addresses, or after a leading list number ("1."). After "etc." or a dotted abbreviation ("a.m.") it ends
-    one only if the next word starts with a capital. Pieces with no words are dropped.
-    """
-    text = _WHITESPACE_RE.sub(" ", text).strip()
-    sentences: list[str] = []
-    start = 0
-    for match in _BOUNDARY_RE.finditer(text):
-        piece = text[start : match.end()].strip()
-        # A piece with no letters ("1." before a list item, "..." on its own) is not a sentence yet.
-        if not _LETTER_RE.search(piece):
-            continue
-        if match.group().startswith(".") and not _ends_sentence(text, match.start(), match.end()):
-            continue
-        sentences.append(piece)
-        start = match.end()
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return [sentence for sentence in sentences if count_words(sentence) > 0]
-
-
-# --------------------------------------------------------------------------------------------------------
 # Words to avoid
 
 
@@ -406,7 +310,7 @@ def _read_words_to_avoid(path: Path) -> tuple[tuple[str, str], ...]:
         # YAML turns some bare words (yes, no, on, off, numbers) into other types: insist on text.
         if not isinstance(raw_key, str) or not isinstance(raw_value, str):
             raise ValueError(f"{path}: entry {raw_key!r}: both the word and the alternative must be text")
-        key = _WHITESPACE_RE.sub(" ", raw_key).strip().lower()
+        key = WHITESPACE_RE.sub(" ", raw_key).strip().lower()
         value = raw_value.strip()
         if not key or not value:
             raise ValueError(f"{path}: entry {raw_key!r}: word and alternative must not be empty")
@@ -489,7 +393,7 @@ def _avoid_matcher(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str
 def _find_avoid_words(
     sentence: str, matcher: re.Pattern[str], alternatives: tuple[str, ...]
 ) -> Iterator[FlaggedWord]:
-    links = [link.span() for link in _LINK_RE.finditer(sentence)]
+    links = [link.span() for link in LINK_RE.finditer(sentence)]
     for match in matcher.finditer(sentence):
         start, end = match.span()
         if any(start < link_end and link_start < end for link_start, link_end in links):
@@ -551,7 +455,7 @@ def score_texts(
         raise ValueError("sentence_limit must be at least 1")
     units = [texts] if isinstance(texts, str) else list(texts)
     entries = tuple(
-        (_WHITESPACE_RE.sub(" ", key).strip().lower(), value)
+        (WHITESPACE_RE.sub(" ", key).strip().lower(), value)
         for key, value in (load_words_to_avoid() if words_to_avoid is None else words_to_avoid).items()
     )
     matcher, alternatives = _avoid_matcher(entries)
@@ -565,7 +469,7 @@ def score_texts(
     for unit in units:
         for sentence in split_sentences(unit):
             words = 0
-            for token in _tokens(sentence):
+            for token in tokens(sentence):
                 words += 1
                 word = token.group()
                 word_syllables = count_syllables(word)
