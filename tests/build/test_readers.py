@@ -6,6 +6,7 @@ value, the council's own pictures, and the readability report's wording."""
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -177,6 +178,16 @@ def test_a_council_uses_its_own_picture_file(project_factory: Callable[..., Path
     html = result.html("charters/own/easy-read/")
     assert '<img src="../pictures/listening.png" alt="Two people talking at a table">' in html
     assert (result.site / "charters" / "own" / "pictures" / "listening.png").read_bytes() == PNG
+    # The other formats take it too: a PNG goes into the easy-read Word file as it is.
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "navy").save(project / "charters" / "pictures" / "listening.png")
+    real = (project / "charters" / "pictures" / "listening.png").read_bytes()
+    with_formats = run_build(project, env={"CHARTERKIT_FORMATS": "1"})
+    assert with_formats.returncode == 0, with_formats.output
+    docx = next((with_formats.site / "charters" / "own").rglob("*easy-read*.docx"))
+    with zipfile.ZipFile(docx) as z:
+        assert real in [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
 
 
 def test_a_bad_picture_file_is_a_located_error(project_factory: Callable[..., Path]) -> None:

@@ -215,17 +215,36 @@ def picture_key(svg: str) -> str:
     return h.hexdigest()
 
 
+def _readable_png(data: bytes) -> bool:
+    """Whether the Word writer can read a council's PNG (browsers forgive a damaged file; it does not)."""
+    from docx.image.image import Image
+
+    try:
+        Image.from_blob(data)
+    except Exception:  # any damage python-docx trips on: the description is shown instead
+        return False
+    return True
+
+
 def pictures_png(
     item: LoadedCharter, content: Content, store: Store, pngs: dict[str, bytes], keys: list[str]
 ) -> list[Problem]:
     """Draw each easy-read picture of ``content`` as PNG once (kept in ``store``, added to ``pngs`` by
     name, its key to ``keys``); a problem for each picture that cannot be put into a Word or OpenDocument
     file."""
+    from charterkit.format.pictures import is_picture_file
     from charterkit.formats.pictures import PictureError, svg_to_png
 
     problems = []
     for picture in content.pictures:
         reason = ""
+        if not picture.svg and is_picture_file(picture.name):
+            # A council's own picture file, checked when the charter was loaded: a PNG goes in as it is;
+            # another kind (JPEG, SVG, WebP) gives way to the picture's description, as OpenMoji's do.
+            data = (item.path.parent / picture.name).read_bytes()
+            if data.startswith(b"\x89PNG\r\n\x1a\n") and _readable_png(data):
+                pngs[picture.name] = data
+            continue
         if not picture.svg:
             reason = "its picture file could not be found"
         elif picture.name not in pngs:
