@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from charterkit.formats.braille import CELLS, LINES, back_translate
 from docx import Document
@@ -20,7 +21,13 @@ EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 def docx_headings(data: bytes) -> list[tuple[str, str]]:
     """(style name, text) of every paragraph with a heading style, in order."""
     doc = Document(io.BytesIO(data))
-    return [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    return [(style_name(p), p.text) for p in doc.paragraphs if style_name(p).startswith("Heading")]
+
+
+def style_name(paragraph: Any) -> str:
+    """The name of a Word paragraph's style ("" when it has none)."""
+    style = paragraph.style
+    return str(style.name) if style is not None else ""
 
 
 def docx_text(data: bytes) -> str:

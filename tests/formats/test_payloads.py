@@ -22,7 +22,7 @@ def test_payloads_stay_text_in_every_format() -> None:
     (item,) = load_charters([REPO / "tests" / "fixtures" / "payload-charter.yml"], base=REPO, icons=icons)
     title = item.charter.title
     for variant in ("standard", "easy-read"):
-        content = build_content(item, variant, icons=icons)  # type: ignore[arg-type]
+        content = build_content(item, variant, icons=icons)
         epub = write("epub", content)
         with zipfile.ZipFile(io.BytesIO(epub)) as z:
             for name in ("EPUB/text.xhtml", "EPUB/nav.xhtml", "EPUB/package.opf"):
