@@ -144,7 +144,7 @@ def test_each_page_links_every_file_with_its_type_and_size(seed_site: BuildResul
     for variant, words in (("standard", "standard"), ("easy-read", "easy read")):
         for ext, label, kind in (
             ("docx", "Word document", "DOCX"),
-            ("odt", "OpenDocument text", "ODT"),
+            ("odt", "Open Document text", "ODT"),
             ("txt", "Plain text", "TXT"),
             ("epub", "EPUB e-book", "EPUB"),
             ("brf", "Braille-ready file", "BRF, Unified English Braille grade 2"),

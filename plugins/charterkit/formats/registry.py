@@ -38,7 +38,12 @@ FORMATS: dict[str, Format] = {
             pictures=True,
         ),
         Format(
-            "odt", "odt", "OpenDocument text", "ODT", "application/vnd.oasis.opendocument.text", pictures=True
+            "odt",
+            "odt",
+            "Open Document text",
+            "ODT",
+            "application/vnd.oasis.opendocument.text",
+            pictures=True,
         ),
         Format("txt", "txt", "Plain text", "TXT", "text/plain"),
         Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip"),
