@@ -1,4 +1,4 @@
-"""charterkit against plain mkdocs-material on the same charters, in one run (PDFs off).
+"""charterkit against plain mkdocs-material on the same charters, in one run (PDFs and other formats off).
 
 Run: .venv/bin/python benchmarks/compare_material.py [--sizes 10 100 1000] [--huge] [--serve 100 1000]
      [--serve-only] [--no-material]
@@ -15,6 +15,12 @@ the largest page, and the search index. For charterkit it then prints a warm reb
 and a rebuild after editing one charter. ``--serve`` sizes also time ``mkdocs serve --dirty`` (what
 ``make serve`` runs): from saving an edited charter to the edited page being served. ``--huge`` adds
 10,000 charters (about an hour).
+
+Like with like: plain Material makes no PDF, Word, OpenDocument, EPUB or braille file, so the comparison
+runs with every format off (``CHARTERKIT_PDF=0``, ``CHARTERKIT_FORMATS=0``); those are cached expensive
+output, timed on their own. After the comparison, each size prints charterkit's cold and warm build with
+the other formats on (``CHARTERKIT_FORMATS=1``, PDFs still off) as a separate line; ``--no-formats``
+skips it.
 
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
 """
@@ -44,7 +50,8 @@ from build_scale import charter_files
 
 from tests.conftest import make_project
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERKIT_PDF": "0", "CHARTERKIT_FORMATS": "0"}
+FORMATS_ON = {**ENV, "CHARTERKIT_FORMATS": "1"}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 PLAIN_CONFIG = """\
@@ -112,12 +119,12 @@ def make_plain_project(root: Path, files: dict[str, str]) -> Path:
 # -- measuring ------------------------------------------------------------------------------------
 
 
-def build(project: Path) -> float:
+def build(project: Path, env: dict[str, str] = ENV) -> float:
     start = time.perf_counter()
     subprocess.run(
         [*MKDOCS, "build", "-q"],
         cwd=project,
-        env=ENV,
+        env=env,
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -213,7 +220,17 @@ def serve_edit(project: Path, charter: Path, slug: str, extra: list[str]) -> tup
 # -- the run --------------------------------------------------------------------------------------
 
 
-def run(n: int, serve: bool, material: bool, builds: bool = True) -> None:
+def formats_on(root: Path, files: dict[str, str]) -> tuple[float, float]:
+    """charterkit's cold and warm build with the other formats (Word, EPUB, braille...) on, in a fresh
+    project whose cache folder starts empty."""
+    project = make_project(root / "formats", files)
+    cold = build(project, FORMATS_ON)
+    warm = build(project, FORMATS_ON)
+    shutil.rmtree(project)
+    return cold, warm
+
+
+def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool = True) -> None:
     files = charter_files(n, realistic=True)
     first = next(iter(files))
     slug = Path(first).stem
@@ -259,6 +276,13 @@ def run(n: int, serve: bool, material: bool, builds: bool = True) -> None:
             startup, seconds = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
             shown = f"{seconds:.2f} s" if seconds is not None else "never (10 minutes)"
             print(f"mkdocs serve: first page after {startup:.1f} s; edit saved to page served: {shown}")
+        if formats:
+            sys.stdout.flush()
+            on_cold, on_warm = formats_on(root, files)
+            print(
+                f"charterkit with the other formats on (not compared): cold {on_cold:.1f} s, "
+                f"warm {on_warm:.1f} s ({on_warm / on_cold:.2f} of cold)"
+            )
     sys.stdout.flush()
 
 
@@ -269,6 +293,7 @@ def main() -> None:
     parser.add_argument("--serve", type=int, nargs="*", default=[100, 1000], help="sizes to time serve at")
     parser.add_argument("--no-material", action="store_true", help="skip the plain Material builds")
     parser.add_argument("--serve-only", action="store_true", help="only time serve, at the --serve sizes")
+    parser.add_argument("--no-formats", action="store_true", help="skip the builds with the formats on")
     args = parser.parse_args()
     if args.serve_only:
         for n in args.serve:
@@ -276,7 +301,7 @@ def main() -> None:
         return
     sizes_ = [*args.sizes, *([10000] if args.huge else [])]
     for n in sizes_:
-        run(n, n in args.serve, not args.no_material)
+        run(n, n in args.serve, not args.no_material, formats=not args.no_formats)
 
 
 if __name__ == "__main__":

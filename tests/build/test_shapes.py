@@ -137,6 +137,15 @@ def test_the_picture_gallery_lists_pictures_with_their_names(tmp_path: Path) -> 
     assert re.search(r'<a href="\.\./h/">H</a>', index) or '<a href="h/">H</a>' in index
     page = result.html("pictures/h/")
     assert re.search(r"<li><span class=\"ck-picture\"><svg [^>]*aria-hidden=\"true\"", page)
-    assert "<code>material/handshake</code>" in page
+    assert "<code>material/hammer</code>" in page
+    # H has hundreds of pictures: they are on several pages, in order of name, each linked from the others.
+    assert re.search(r'<nav class="ck-pager" aria-label="Pages of this list">', page)
+    assert re.search(r'<a href="[^"]*" aria-current="page">1</a>', page)
+    assert "Pictures: H, page 1 of" in page
+    second = result.html("pictures/h-2/")
+    assert re.search(r'<a href="[^"]*" aria-current="page">2</a>', second)
+    assert "<code>material/handshake</code></li>" in second
+    sizes = {p.parent.name: p.stat().st_size for p in (result.site / "pictures").glob("*/index.html")}
+    assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda kv: kv[1])
     assert "simple/" not in page  # logos are left out
     assert '<p class="ck-picture-filter" hidden>' in page  # shown by the script; a plain list without it

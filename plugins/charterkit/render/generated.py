@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.find import Finder, Planned
+from charterkit.render.gallery import GalleryPage, render_picture_index, render_picture_page
 from charterkit.render.markers import charter_href, easy_hrefs
 from charterkit.render.pages import (
     PageLinks,
@@ -25,8 +25,6 @@ from charterkit.render.pages import (
     render_charter,
     render_easy_read,
     render_easy_read_index,
-    render_picture_index,
-    render_picture_page,
 )
 
 __all__ = [
@@ -57,6 +55,7 @@ class Generated:
     kind: str  # charter, easy-read, easy-read-index, pictures-index, pictures, find
     slug: str = ""
     planned: Planned | None = None
+    gallery: GalleryPage | None = None
 
     @property
     def own_page(self) -> bool:
@@ -89,7 +88,8 @@ def page_title(gen: Generated, by_slug: Mapping[str, LoadedCharter]) -> PageTitl
     if gen.kind == "pictures":
         # Thousands of inline pictures: the site's search index would double the build time for
         # names that "Find in page" finds on the page itself.
-        return PageTitle(f"Pictures: {gen.slug}", searched=False)
+        assert gen.gallery is not None
+        return PageTitle(gen.gallery.title, searched=False)
     if gen.kind == "easy-read":
         return PageTitle(by_slug[gen.slug].charter.title + ": easy read", calm=True)
     assert gen.planned is not None
@@ -111,7 +111,7 @@ class SiteText:
     formats: Sequence[str] | None
     finder: Finder
     icons: IconSet | None = None
-    picture_pages: Mapping[str, list[str]] = field(default_factory=dict)
+    picture_pages: Sequence[GalleryPage] = ()
     readability: Mapping[str, ReadabilityNote] = field(default_factory=dict)
 
 
@@ -139,16 +139,12 @@ def render_generated(
         return render_easy_read(
             env, item, links(item), site_lang=site.lang, site_contact=site.contact, site_formats=site.formats
         )
-    if gen.kind in ("pictures-index", "pictures"):
+    if gen.kind == "pictures-index":
         assert site.icons is not None
-        pages: list[dict[str, Any]] = [
-            {"letter": letter, "href": href(f"pictures/{letter.lower()}.md"), "current": letter == gen.slug}
-            for letter in site.picture_pages
-        ]
-        if gen.kind == "pictures-index":
-            return render_picture_index(env, site.icons, pages)
-        names = site.picture_pages[gen.slug]
-        return render_picture_page(env, site.icons, gen.slug, names, pages, href("pictures/index.md"))
+        return render_picture_index(env, site.icons, site.picture_pages, href)
+    if gen.kind == "pictures":
+        assert site.icons is not None and gen.gallery is not None
+        return render_picture_page(env, site.icons, gen.gallery, site.picture_pages, href)
     if gen.kind == "easy-read-index":
         listed = [(c, charter_href(href, site.base, c.slug)) for c in site.charters]
         return render_easy_read_index(env, listed, easy_hrefs(href, site.base, site.charters))

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
 
-from charterkit.format.icons import ICON_SETS, IconSet
 from charterkit.format.model import Charter
 from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SIMILAR_ID, SOURCE_ID
 from charterkit.format.themes import load_themes
@@ -24,7 +22,6 @@ from charterkit.render.views import Heading, build_view, heading_id, walk_blocks
 
 __all__ = [
     "DEFAULT_OTHER_FORMATS",
-    "PICTURE_SETS",
     "RESERVED_IDS",
     "Link",
     "PageLinks",
@@ -32,13 +29,10 @@ __all__ = [
     "Rendered",
     "SimilarLink",
     "formats_on_request",
-    "picture_letters",
     "render_charter",
     "render_easy_read",
     "render_easy_read_index",
     "render_list",
-    "render_picture_index",
-    "render_picture_page",
     "render_themes",
     "theme_uses",
 ]
@@ -251,79 +245,3 @@ def render_themes(env: Environment, charters: Sequence[LoadedCharter], href: dic
         themes=load_themes().values(), uses=theme_uses(charters, href)
     )
     return Rendered(html)
-
-
-PICTURE_SETS = ("material", "fontawesome/solid", "fontawesome/regular", "octicons")
-"""The picture sets shown in the gallery: pictures of ideas. Logos (Simple Icons, Font Awesome's brands)
-are left out; they can still be used in a charter."""
-
-
-def picture_letters(icons: IconSet) -> dict[str, list[str]]:
-    """Picture names of the gallery's sets by the first letter of the picture's own name (``0-9`` for
-    digits), each list in order: the gallery's pages."""
-    pages: dict[str, list[str]] = {}
-    for name in icons.names():
-        if not name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
-            continue
-        first = name.rsplit("/", 1)[-1][:1]
-        pages.setdefault("0-9" if first.isdigit() else first.upper(), []).append(name)
-    return dict(sorted(pages.items()))
-
-
-def _set_of(name: str) -> str:
-    return next(s for s in PICTURE_SETS if name.startswith(f"{s}/"))
-
-
-def render_picture_page(
-    env: Environment,
-    icons: IconSet,
-    letter: str,
-    names: Sequence[str],
-    pages: Sequence[dict[str, Any]],
-    index_href: str,
-) -> Rendered:
-    """One page of the gallery: the pictures, inline, with their names, grouped by set."""
-    used: set[str] = set()
-    (h1,) = _ids(f"Pictures {letter}", used=used)
-    groups: list[dict[str, Any]] = []
-    for set_name in PICTURE_SETS:
-        mine = [n for n in names if _set_of(n) == set_name]
-        if not mine:
-            continue
-        top = set_name.split("/")[0]
-        label = ICON_SETS[top]["name"] + (f" ({set_name.split('/')[1]})" if "/" in set_name else "")
-        (gid,) = _ids(label, used=used)
-        items = [{"name": n, "svg": Markup(icons.svg(n))} for n in mine]
-        groups.append({"id": gid, "name": label, "items": items})
-    html = env.get_template("charterkit/pictures-page.html").render(
-        h1_id=h1,
-        letter=letter,
-        groups=groups,
-        pages=pages,
-        index_href=index_href,
-    )
-    return Rendered(html, [Heading(2, g["id"], g["name"]) for g in groups])
-
-
-def render_picture_index(env: Environment, icons: IconSet, pages: Sequence[dict[str, Any]]) -> Rendered:
-    """The gallery's first page: how to use a picture, the sets, and a link to each letter's page."""
-    counts: dict[str, int] = {}
-    for names in picture_letters(icons).values():
-        for n in names:
-            counts[_set_of(n)] = counts.get(_set_of(n), 0) + 1
-    sets = []
-    for set_name in PICTURE_SETS:
-        top = set_name.split("/")[0]
-        label = ICON_SETS[top]["name"] + (f" ({set_name.split('/')[1]})" if "/" in set_name else "")
-        sets.append(
-            {
-                "name": label,
-                "count": counts.get(set_name, 0),
-                "licence": ICON_SETS[top]["licence"],
-                "prefix": set_name,
-            }
-        )
-    html = env.get_template("charterkit/pictures-index.html").render(
-        h1_id="pictures-for-easy-read", sets=sets, total=sum(counts.values()), pages=pages
-    )
-    return Rendered(html, [Heading(2, "picture-sets", "The picture sets")])

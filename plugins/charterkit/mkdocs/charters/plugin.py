@@ -48,11 +48,12 @@ from charterkit.opendata.assemble import OPEN_DATA, open_data_files
 from charterkit.opendata.records import dumps
 from charterkit.output import OutputUnusable
 from charterkit.render.find import Finder
+from charterkit.render.gallery import GalleryPage, gallery_pages
 from charterkit.render.generated import EASY_READ_INDEX, Generated, SiteText, page_title, render_generated
 from charterkit.render.jinja import bytecode_cache
 from charterkit.render.markers import fill_markers
 from charterkit.render.pagelinks import edit_url, own_pictures, page_links
-from charterkit.render.pages import Link, PageLinks, ReadabilityNote, Rendered, picture_letters
+from charterkit.render.pages import Link, PageLinks, ReadabilityNote, Rendered
 
 __all__ = ["ChartersPlugin"]
 
@@ -83,8 +84,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.finder: Finder | None = None
         self.open_data: list[tuple[str, str, int]] = []
         """The open data files: site path, what each holds, size in bytes."""
-        self.picture_pages: dict[str, list[str]] = {}
-        """The picture gallery's pages: picture names by first letter."""
+        self.picture_pages: list[GalleryPage] = []
+        """The picture gallery's pages (:func:`charterkit.render.gallery.gallery_pages`)."""
         self.repo_url: str | None = None
         self.edit_uri: str | None = None
         self.report_for: dict[str, str] = {}
@@ -200,10 +201,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
             # double the time of a build, which tests of other things need not spend.
             off = os.environ.get("CHARTERKIT_PICTURES") == "0"
-            self.picture_pages = {} if off else picture_letters(self.icons)
+            self.picture_pages = [] if off else gallery_pages(self.icons)
             self._add(files, config, "pictures/index.md", Generated("pictures-index"))
-            for letter in self.picture_pages:
-                self._add(files, config, f"pictures/{letter.lower()}.md", Generated("pictures", letter))
+            for gallery in self.picture_pages:
+                self._add(files, config, gallery.uri, Generated("pictures", gallery=gallery))
         # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
         self._add(files, config, EASY_READ_INDEX, Generated("easy-read-index"))
         if self.config.schema:

@@ -1,0 +1,185 @@
+"""The picture gallery: every picture an easy-read point may use, with its name, on pages small enough
+for a phone.
+
+The pictures are grouped by the first letter of their own name (``handshake`` under H), and each letter's
+pictures are split, in order of name, into pages of at most :data:`PAGE_BYTES` of pictures: a letter
+such as C has over a thousand, far more than one page should hold. Each page says which names it runs
+from and to, and links to the other pages of its letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from charterkit.format.icons import ICON_SETS, IconSet
+from charterkit.render.pages import Rendered
+from charterkit.render.views import Heading, heading_id
+
+__all__ = [
+    "PAGE_BYTES",
+    "PICTURE_SETS",
+    "GalleryPage",
+    "gallery_pages",
+    "picture_svg",
+    "render_picture_index",
+    "render_picture_page",
+]
+
+PICTURE_SETS = ("material", "fontawesome/solid", "fontawesome/regular", "octicons")
+"""The picture sets shown in the gallery: pictures of ideas. Logos (Simple Icons, Font Awesome's brands)
+are left out; they can still be used in a charter."""
+
+PAGE_BYTES = 60_000
+"""The most picture markup on one page of the gallery: with the site's own header, menus and footer,
+every page stays under 100 KB of HTML."""
+
+
+@cache
+def picture_svg(icons: IconSet, name: str) -> str:
+    """``icons.svg(name)``, read once per build process: a gallery page and its plan both need it."""
+    return icons.svg(name)
+
+
+@dataclass(frozen=True)
+class GalleryPage:
+    """One page of the gallery: a letter's pictures from ``names[0]`` to ``names[-1]``."""
+
+    letter: str
+    number: int
+    count: int
+    """How many pages the letter has."""
+    names: tuple[str, ...]
+
+    @property
+    def uri(self) -> str:
+        """The page's source path in the site: ``pictures/h.md``, then ``pictures/h-2.md``..."""
+        key = self.letter.lower()
+        return f"pictures/{key}.md" if self.number == 1 else f"pictures/{key}-{self.number}.md"
+
+    @property
+    def title(self) -> str:
+        if self.count == 1:
+            return f"Pictures: {self.letter}"
+        return f"Pictures: {self.letter}, page {self.number} of {self.count}"
+
+
+def _own_name(name: str) -> str:
+    return name.rsplit("/", 1)[-1]
+
+
+def _set_of(name: str) -> str:
+    return next(s for s in PICTURE_SETS if name.startswith(f"{s}/"))
+
+
+def gallery_pages(icons: IconSet, page_bytes: int = PAGE_BYTES) -> list[GalleryPage]:
+    """The gallery's pages, in order: by first letter (``0-9`` for digits), each letter's pictures in
+    order of their own name, a new page whenever the pictures would pass ``page_bytes``."""
+    letters: dict[str, list[str]] = {}
+    for name in icons.names():
+        if not name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
+            continue
+        first = _own_name(name)[:1]
+        letters.setdefault("0-9" if first.isdigit() else first.upper(), []).append(name)
+    pages: list[GalleryPage] = []
+    for letter, names in sorted(letters.items()):
+        chunks: list[list[str]] = [[]]
+        size = 0
+        for name in sorted(names, key=lambda n: (_own_name(n), n)):
+            cost = len(picture_svg(icons, name)) + len(name) + 60
+            if chunks[-1] and size + cost > page_bytes:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(name)
+            size += cost
+        pages += [
+            GalleryPage(letter, i, len(chunks), tuple(chunk)) for i, chunk in enumerate(chunks, start=1)
+        ]
+    return pages
+
+
+def _label(set_name: str) -> str:
+    top = set_name.split("/")[0]
+    return ICON_SETS[top]["name"] + (f" ({set_name.split('/')[1]})" if "/" in set_name else "")
+
+
+def _letters(pages: Sequence[GalleryPage], href: Callable[[str], str], current: str) -> list[dict[str, Any]]:
+    return [
+        {"letter": p.letter, "href": href(p.uri), "current": p.letter == current}
+        for p in pages
+        if p.number == 1
+    ]
+
+
+def render_picture_page(
+    env: Environment,
+    icons: IconSet,
+    page: GalleryPage,
+    pages: Sequence[GalleryPage],
+    href: Callable[[str], str],
+) -> Rendered:
+    """One page of the gallery: its pictures, inline, with their names, grouped by set; links to each
+    letter and to the other pages of this letter."""
+    used: set[str] = set()
+    h1 = heading_id(page.title, used)
+    groups: list[dict[str, Any]] = []
+    for set_name in PICTURE_SETS:
+        mine = [n for n in page.names if _set_of(n) == set_name]
+        if not mine:
+            continue
+        label = _label(set_name)
+        groups.append(
+            {
+                "id": heading_id(label, used),
+                "name": label,
+                "items": [{"name": n, "svg": Markup(picture_svg(icons, n))} for n in mine],
+            }
+        )
+    same = [p for p in pages if p.letter == page.letter]
+    pager = (
+        [{"number": p.number, "href": href(p.uri), "current": p == page} for p in same]
+        if page.count > 1
+        else []
+    )
+    html = env.get_template("charterkit/pictures-page.html").render(
+        h1_id=h1,
+        page=page,
+        first=_own_name(page.names[0]),
+        last=_own_name(page.names[-1]),
+        groups=groups,
+        pages=_letters(pages, href, page.letter),
+        pager=pager,
+        index_href=href("pictures/index.md"),
+    )
+    return Rendered(html, [Heading(2, g["id"], g["name"]) for g in groups])
+
+
+def render_picture_index(
+    env: Environment, icons: IconSet, pages: Sequence[GalleryPage], href: Callable[[str], str]
+) -> Rendered:
+    """The gallery's first page: how to use a picture, the sets, and a link to each letter's page."""
+    counts: dict[str, int] = {}
+    for name in icons.names():
+        if name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
+            counts[_set_of(name)] = counts.get(_set_of(name), 0) + 1
+    sets = [
+        {
+            "name": _label(set_name),
+            "count": counts.get(set_name, 0),
+            "licence": ICON_SETS[set_name.split("/")[0]]["licence"],
+            "prefix": set_name,
+        }
+        for set_name in PICTURE_SETS
+    ]
+    html = env.get_template("charterkit/pictures-index.html").render(
+        h1_id="pictures-for-easy-read",
+        sets=sets,
+        total=sum(counts.values()),
+        pages=_letters(pages, href, ""),
+    )
+    return Rendered(html, [Heading(2, "picture-sets", "The picture sets")])
