@@ -15,6 +15,7 @@ from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
+from charterkit.render.credits import credit_pages, render_credits
 from charterkit.render.find import Finder, Planned
 from charterkit.render.gallery import GalleryPage, render_picture_index, render_picture_page
 from charterkit.render.markers import charter_href, easy_hrefs
@@ -52,10 +53,12 @@ downloads many times larger (and slow every rebuild of the preview)."""
 
 @dataclass
 class Generated:
-    kind: str  # charter, easy-read, easy-read-index, pictures-index, pictures, find
+    kind: str  # charter, easy-read, easy-read-index, pictures-index, pictures, credits, find
     slug: str = ""
     planned: Planned | None = None
     gallery: GalleryPage | None = None
+    number: int = 1
+    """The page's number, for a page of the credits after the first."""
 
     @property
     def own_page(self) -> bool:
@@ -92,6 +95,10 @@ def page_title(gen: Generated, by_slug: Mapping[str, LoadedCharter]) -> PageTitl
         return PageTitle(gen.gallery.title, searched=False)
     if gen.kind == "easy-read":
         return PageTitle(by_slug[gen.slug].charter.title + ": easy read", calm=True)
+    if gen.kind == "credits":
+        # Each charter's page names its owner: searching these would show each credit twice.
+        count = len(credit_pages(list(by_slug.values())))
+        return PageTitle(f"Credits: charter texts, page {gen.number} of {count}", searched=False)
     assert gen.planned is not None
     # Lists repeat what the charter pages say: searching them would show each sentence twice.
     searched = gen.planned.search and gen.planned.kind not in SEARCH_EXCLUDED
@@ -145,6 +152,8 @@ def render_generated(
     if gen.kind == "pictures":
         assert site.icons is not None and gen.gallery is not None
         return render_picture_page(env, site.icons, gen.gallery, site.picture_pages, href)
+    if gen.kind == "credits":
+        return Rendered(render_credits(env, site.charters, gen.number, href, site.base, whole_page=True))
     if gen.kind == "easy-read-index":
         listed = [(c, charter_href(href, site.base, c.slug)) for c in site.charters]
         return render_easy_read_index(env, listed, easy_hrefs(href, site.base, site.charters))

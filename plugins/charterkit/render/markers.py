@@ -16,6 +16,7 @@ from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
 from charterkit.opendata.assemble import OPEN_DATA
 from charterkit.opendata.records import TERMS
+from charterkit.render.credits import render_credits
 from charterkit.render.pages import render_list, theme_uses
 
 __all__ = ["MARKER", "MARKER_START", "charter_href", "easy_hrefs", "fill_markers"]
@@ -73,9 +74,7 @@ def fill_markers(
         )
         html = html.replace(
             MARKER.format("credits"),
-            env.get_template("charterkit/credits.html").render(
-                items=[(c.charter, charter_href(href, base, c.slug)) for c in charters]
-            ),
+            render_credits(env, charters, 1, href, base),
         )
     return html
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from charterkit.format.pictures import is_picture_file
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.find import Finder
-from charterkit.render.pages import Link, PageLinks, SimilarLink
+from charterkit.render.pages import Link, PageLinks, SimilarLink, colour_pictures, shared_picture_uri
 
 __all__ = ["edit_url", "own_pictures", "page_links", "relative_to"]
 
@@ -81,6 +81,9 @@ def page_links(
         theme_hrefs=finder.theme_links(item.slug, href),
         similar=similar,
         compare=f"{compare}?a={item.slug}" if compare else "",
-        pictures={p: href(f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
+        pictures={
+            **{p: href(shared_picture_uri(p)) for p in colour_pictures(item)},
+            **{p: href(f"{base}/{item.slug}/{p}") for p in own_pictures(item)},
+        },
         edit=edit,
     )

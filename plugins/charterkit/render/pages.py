@@ -21,6 +21,7 @@ from charterkit.render.terms import mark_first_uses
 from charterkit.render.views import Heading, build_view, heading_id, walk_blocks
 
 __all__ = [
+    "COLOUR_SETS",
     "DEFAULT_OTHER_FORMATS",
     "RESERVED_IDS",
     "Link",
@@ -28,12 +29,14 @@ __all__ = [
     "ReadabilityNote",
     "Rendered",
     "SimilarLink",
+    "colour_pictures",
     "formats_on_request",
     "render_charter",
     "render_easy_read",
     "render_easy_read_index",
     "render_list",
     "render_themes",
+    "shared_picture_uri",
     "theme_uses",
 ]
 
@@ -45,6 +48,28 @@ class ReadabilityNote:
     sentence: str
     """Such as: The standard text has a reading age of about 12."""
     scores: CharterScores
+
+
+COLOUR_SETS = ("openmoji",)
+"""Picture sets drawn in colour. A site writes each such picture a charter uses once, as a file
+(:func:`shared_picture_uri`), and easy-read pages show it with ``<img>``: the browser fetches it once for
+every page, and a page with forty pictures stays small. One-colour icons stay inline, to take the colour
+of the text in every colour scheme."""
+
+
+def shared_picture_uri(name: str) -> str:
+    """Where a site writes the colour picture ``name`` (``openmoji/handshake``), from its root."""
+    return f"assets/pictures/{name}.svg"
+
+
+def colour_pictures(item: LoadedCharter) -> list[str]:
+    """The pictures from :data:`COLOUR_SETS` that ``item``'s easy-read version uses."""
+    er = item.charter.easy_read
+    if er is None:
+        return []
+    return sorted(
+        {p.picture for s in er.sections for p in s.points if p.picture.split("/")[0] in COLOUR_SETS}
+    )
 
 
 DEFAULT_OTHER_FORMATS = ("braille", "audio", "large print on paper", "a translation into another language")
@@ -182,6 +207,7 @@ def render_easy_read(
         site_contact=site_contact,
         formats=formats_on_request(loaded.charter, site_formats),
         current="easy-read",
+        colour_sets=COLOUR_SETS,
     )
     outline = [Heading(2, i, s.heading) for i, s in zip(section_ids, er.sections, strict=True)]
     if er.words:

@@ -47,13 +47,21 @@ from charterkit.mkdocs.toc import toc_from
 from charterkit.opendata.assemble import OPEN_DATA, open_data_files
 from charterkit.opendata.records import dumps
 from charterkit.output import OutputUnusable
+from charterkit.render.credits import CREDITS_URI, credit_page_uri, credit_pages
 from charterkit.render.find import Finder
 from charterkit.render.gallery import GalleryPage, gallery_pages
 from charterkit.render.generated import EASY_READ_INDEX, Generated, SiteText, page_title, render_generated
 from charterkit.render.jinja import bytecode_cache
-from charterkit.render.markers import fill_markers
+from charterkit.render.markers import MARKER, fill_markers
 from charterkit.render.pagelinks import edit_url, own_pictures, page_links
-from charterkit.render.pages import Link, PageLinks, ReadabilityNote, Rendered
+from charterkit.render.pages import (
+    Link,
+    PageLinks,
+    ReadabilityNote,
+    Rendered,
+    colour_pictures,
+    shared_picture_uri,
+)
 
 __all__ = ["ChartersPlugin"]
 
@@ -183,6 +191,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
                     if files.get_file_from_path(uri) is None:
                         source = (item.path.parent / picture).read_bytes()
                         files.append(File.generated(config, uri, content=source))
+        self._add_colour_pictures(files, config)
         for problem in self.report.warnings:
             if problem not in self.report.targets:  # charterkit/readability logs those, under its name
                 log.warning(str(problem))
@@ -205,12 +214,30 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             self._add(files, config, "pictures/index.md", Generated("pictures-index"))
             for gallery in self.picture_pages:
                 self._add(files, config, gallery.uri, Generated("pictures", gallery=gallery))
+        self._add_credit_pages(files, config)
         # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
         self._add(files, config, EASY_READ_INDEX, Generated("easy-read-index"))
         if self.config.schema:
             schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
             files.append(File.generated(config, "schema/charter.schema.json", content=schema))
         return files
+
+    def _add_credit_pages(self, files: Files, config: MkDocsConfig) -> None:
+        # The credits page lists the first charters; with many, the rest follow on pages of their own.
+        credits = files.get_file_from_path(CREDITS_URI)
+        if credits is None or MARKER.format("credits") not in credits.content_string:
+            return
+        for number in range(2, len(credit_pages(self.charters)) + 1):
+            self._add(files, config, credit_page_uri(number), Generated("credits", number=number))
+
+    def _add_colour_pictures(self, files: Files, config: MkDocsConfig) -> None:
+        # Each colour picture the charters use, written once for every easy-read page that shows it.
+        if self.icons is None:
+            return
+        for name in sorted({p for item in self.charters for p in colour_pictures(item)}):
+            uri = shared_picture_uri(name)
+            if name in self.icons and files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=self.icons.svg(name)))
 
     def _from_catalogue(self, files: Files) -> Callable[[str], str]:
         assert self.finder is not None
