@@ -1,0 +1,52 @@
+"""The credits of charter texts: every charter on one of the pages, A to Z, each page small."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from charterkit.load.loader import load_charter
+from charterkit.render.credits import CREDITS_PAGE_SIZE, credit_page_uri, render_credits
+from charterkit.render.jinja import make_env
+
+from tests.conftest import MINIMAL
+
+
+def test_hundreds_of_charters_are_credited_on_pages_that_link_to_each_other(
+    tmp_path: Path, write_charter: Callable[..., Path]
+) -> None:
+    one = load_charter(write_charter(tmp_path, "alpha", MINIMAL), "charters/alpha.yml")
+    n = CREDITS_PAGE_SIZE * 2 + 5
+    charters = [
+        dataclasses.replace(
+            one, slug=f"c{i:04d}", charter=one.charter.model_copy(update={"title": f"Charter {i:04d}"})
+        )
+        for i in range(n)
+    ]
+    env = make_env([])
+
+    def href(uri: str) -> str:
+        return "/" + uri
+
+    pages = [render_credits(env, charters, number, href, "charters") for number in (1, 2, 3)]
+    credited = [re.findall(r'<li><a href="/charters/(c\d+)/index.md">', page) for page in pages]
+    assert [len(c) for c in credited] == [CREDITS_PAGE_SIZE, CREDITS_PAGE_SIZE, 5]
+    assert sum(credited, []) == [f"c{i:04d}" for i in range(n)]  # each once, A to Z
+    for number, page in enumerate(pages, 1):
+        assert f"{n} charters, A to Z, on 3 pages" in page
+        assert '<nav class="ck-pager" aria-label="Pages of this list">' in page
+        assert f'<a href="/{credit_page_uri(number)}" aria-current="page">{number}</a>' in page
+        assert len(page.encode()) < 60_000
+    whole = render_credits(env, charters, 2, href, "charters", whole_page=True)
+    assert "<h1 " in whole and "page 2 of 3" in whole and 'href="/credits.md"' in whole
+
+
+def test_a_few_charters_are_credited_on_one_page_without_a_pager(
+    tmp_path: Path, write_charter: Callable[..., Path]
+) -> None:
+    one = load_charter(write_charter(tmp_path, "alpha", MINIMAL), "charters/alpha.yml")
+    page = render_credits(make_env([]), [one], 1, lambda uri: "/" + uri, "charters")
+    assert '<a href="/charters/alpha/index.md">A test charter</a>' in page
+    assert "ck-pager" not in page
