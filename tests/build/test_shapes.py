@@ -136,7 +136,7 @@ def test_the_picture_gallery_lists_pictures_with_their_names(tmp_path: Path) -> 
     index = result.html("pictures/")
     assert re.search(r'<a href="\.\./h/">H</a>', index) or '<a href="h/">H</a>' in index
     page = result.html("pictures/h/")
-    assert re.search(r"<li><span class=\"ck-picture\"><svg [^>]*aria-hidden=\"true\"", page)
+    assert re.search(r"<li><span class=\"ck-picture\" aria-hidden=\"true\"><svg ", page)
     assert "<code>material/hammer</code>" in page
     # H has hundreds of pictures: they are on several pages, in order of name, each linked from the others.
     assert re.search(r'<nav class="ck-pager" aria-label="Pages of this list">', page)

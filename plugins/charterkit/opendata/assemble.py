@@ -6,8 +6,10 @@ holds (empty for the one-per-charter files, which the downloads page does not li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from charterkit.load.loader import LoadedCharter
 from charterkit.opendata.feed import atom_feed
@@ -52,22 +54,18 @@ def open_data_files(
     prefix = f"{site}/" if site else ""
     files: list[DataFile] = []
     records = []
+    texts = []
     for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
         pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
-        record = charter_record(
-            item,
-            page_url=f"{prefix}{base}/{item.slug}/",
-            easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
-            formats=pdfs,
-            reserved=RESERVED_IDS,
-        )
+        record, text = _record(item, pdfs, prefix, base)
         records.append(record)
-        files.append(DataFile(f"charters/{item.slug}.json", "", dumps(record)))
+        texts.append(text)
+        files.append(DataFile(f"charters/{item.slug}.json", "", text))
     files.append(
         DataFile(
             "charters.json",
             "Every charter: its details, sections, principles with their themes, and links to its formats",
-            dumps(collection_record(records, site_name=site_name)),
+            _collection(texts, site_name),
         )
     )
     files.append(
@@ -92,3 +90,40 @@ def open_data_files(
         )
     )
     return files
+
+
+_KEPT: dict[str, tuple[tuple[Any, ...], dict[str, Any], str]] = {}
+"""Each charter's record and its JSON text, by slug, with what they were made from: ``mkdocs serve``
+rebuilds make again only those of charters that changed (JSON with indents is written by Python's slow
+encoder)."""
+
+
+def _record(
+    item: LoadedCharter, pdfs: list[FormatLink], prefix: str, base: str
+) -> tuple[dict[str, Any], str]:
+    made_from = (item, tuple(pdfs), prefix, base)
+    kept = _KEPT.get(item.slug)
+    if kept is not None and kept[0] == made_from:
+        return kept[1], kept[2]
+    record = charter_record(
+        item,
+        page_url=f"{prefix}{base}/{item.slug}/",
+        easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
+        formats=pdfs,
+        reserved=RESERVED_IDS,
+    )
+    text = dumps(record)
+    _KEPT[item.slug] = (made_from, record, text)
+    return record, text
+
+
+def _collection(texts: Sequence[str], site_name: str) -> str:
+    """``dumps(collection_record(records))``, made from each record's own JSON text: the collection
+    holds each record two levels in, so its text is the record's with four more spaces on each line."""
+    marks = [f"\0{i}\0" for i in range(len(texts))]
+    out = dumps(collection_record(marks, site_name=site_name))  # type: ignore[arg-type]
+    nested = [text.rstrip("\n").replace("\n", "\n    ") for text in texts]
+    return _MARK.sub(lambda m: nested[int(m.group(1))], out)
+
+
+_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')

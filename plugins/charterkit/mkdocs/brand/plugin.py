@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from charterkit.memo import BytesStore, Memo
 from charterkit.mkdocs._common import custom_dir, jinja_env
 from charterkit.mkdocs.brand.config import BrandConfig
 from charterkit.render.contrast import (
@@ -38,6 +39,19 @@ from charterkit.render.contrast import (
 from charterkit.render.textsize import scale_breakpoints, text_size_css
 
 log = logging.getLogger("mkdocs.plugins.charterkit.brand")
+
+
+def _scaled(css: str, store: BytesStore | None) -> str:
+    """``scale_breakpoints(css)``, kept by content (in ``store``, the charters' cache, when there is one):
+    parsing the theme's stylesheet takes most of a second, and it changes only with the theme."""
+    memo: Memo[str] = Memo("breakpoints", store)
+    key = memo.key(css)
+    kept = memo.get(key)
+    if kept is None:
+        kept = scale_breakpoints(css)
+        memo.put(key, kept)
+    return kept
+
 
 CSS_URI = "assets/brand.css"
 REFLOW_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css|assets/charterkit\.css")
@@ -227,7 +241,9 @@ class BrandPlugin(BasePlugin[BrandConfig]):
                 link["href"] = page.url
         # The theme's layout switches to one column at a width scaled by the reader's text size.
         for file in [f for f in files if REFLOW_CSS.fullmatch(f.src_uri)]:
-            css = scale_breakpoints(file.content_string)
+            css = _scaled(
+                file.content_string, getattr(config.plugins.get("charterkit/charters"), "store", None)
+            )
             if file.src_uri.startswith("assets/stylesheets/"):
                 css += text_size_css()
             files.remove(file)

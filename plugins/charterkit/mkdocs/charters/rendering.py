@@ -1,0 +1,108 @@
+"""The bodies of the pages ``charterkit/charters`` makes, and the markers of the site's own pages, for one
+MkDocs page: links are made relative to it through the build's files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from charterkit.format.icons import IconSet
+from charterkit.load.loader import LoadedCharter
+from charterkit.render.find import Finder
+from charterkit.render.gallery import GalleryPage
+from charterkit.render.generated import Generated, SiteText, render_generated
+from charterkit.render.markers import fill_markers
+from charterkit.render.pagelinks import edit_url, page_links
+from charterkit.render.pages import Link, PageLinks, ReadabilityNote, Rendered
+
+__all__ = ["PageMaker"]
+
+
+@dataclass
+class PageMaker:
+    """What rendering needs from the build: the charters, the templates, and what other plugins add."""
+
+    env: Environment
+    charters: Sequence[LoadedCharter]
+    by_slug: dict[str, LoadedCharter]
+    finder: Finder
+    base: str
+    lang: str
+    contact: str
+    formats: Sequence[str] | None
+    icons: IconSet | None
+    edit_pattern: str
+    repo_url: str | None
+    edit_uri: str | None
+    list_size: int
+    picture_pages: Sequence[GalleryPage] = ()
+    open_data: Sequence[tuple[str, str, int]] = ()
+    pdf_links: dict[str, list[Link]] = field(default_factory=dict)
+    file_links: dict[str, list[Link]] = field(default_factory=dict)
+    readability: dict[str, ReadabilityNote] = field(default_factory=dict)
+    report_uri: str | None = None
+    report_for: dict[str, str] = field(default_factory=dict)
+
+    def href(self, page: Page, files: Files, uri: str) -> str:
+        """``uri`` (a source path) as a link from ``page``, or "" when the site has no such file."""
+        target = files.get_file_from_path(uri)
+        return target.url_relative_to(page.file) if target else ""
+
+    def edit_url(self, item: LoadedCharter) -> str:
+        """Where to edit ``item``'s file on GitHub (option ``edit_url``, else ``repo_url``), or ""."""
+        return edit_url(self.edit_pattern, item, self.repo_url, self.edit_uri)
+
+    def links_for(self, page: Page, files: Files, item: LoadedCharter) -> PageLinks:
+        """``item``'s links (its other version, files, report, themes...) from ``page``."""
+        return page_links(
+            item,
+            lambda uri: self.href(page, files, uri),
+            finder=self.finder,
+            base=self.base,
+            page_dest=page.file.dest_uri,
+            pdfs=self.pdf_links.get(item.slug, []),
+            files=self.file_links.get(item.slug, []),
+            report_uri=self.report_uri,
+            report_for=self.report_for,
+            edit=self.edit_url(item),
+        )
+
+    def render(self, gen: Generated, page: Page, files: Files) -> Rendered:
+        """The body of the generated page ``gen``, shown at ``page``."""
+        site = SiteText(
+            env=self.env,
+            charters=self.charters,
+            by_slug=self.by_slug,
+            base=self.base,
+            lang=self.lang,
+            contact=self.contact,
+            formats=self.formats,
+            finder=self.finder,
+            icons=self.icons,
+            picture_pages=self.picture_pages,
+            readability=self.readability,
+        )
+        return render_generated(
+            site,
+            gen,
+            lambda uri: self.href(page, files, uri),
+            lambda item: self.links_for(page, files, item),
+        )
+
+    def fill_markers(self, html: str, page: Page, files: Files) -> str:
+        """A site page's HTML with its ``<!-- charterkit:... -->`` markers filled."""
+        if "<!-- charterkit:" not in html:
+            return html
+        return fill_markers(
+            self.env,
+            html,
+            self.charters,
+            lambda uri: self.href(page, files, uri),
+            base=self.base,
+            list_size=self.list_size,
+            open_data=self.open_data,
+        )

@@ -1,0 +1,157 @@
+"""The files ``charterkit/charters`` adds to the site: each page it makes and the files beside them.
+
+:class:`SitePlan` remembers what each page is (a :class:`~charterkit.render.generated.Generated`), so that
+the plugin renders it later, and tells the live preview which pages an edit affects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from collections.abc import Callable, Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from charterkit.format.icons import IconSet
+from charterkit.format.schema import charter_schema
+from charterkit.load.loader import LoadedCharter
+from charterkit.mkdocs.charters.preview import Preview, page_file
+from charterkit.opendata.assemble import OPEN_DATA
+from charterkit.opendata.records import dumps
+from charterkit.render.credits import CREDITS_URI, credit_page_uri, credit_pages
+from charterkit.render.find import Finder
+from charterkit.render.gallery import GalleryPage, gallery_pages
+from charterkit.render.generated import EASY_READ_INDEX, Generated
+from charterkit.render.markers import MARKER
+from charterkit.render.pagelinks import own_pictures
+from charterkit.render.pages import colour_pictures, shared_picture_uri
+
+__all__ = ["SitePlan"]
+
+
+class SitePlan:
+    """The pages and files made from the charters in one build, by source path."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self.generated: dict[str, Generated] = {}
+        self.open_data: list[tuple[str, str, int]] = []
+        """The open data files: site path, what each holds, size in bytes."""
+
+    def begin(self) -> None:
+        self.generated.clear()
+        self.open_data = []
+
+    def add(self, files: Files, config: MkDocsConfig, uri: str, gen: Generated) -> None:
+        """Add the page ``gen`` at ``uri``, unless the site's own docs provide it."""
+        if files.get_file_from_path(uri) is not None:
+            # The site's own docs provide this page (a council may write its own index): keep theirs.
+            if gen.own_page:
+                raise PluginError(
+                    f"charterkit: docs/{uri} clashes with the page of charter '{gen.slug}'. "
+                    "Remove or rename that file."
+                )
+            return
+        # Charter pages are reached through index pages, never listed in the nav (see the plugin's docstring).
+        inclusion = InclusionLevel.UNDEFINED if gen.in_nav else InclusionLevel.NOT_IN_NAV
+        fresh = self.preview.charter_fresh(gen.slug) if gen.own_page else self.preview.any_change
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
+        self.generated[uri] = gen
+
+    def add_other(
+        self, files: Files, config: MkDocsConfig, uri: str, *, in_nav: bool, showing: tuple[str, ...] | None
+    ) -> None:
+        """A page another charterkit plugin makes and renders (the readability report)."""
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
+        made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
+        files.append(made)
+        self.preview.add(made)
+
+    def add_charters(
+        self, files: Files, config: MkDocsConfig, charters: Sequence[LoadedCharter], base: str
+    ) -> None:
+        """Each charter's page and easy-read page, the council's own pictures beside them."""
+        for item in charters:
+            self.add(files, config, f"{base}/{item.slug}/index.md", Generated("charter", item.slug))
+            if not item.charter.easy_read:
+                continue
+            self.add(files, config, f"{base}/{item.slug}/easy-read.md", Generated("easy-read", item.slug))
+            # The council's own pictures (checked when the charter was read) go beside its pages.
+            for picture in own_pictures(item):
+                uri = f"{base}/{item.slug}/{picture}"
+                if files.get_file_from_path(uri) is None:
+                    source = (item.path.parent / picture).read_bytes()
+                    files.append(File.generated(config, uri, content=source))
+
+    def add_colour_pictures(
+        self, files: Files, config: MkDocsConfig, charters: Sequence[LoadedCharter], icons: IconSet | None
+    ) -> None:
+        """Each colour picture the charters use, written once for every easy-read page that shows it."""
+        if icons is None:
+            return
+        for name in sorted({p for item in charters for p in colour_pictures(item)}):
+            uri = shared_picture_uri(name)
+            if name in icons and files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=icons.svg(name)))
+
+    def add_find_pages(self, files: Files, config: MkDocsConfig, finder: Finder) -> None:
+        """The pages for finding and comparing charters, and the catalogue the compare page reads."""
+        for planned in finder.plan():
+            self.add(files, config, planned.uri, Generated("find", planned=planned))
+        catalogue = dumps(finder.catalogue_data(_catalogue_href(finder, files)))
+        files.append(File.generated(config, finder.catalogue_path(), content=catalogue))
+
+    def add_gallery(self, files: Files, config: MkDocsConfig, icons: IconSet) -> list[GalleryPage]:
+        """The picture gallery's pages (only its first with ``CHARTERKIT_PICTURES=0``)."""
+        # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
+        # double the time of a build, which tests of other things need not spend.
+        pages = [] if os.environ.get("CHARTERKIT_PICTURES") == "0" else gallery_pages(icons)
+        self.add(files, config, "pictures/index.md", Generated("pictures-index"))
+        for gallery in pages:
+            self.add(files, config, gallery.uri, Generated("pictures", gallery=gallery))
+        return pages
+
+    def add_credit_pages(self, files: Files, config: MkDocsConfig, charters: Sequence[LoadedCharter]) -> None:
+        """The credits page lists the first charters; with many, the rest follow on pages of their own."""
+        credits = files.get_file_from_path(CREDITS_URI)
+        if credits is None or MARKER.format("credits") not in credits.content_string:
+            return
+        for number in range(2, len(credit_pages(charters)) + 1):
+            self.add(files, config, credit_page_uri(number), Generated("credits", number=number))
+
+    def add_easy_read_index(self, files: Files, config: MkDocsConfig) -> None:
+        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
+        self.add(files, config, EASY_READ_INDEX, Generated("easy-read-index"))
+
+    def add_schema(self, files: Files, config: MkDocsConfig) -> None:
+        schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
+        files.append(File.generated(config, "schema/charter.schema.json", content=schema))
+
+    def add_data(self, files: Files, config: MkDocsConfig, name: str, what: str, content: str) -> None:
+        """One open data file, under ``data/``; ``what`` it holds ("" for a file not listed)."""
+        path = f"{OPEN_DATA}/{name}"
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"charterkit: docs/{path} clashes with the open data. Remove or rename that file."
+            )
+        files.append(File.generated(config, path, content=content))
+        if what:
+            self.open_data.append((path, what, len(content.encode("utf-8"))))
+
+
+def _catalogue_href(finder: Finder, files: Files) -> Callable[[str], str]:
+    folder = posixpath.dirname(finder.catalogue_path())
+
+    def href(uri: str) -> str:
+        target = files.get_file_from_path(uri)
+        url = target.url if target else uri
+        rel = posixpath.relpath(url.rstrip("/") or ".", folder)
+        return rel + "/" if url.endswith("/") else rel
+
+    return href
