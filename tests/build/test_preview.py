@@ -104,6 +104,11 @@ def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(pre
     _until(lambda: "Gamma charter" in preview.page("charters/alpha/")[1], "the edited title on its page")
     _until(lambda: "Gamma charter" in preview.page("charters/")[1], "the edited title in the list")
     assert "Alpha charter" not in preview.page("charters/")[1]
+    # Every list that shows it: its sector, its theme and the themes matrix.
+    for page in ("charters/sector/testing/", "charters/themes/listening/", "charters/matrix/"):
+        _until(lambda page=page: "Gamma charter" in preview.page(page)[1], f"the edited title on {page}")
+        assert "Alpha charter" not in preview.page(page)[1], page
+        assert "Beta charter" in preview.page(page)[1], page
     _until(lambda: "Gamma charter" in preview.page("readability/")[1], "the edited title in the report")
     _until(lambda: "Gamma charter" in preview.search_text(), "the edited title in search")
     search = preview.search_text()

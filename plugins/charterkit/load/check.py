@@ -53,7 +53,10 @@ class Report:
         """Every problem (of ``file``, or of all files), in the order they are shown: file by file, the
         charter's problems by line, then its text over a target."""
         files = self.files if file is None else [file]
-        return [p for f in files for group in (self.problems, self.targets) for p in group if p.file == f]
+        by_file: dict[str, list[Problem]] = {}
+        for p in (*self.problems, *self.targets):
+            by_file.setdefault(p.file, []).append(p)
+        return [p for f in files for p in by_file.get(f, [])]
 
     @property
     def errors(self) -> list[Problem]:

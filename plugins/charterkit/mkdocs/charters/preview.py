@@ -4,9 +4,11 @@ MkDocs' dirty builds skip every page whose file reports it is not modified. A pa
 has no file of its own, so it reports what this module decides:
 
 - a charter's page and easy-read page are rebuilt when that charter changed (or is new);
-- the lists (all charters, by sector, by area, themes) and every site page that holds a
+- a page of a list of charters (all charters, a sector, an area, a theme, the themes matrix) and a
+  page of the readability report are rebuilt when one of its charters changed, or it shows others, or
+  its list has another number of pages;
+- the other lists (by sector, by area, the themes) and every site page that holds a
   ``<!-- charterkit:... -->`` marker are rebuilt when any charter changed, arrived or left;
-- a page of the readability report is rebuilt when one of its charters changed or it shows others;
 - everything is rebuilt when a setting, ``mkdocs.yml`` or a template changed.
 
 After the build, the pages of charters that were renamed or deleted are removed from the served site,

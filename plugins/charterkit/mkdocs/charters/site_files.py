@@ -57,7 +57,11 @@ class SitePlan:
             return
         # Charter pages are reached through index pages, never listed in the nav (see the plugin's docstring).
         inclusion = InclusionLevel.UNDEFINED if gen.in_nav else InclusionLevel.NOT_IN_NAV
-        fresh = self.preview.charter_fresh(gen.slug) if gen.own_page else self.preview.any_change
+        if gen.own_page:
+            fresh = self.preview.charter_fresh(gen.slug)
+        else:
+            showing = _showing(gen)
+            fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
         made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
         files.append(made)
         self.preview.add(made)
@@ -143,6 +147,20 @@ class SitePlan:
         files.append(File.generated(config, path, content=content))
         if what:
             self.open_data.append((path, what, len(content.encode("utf-8"))))
+
+
+SHOWS_CHARTERS = ("all", "facet-value", "theme", "matrix")
+"""Kinds of find pages that show a page of charters and nothing from the others."""
+
+
+def _showing(gen: Generated) -> tuple[str, ...] | None:
+    """What a page of a list shows, for the preview: its charters, and where it is in the list (its
+    pager links to the others); None for pages that show something of every charter."""
+    planned = gen.planned
+    if planned is None or planned.paged is None or planned.kind not in SHOWS_CHARTERS:
+        return None
+    pg = planned.paged
+    return (*(entry.slug for entry in pg.items), f"page {pg.number} of {pg.count}, {pg.total} in all")
 
 
 def _catalogue_href(finder: Finder, files: Files) -> Callable[[str], str]:
