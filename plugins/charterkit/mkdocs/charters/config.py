@@ -42,7 +42,8 @@ class ChartersConfig(base.Config):
 
     pictures = c.Type(bool, default=True)
     """Publish the picture gallery for editors at ``pictures/``: every picture name that suits easy
-    read, shown with its picture, one page for each first letter."""
+    read, shown with its picture, by first letter, each letter on as many pages of under 100 KB as it
+    needs."""
 
     list_size = c.Type(int, default=12)
     """At most this many charters (A to Z) in a page's ``<!-- charterkit:charter-list -->`` (the home
