@@ -4,7 +4,8 @@ mkdocs-material ships, read as files.
 The default for easy read is OpenMoji (``openmoji/handshake``): colour pictures of people and things,
 openly licensed (CC BY-SA 4.0), of which charterkit ships only those its charters use
 (``charterkit/pictures/openmoji``, made by ``tools/openmoji_subset.py``). The theme's one-colour interface
-icons (``material/...``) still work. Pictures are files of the site or inline in its pages and PDFs, so nothing is fetched elsewhere.
+icons (``material/...``) still work. Pictures are files of the site or inline in its pages and PDFs, so
+nothing is fetched from elsewhere.
 Nothing here imports MkDocs: the folders are found as package data, or given explicitly.
 """
 
