@@ -10,24 +10,25 @@ from and to, and links to the other pages of its letter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from importlib import metadata
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from charterkit.format.icons import ICON_SETS, IconSet
+from charterkit.memo import BytesStore, Memo
 from charterkit.render.pages import Rendered
 from charterkit.render.views import Heading, heading_id
 
 __all__ = [
     "PAGE_BYTES",
     "PICTURE_SETS",
+    "Gallery",
     "GalleryPage",
-    "gallery_pages",
-    "picture_svg",
+    "load_gallery",
     "render_picture_index",
     "render_picture_page",
 ]
@@ -35,6 +36,8 @@ __all__ = [
 PICTURE_SETS = ("material", "fontawesome/solid", "fontawesome/regular", "octicons")
 """The picture sets shown in the gallery: pictures of ideas. Logos (Simple Icons, Font Awesome's brands)
 are left out; they can still be used in a charter."""
+
+_PREFIXES = tuple(f"{s}/" for s in PICTURE_SETS)
 
 PAGE_BYTES = 66_000
 """The most picture markup on one page of the gallery: with the site's own header, menus and footer
@@ -46,12 +49,10 @@ _OPENING = re.compile(r"<svg\b[^>]*>")
 _KEPT = re.compile(r'\s(?:viewBox|width|height|fill|class)="[^"]*"')
 
 
-@cache
-def picture_svg(icons: IconSet, name: str) -> str:
-    """The picture ``name`` as the gallery shows it, read once per build process (a page and its plan
-    both need it): without its comments (the credits page names each set's licence) and with only the
-    attributes that draw it, so that a page holds more pictures. The list item hides it from screen
-    readers: its name is beside it."""
+def _shown_svg(icons: IconSet, name: str) -> str:
+    """The picture ``name`` as the gallery shows it: without its comments (the credits page names each
+    set's licence) and with only the attributes that draw it, so that a page holds more pictures. The
+    list item hides it from screen readers: its name is beside it."""
     svg = _COMMENT.sub("", icons.svg(name))
     opening = _OPENING.search(svg)
     if opening is None:
@@ -91,13 +92,26 @@ def _set_of(name: str) -> str:
     return next(s for s in PICTURE_SETS if name.startswith(f"{s}/"))
 
 
-def gallery_pages(icons: IconSet, page_bytes: int = PAGE_BYTES) -> list[GalleryPage]:
-    """The gallery's pages, in order: by first letter (``0-9`` for digits), each letter's pictures in
-    order of their own name, a new page whenever the pictures would pass ``page_bytes``."""
+@dataclass(frozen=True)
+class Gallery:
+    """The gallery's pages, in order, and each picture as they show it, by name."""
+
+    pages: tuple[GalleryPage, ...]
+    svgs: Mapping[str, str]
+
+
+def load_gallery(icons: IconSet, store: BytesStore | None = None, page_bytes: int = PAGE_BYTES) -> Gallery:
+    """The gallery: by first letter (``0-9`` for digits), each letter's pictures in order of their own
+    name, a new page whenever the pictures would pass ``page_bytes``. Reading ten thousand pictures takes
+    seconds, so the gallery is kept (in this process, and in ``store``) by the theme's version."""
+    memo: Memo[Gallery] = Memo("gallery", store)
+    key = memo.key(_theme_version(), str(page_bytes), *PICTURE_SETS)
+    kept = memo.get(key)
+    if kept is not None:
+        return kept
+    svgs = {n: _shown_svg(icons, n) for n in icons.names() if n.startswith(_PREFIXES)}
     letters: dict[str, list[str]] = {}
-    for name in icons.names():
-        if not name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
-            continue
+    for name in svgs:
         first = _own_name(name)[:1]
         letters.setdefault("0-9" if first.isdigit() else first.upper(), []).append(name)
     pages: list[GalleryPage] = []
@@ -105,7 +119,7 @@ def gallery_pages(icons: IconSet, page_bytes: int = PAGE_BYTES) -> list[GalleryP
         chunks: list[list[str]] = [[]]
         size = 0
         for name in sorted(names, key=lambda n: (_own_name(n), n)):
-            cost = len(picture_svg(icons, name)) + len(name) + 76  # the list item around it
+            cost = len(svgs[name]) + len(name) + 76  # the list item around it
             if chunks[-1] and size + cost > page_bytes:
                 chunks.append([])
                 size = 0
@@ -114,7 +128,16 @@ def gallery_pages(icons: IconSet, page_bytes: int = PAGE_BYTES) -> list[GalleryP
         pages += [
             GalleryPage(letter, i, len(chunks), tuple(chunk)) for i, chunk in enumerate(chunks, start=1)
         ]
-    return pages
+    gallery = Gallery(tuple(pages), svgs)
+    memo.put(key, gallery)
+    return gallery
+
+
+def _theme_version() -> str:
+    try:
+        return metadata.version("mkdocs-material")
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def _label(set_name: str) -> str:
@@ -131,11 +154,7 @@ def _letters(pages: Sequence[GalleryPage], href: Callable[[str], str], current: 
 
 
 def render_picture_page(
-    env: Environment,
-    icons: IconSet,
-    page: GalleryPage,
-    pages: Sequence[GalleryPage],
-    href: Callable[[str], str],
+    env: Environment, gallery: Gallery, page: GalleryPage, href: Callable[[str], str]
 ) -> Rendered:
     """One page of the gallery: its pictures, inline, with their names, grouped by set; links to each
     letter and to the other pages of this letter."""
@@ -151,9 +170,10 @@ def render_picture_page(
             {
                 "id": heading_id(label, used),
                 "name": label,
-                "items": [{"name": n, "svg": Markup(picture_svg(icons, n))} for n in mine],
+                "items": [{"name": n, "svg": Markup(gallery.svgs[n])} for n in mine],
             }
         )
+    pages = gallery.pages
     same = [p for p in pages if p.letter == page.letter]
     pager = (
         [{"number": p.number, "href": href(p.uri), "current": p == page} for p in same]
@@ -174,13 +194,14 @@ def render_picture_page(
 
 
 def render_picture_index(
-    env: Environment, icons: IconSet, pages: Sequence[GalleryPage], href: Callable[[str], str]
+    env: Environment, icons: IconSet, gallery: Gallery | None, href: Callable[[str], str]
 ) -> Rendered:
-    """The gallery's first page: how to use a picture, the sets, and a link to each letter's page."""
+    """The gallery's first page: how to use a picture, the sets, and a link to each letter's page
+    (``gallery`` None: the pages are left out of this build)."""
     counts: dict[str, int] = {}
-    for name in icons.names():
-        if name.startswith(tuple(f"{s}/" for s in PICTURE_SETS)):
-            counts[_set_of(name)] = counts.get(_set_of(name), 0) + 1
+    shown = gallery.svgs if gallery else [n for n in icons.names() if n.startswith(_PREFIXES)]
+    for name in shown:
+        counts[_set_of(name)] = counts.get(_set_of(name), 0) + 1
     sets = [
         {
             "name": _label(set_name),
@@ -194,6 +215,6 @@ def render_picture_index(
         h1_id="pictures-for-easy-read",
         sets=sets,
         total=sum(counts.values()),
-        pages=_letters(pages, href, ""),
+        pages=_letters(gallery.pages, href, "") if gallery else [],
     )
     return Rendered(html, [Heading(2, "picture-sets", "The picture sets")])

@@ -17,7 +17,7 @@ from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.credits import credit_pages, render_credits
 from charterkit.render.find import Finder, Planned
-from charterkit.render.gallery import GalleryPage, render_picture_index, render_picture_page
+from charterkit.render.gallery import Gallery, GalleryPage, render_picture_index, render_picture_page
 from charterkit.render.markers import charter_href, easy_hrefs
 from charterkit.render.pages import (
     PageLinks,
@@ -118,7 +118,7 @@ class SiteText:
     formats: Sequence[str] | None
     finder: Finder
     icons: IconSet | None = None
-    picture_pages: Sequence[GalleryPage] = ()
+    gallery: Gallery | None = None
     readability: Mapping[str, ReadabilityNote] = field(default_factory=dict)
 
 
@@ -148,10 +148,10 @@ def render_generated(
         )
     if gen.kind == "pictures-index":
         assert site.icons is not None
-        return render_picture_index(env, site.icons, site.picture_pages, href)
+        return render_picture_index(env, site.icons, site.gallery, href)
     if gen.kind == "pictures":
-        assert site.icons is not None and gen.gallery is not None
-        return render_picture_page(env, site.icons, gen.gallery, site.picture_pages, href)
+        assert site.gallery is not None and gen.gallery is not None
+        return render_picture_page(env, site.gallery, gen.gallery, href)
     if gen.kind == "credits":
         return Rendered(render_credits(env, site.charters, gen.number, href, site.base, whole_page=True))
     if gen.kind == "easy-read-index":

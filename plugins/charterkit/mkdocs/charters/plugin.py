@@ -45,7 +45,7 @@ from charterkit.mkdocs.toc import toc_from
 from charterkit.opendata.assemble import open_data_files
 from charterkit.output import OutputUnusable
 from charterkit.render.find import Finder
-from charterkit.render.gallery import GalleryPage
+from charterkit.render.gallery import Gallery
 from charterkit.render.generated import page_title
 from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import (
@@ -79,8 +79,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.report_uri: str | None = None
         """Set by ``charterkit/readability``: the report page, for links from charter pages."""
         self.finder: Finder | None = None
-        self.picture_pages: list[GalleryPage] = []
-        """The picture gallery's pages (:func:`charterkit.render.gallery.gallery_pages`)."""
+        self.gallery: Gallery | None = None
+        """The picture gallery (:func:`charterkit.render.gallery.load_gallery`), when it is built."""
         self.repo_url: str | None = None
         self.edit_uri: str | None = None
         self.report_for: dict[str, str] = {}
@@ -179,9 +179,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.finder = Finder(self.charters, base)
         plan.add_find_pages(files, config, self.finder)
         self.preview.refresh_marked_pages(files)
-        self.picture_pages = []
+        self.gallery = None
         if self.config.pictures and self.icons is not None:
-            self.picture_pages = plan.add_gallery(files, config, self.icons)
+            self.gallery = plan.add_gallery(files, config, self.icons, self.store)
         plan.add_credit_pages(files, config, self.charters)
         plan.add_easy_read_index(files, config)
         if self.config.schema:
@@ -222,7 +222,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             repo_url=self.repo_url,
             edit_uri=self.edit_uri,
             list_size=self.config.list_size,
-            picture_pages=self.picture_pages,
+            gallery=self.gallery,
             open_data=self.plan.open_data,
             pdf_links=self.pdf_links,
             file_links=self.file_links,

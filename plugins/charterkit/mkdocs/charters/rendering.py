@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.find import Finder
-from charterkit.render.gallery import GalleryPage
+from charterkit.render.gallery import Gallery
 from charterkit.render.generated import Generated, SiteText, render_generated
 from charterkit.render.markers import fill_markers
 from charterkit.render.pagelinks import edit_url, page_links
@@ -39,7 +39,7 @@ class PageMaker:
     repo_url: str | None
     edit_uri: str | None
     list_size: int
-    picture_pages: Sequence[GalleryPage] = ()
+    gallery: Gallery | None = None
     open_data: Sequence[tuple[str, str, int]] = ()
     pdf_links: dict[str, list[Link]] = field(default_factory=dict)
     file_links: dict[str, list[Link]] = field(default_factory=dict)
@@ -83,7 +83,7 @@ class PageMaker:
             formats=self.formats,
             finder=self.finder,
             icons=self.icons,
-            picture_pages=self.picture_pages,
+            gallery=self.gallery,
             readability=self.readability,
         )
         return render_generated(

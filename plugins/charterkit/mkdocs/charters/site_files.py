@@ -18,12 +18,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from charterkit.format.icons import IconSet
 from charterkit.format.schema import charter_schema
 from charterkit.load.loader import LoadedCharter
+from charterkit.memo import BytesStore
 from charterkit.mkdocs.charters.preview import Preview, page_file
 from charterkit.opendata.assemble import OPEN_DATA
 from charterkit.opendata.records import dumps
 from charterkit.render.credits import CREDITS_URI, credit_page_uri, credit_pages
 from charterkit.render.find import Finder
-from charterkit.render.gallery import GalleryPage, gallery_pages
+from charterkit.render.gallery import Gallery, load_gallery
 from charterkit.render.generated import EASY_READ_INDEX, Generated
 from charterkit.render.markers import MARKER
 from charterkit.render.pagelinks import own_pictures
@@ -111,15 +112,17 @@ class SitePlan:
         catalogue = dumps(finder.catalogue_data(_catalogue_href(finder, files)))
         files.append(File.generated(config, finder.catalogue_path(), content=catalogue))
 
-    def add_gallery(self, files: Files, config: MkDocsConfig, icons: IconSet) -> list[GalleryPage]:
+    def add_gallery(
+        self, files: Files, config: MkDocsConfig, icons: IconSet, store: BytesStore | None
+    ) -> Gallery | None:
         """The picture gallery's pages (only its first with ``CHARTERKIT_PICTURES=0``)."""
         # CHARTERKIT_PICTURES=0 keeps only the gallery's first page: its thousands of pictures
         # double the time of a build, which tests of other things need not spend.
-        pages = [] if os.environ.get("CHARTERKIT_PICTURES") == "0" else gallery_pages(icons)
+        gallery = None if os.environ.get("CHARTERKIT_PICTURES") == "0" else load_gallery(icons, store)
         self.add(files, config, "pictures/index.md", Generated("pictures-index"))
-        for gallery in pages:
-            self.add(files, config, gallery.uri, Generated("pictures", gallery=gallery))
-        return pages
+        for page in gallery.pages if gallery else ():
+            self.add(files, config, page.uri, Generated("pictures", gallery=page))
+        return gallery
 
     def add_credit_pages(self, files: Files, config: MkDocsConfig, charters: Sequence[LoadedCharter]) -> None:
         """The credits page lists the first charters; with many, the rest follow on pages of their own."""
