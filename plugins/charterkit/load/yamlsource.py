@@ -31,7 +31,8 @@ from yaml.resolver import Resolver
 
 from charterkit.errors import CharterError, Problem, format_path
 from charterkit.load.located import Located, Path_, ReadWithProblems
-from charterkit.load.yamlmessages import MAX_DEPTH, Refused, explain
+from charterkit.load.yamllines import MAX_DEPTH, Refused
+from charterkit.load.yamlmessages import explain
 
 __all__ = ["MAX_BYTES", "load_yaml"]
 
