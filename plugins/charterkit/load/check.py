@@ -15,16 +15,11 @@ from pathlib import Path
 
 from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.loader import (
-    LoadedCharter,
-    capped,
-    display_path,
-    find_charter_files,
-    sector_problems,
-    slug_problems,
-)
+from charterkit.load.files import display_path, find_charter_files
+from charterkit.load.loader import LoadedCharter, capped
 from charterkit.load.prepared import load_each, score_each
 from charterkit.load.project import Project
+from charterkit.load.projectrules import sector_problems, slug_problems
 from charterkit.load.yamlsource import load_yaml
 from charterkit.memo import BytesStore
 from charterkit.readability.scoring import CharterScores
