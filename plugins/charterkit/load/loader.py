@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
 from charterkit.load.files import display_path, find_charter_files, refuse_links_out, refuse_odd_name
-from charterkit.load.located import ReadWithProblems, line_of
+from charterkit.load.located import HasLines, ReadWithProblems
 from charterkit.load.model_messages import explain_all
 from charterkit.load.model_paths import inner_model
 from charterkit.load.projectrules import slug_problems
@@ -40,7 +40,7 @@ MAX_PROBLEMS_PER_FILE = 50
 
 
 @dataclass(frozen=True)
-class LoadedCharter:
+class LoadedCharter(HasLines):
     """A valid charter, where it came from, and its final slug."""
 
     charter: Charter
@@ -51,10 +51,6 @@ class LoadedCharter:
     """The line of the ``slug:`` field, or 1 when the slug comes from the file name."""
     lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, compare=False, repr=False)
     """The line where each field path starts, for messages about a valid charter (readability targets)."""
-
-    def line_of(self, path: Sequence[str | int]) -> int:
-        """The line of ``path`` (such as ``("sections", 0, "text", 1)``), or of its nearest parent."""
-        return line_of(self.lines, path)
 
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
