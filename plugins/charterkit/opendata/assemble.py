@@ -38,6 +38,17 @@ class DataFile:
     content: str
 
 
+def _charter_records(
+    charters: Sequence[LoadedCharter], pdf_links: Mapping[str, Sequence[Link]], *, prefix: str, base: str
+) -> list[tuple[dict[str, Any], str]]:
+    """Each charter's record and its JSON text, by title, with the addresses of its pages and PDFs."""
+    made = []
+    for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
+        pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
+        made.append(_record(item, pdfs, prefix, base))
+    return made
+
+
 def open_data_files(
     charters: Sequence[LoadedCharter],
     pdf_links: Mapping[str, Sequence[Link]],
@@ -52,15 +63,10 @@ def open_data_files(
     """
     site = site_url.rstrip("/")
     prefix = f"{site}/" if site else ""
-    files: list[DataFile] = []
-    records = []
-    texts = []
-    for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
-        pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
-        record, text = _record(item, pdfs, prefix, base)
-        records.append(record)
-        texts.append(text)
-        files.append(DataFile(f"charters/{item.slug}.json", "", text))
+    made = _charter_records(charters, pdf_links, prefix=prefix, base=base)
+    records = [record for record, _ in made]
+    texts = [text for _, text in made]
+    files = [DataFile(f"charters/{record['slug']}.json", "", text) for record, text in made]
     files.append(
         DataFile(
             "charters.json",
