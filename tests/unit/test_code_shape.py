@@ -20,8 +20,6 @@ MAX_FUNCTION_LINES = 50
 
 LONG_MODULES: dict[str, int] = {
     "formats/make.py": 422,
-    "mkdocs/charters/plugin.py": 389,
-    "render/pages.py": 329,
 }
 """Modules over the limit, with their length today (files other work is splitting)."""
 
