@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,10 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         log.close()
 
 
+def _shows(preview: Preview, page: str, text: str) -> bool:
+    return text in preview.page(page)[1]
+
+
 def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(preview: Preview) -> None:
     path = preview.charter("alpha.yml")
     path.write_text(
@@ -106,7 +111,7 @@ def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(pre
     assert "Alpha charter" not in preview.page("charters/")[1]
     # Every list that shows it: its sector, its theme and the themes matrix.
     for page in ("charters/sector/testing/", "charters/themes/listening/", "charters/matrix/"):
-        _until(lambda page=page: "Gamma charter" in preview.page(page)[1], f"the edited title on {page}")
+        _until(partial(_shows, preview, page, "Gamma charter"), f"the edited title on {page}")
         assert "Alpha charter" not in preview.page(page)[1], page
         assert "Beta charter" in preview.page(page)[1], page
     _until(lambda: "Gamma charter" in preview.page("readability/")[1], "the edited title in the report")
