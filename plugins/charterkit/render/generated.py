@@ -23,6 +23,7 @@ from charterkit.render.pages import (
     PageLinks,
     ReadabilityNote,
     Rendered,
+    easy_read_index_pages,
     render_charter,
     render_easy_read,
     render_easy_read_index,
@@ -35,12 +36,19 @@ __all__ = [
     "Generated",
     "PageTitle",
     "SiteText",
+    "easy_read_index_uri",
     "page_title",
     "render_generated",
 ]
 
 EASY_READ_INDEX = "easy-read.md"
 """The page listing every charter in easy read, written in easy read."""
+
+
+def easy_read_index_uri(number: int) -> str:
+    """Page ``number`` of the "Easy read" page: ``easy-read.md``, then ``easy-read/page-2.md``..."""
+    return EASY_READ_INDEX if number == 1 else f"easy-read/page-{number}.md"
+
 
 IN_NAV = ("all", "facet-index", "themes-index", "matrix", "compare")
 """Kinds of find pages whose first page the site's nav may list (the others are reached from them)."""
@@ -58,7 +66,7 @@ class Generated:
     planned: Planned | None = None
     gallery: GalleryPage | None = None
     number: int = 1
-    """The page's number, for a page of the credits after the first."""
+    """The page's number, for the credits and the "Easy read" page, which have several."""
 
     @property
     def own_page(self) -> bool:
@@ -83,7 +91,8 @@ class PageTitle:
 def page_title(gen: Generated, by_slug: Mapping[str, LoadedCharter]) -> PageTitle:
     """The title of a generated page, whether it is shown calm, and whether search indexes it."""
     if gen.kind == "easy-read-index":
-        return PageTitle("Easy read", calm=True)
+        count = easy_read_index_pages(len(by_slug))
+        return PageTitle("Easy read" + (f", page {gen.number} of {count}" if count > 1 else ""), calm=True)
     if gen.kind == "charter":
         return PageTitle(by_slug[gen.slug].charter.title)
     if gen.kind == "pictures-index":
@@ -156,6 +165,13 @@ def render_generated(
         return Rendered(render_credits(env, site.charters, gen.number, href, site.base, whole_page=True))
     if gen.kind == "easy-read-index":
         listed = [(c, charter_href(href, site.base, c.slug)) for c in site.charters]
-        return render_easy_read_index(env, listed, easy_hrefs(href, site.base, site.charters))
+        count = easy_read_index_pages(len(site.charters))
+        pager = [
+            {"number": n, "href": href(easy_read_index_uri(n)), "current": n == gen.number}
+            for n in range(1, count + 1)
+        ]
+        return render_easy_read_index(
+            env, listed, easy_hrefs(href, site.base, site.charters), gen.number, pager if count > 1 else []
+        )
     assert gen.planned is not None
     return site.finder.render(env, gen.planned, href)

@@ -23,6 +23,7 @@ from charterkit.render.views import Heading, build_view, heading_id, walk_blocks
 __all__ = [
     "COLOUR_SETS",
     "DEFAULT_OTHER_FORMATS",
+    "EASY_READ_PAGE_SIZE",
     "RESERVED_IDS",
     "Link",
     "PageLinks",
@@ -30,6 +31,7 @@ __all__ = [
     "Rendered",
     "SimilarLink",
     "colour_pictures",
+    "easy_read_index_pages",
     "formats_on_request",
     "render_charter",
     "render_easy_read",
@@ -234,15 +236,34 @@ def render_list(
     return env.get_template("charterkit/charter-list.html").render(items=data, level=level)
 
 
+EASY_READ_PAGE_SIZE = 300
+"""Charters on each page of the "Easy read" page: about 35 KB, so a site with thousands stays quick."""
+
+
+def easy_read_index_pages(count: int) -> int:
+    """How many pages the "Easy read" page of ``count`` charters has."""
+    return max(1, -(-count // EASY_READ_PAGE_SIZE))
+
+
 def render_easy_read_index(
-    env: Environment, items: Sequence[tuple[LoadedCharter, str]], easy: Mapping[str, str]
+    env: Environment,
+    items: Sequence[tuple[LoadedCharter, str]],
+    easy: Mapping[str, str],
+    number: int = 1,
+    pager: Sequence[Mapping[str, Any]] = (),
 ) -> Rendered:
-    """The "Easy read" page, written in easy read: every charter with an easy-read version, A to Z, then
-    those without one and how to ask for one."""
+    """Page ``number`` of the "Easy read" page, written in easy read: every charter with an easy-read
+    version, A to Z, then those without one and how to ask for one; :data:`EASY_READ_PAGE_SIZE` a page,
+    ``pager`` the links to every page (number, href, current)."""
     ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
     data = [_card(c, href, easy) for c, href in ordered]
+    data = [d for d in data if d["easy_href"]] + [d for d in data if not d["easy_href"]]
+    shown = data[(number - 1) * EASY_READ_PAGE_SIZE : number * EASY_READ_PAGE_SIZE]
     html = env.get_template("charterkit/easy-read-index.html").render(
-        with_easy=[d for d in data if d["easy_href"]], without=[d for d in data if not d["easy_href"]]
+        with_easy=[d for d in shown if d["easy_href"]],
+        without=[d for d in shown if not d["easy_href"]],
+        pager=pager,
+        page={"number": number, "count": easy_read_index_pages(len(data))},
     )
     return Rendered(html)
 

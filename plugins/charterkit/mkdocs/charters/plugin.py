@@ -183,7 +183,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if self.config.pictures and self.icons is not None:
             self.gallery = plan.add_gallery(files, config, self.icons, self.store)
         plan.add_credit_pages(files, config, self.charters)
-        plan.add_easy_read_index(files, config)
+        plan.add_easy_read_index(files, config, len(self.charters))
         if self.config.schema:
             plan.add_schema(files, config)
         return files

@@ -25,10 +25,10 @@ from charterkit.opendata.records import dumps
 from charterkit.render.credits import CREDITS_URI, credit_page_uri, credit_pages
 from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery, load_gallery
-from charterkit.render.generated import EASY_READ_INDEX, Generated
+from charterkit.render.generated import Generated, easy_read_index_uri
 from charterkit.render.markers import MARKER
 from charterkit.render.pagelinks import own_pictures
-from charterkit.render.pages import colour_pictures, shared_picture_uri
+from charterkit.render.pages import colour_pictures, easy_read_index_pages, shared_picture_uri
 
 __all__ = ["SitePlan"]
 
@@ -132,9 +132,11 @@ class SitePlan:
         for number in range(2, len(credit_pages(charters)) + 1):
             self.add(files, config, credit_page_uri(number), Generated("credits", number=number))
 
-    def add_easy_read_index(self, files: Files, config: MkDocsConfig) -> None:
-        # The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy read").
-        self.add(files, config, EASY_READ_INDEX, Generated("easy-read-index"))
+    def add_easy_read_index(self, files: Files, config: MkDocsConfig, count: int) -> None:
+        """The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy
+        read"), and its further pages for a site of more charters than one page holds."""
+        for number in range(1, easy_read_index_pages(count) + 1):
+            self.add(files, config, easy_read_index_uri(number), Generated("easy-read-index", number=number))
 
     def add_schema(self, files: Files, config: MkDocsConfig) -> None:
         schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,5 @@
-"""The credits of charter texts: every charter on one of the pages, A to Z, each page small."""
+"""Lists of every charter on pages of their own: the credits of charter texts and the "Easy read" page.
+Every charter is on one of the pages, A to Z, and each page is small."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from charterkit.load.loader import load_charter
 from charterkit.render.credits import CREDITS_PAGE_SIZE, credit_page_uri, render_credits
 from charterkit.render.jinja import make_env
+from charterkit.render.pages import EASY_READ_PAGE_SIZE, render_easy_read_index
 
 from tests.conftest import MINIMAL
 
@@ -50,3 +52,27 @@ def test_a_few_charters_are_credited_on_one_page_without_a_pager(
     page = render_credits(make_env([]), [one], 1, lambda uri: "/" + uri, "charters")
     assert '<a href="/charters/alpha/index.md">A test charter</a>' in page
     assert "ck-pager" not in page
+
+
+def test_the_easy_read_page_of_many_charters_is_in_pages_a_to_z(
+    tmp_path: Path, write_charter: Callable[..., Path]
+) -> None:
+    one = load_charter(write_charter(tmp_path, "alpha", MINIMAL), "charters/alpha.yml")
+    n = EASY_READ_PAGE_SIZE * 2 + 1
+    charters = [
+        dataclasses.replace(
+            one, slug=f"c{i:04d}", charter=one.charter.model_copy(update={"title": f"Charter {i:04d}"})
+        )
+        for i in range(n)
+    ]
+    listed = [(c, f"/charters/{c.slug}/") for c in charters]
+    easy = {c.slug: f"/charters/{c.slug}/easy-read/" for c in charters[1:]}  # the first has none
+    pager = [{"number": k, "href": f"/easy-read/{k}/", "current": k == 2} for k in (1, 2, 3)]
+    pages = [render_easy_read_index(make_env([]), listed, easy, number, pager).html for number in (1, 2, 3)]
+    shown = [re.findall(r'<li><a href="/charters/(c\d+)/', page) for page in pages]
+    assert [len(s) for s in shown] == [EASY_READ_PAGE_SIZE, EASY_READ_PAGE_SIZE, 1]
+    # Those in easy read first, A to Z, then the one without, with how to ask for it.
+    assert [slug for page in shown for slug in page] == [f"c{i:04d}" for i in range(1, n)] + ["c0000"]
+    assert "Not yet in easy read" in pages[2] and "Not yet in easy read" not in pages[0]
+    assert '<nav class="ck-pager" aria-label="Pages of this list">' in pages[1]
+    assert '<a href="/easy-read/2/" aria-current="page">2</a>' in pages[1]
