@@ -16,8 +16,8 @@ from charterkit.load.loader import LoadedCharter
 
 __all__ = ["CREDITS_PAGE_SIZE", "CREDITS_URI", "credit_page_uri", "credit_pages", "render_credits"]
 
-CREDITS_PAGE_SIZE = 200
-"""Charters on each page of the credits: about 25 KB of HTML, so every page stays well under 100 KB."""
+CREDITS_PAGE_SIZE = 100
+"""Charters on each page of the credits: about 50 KB of HTML with long credits, well under 100 KB."""
 
 CREDITS_URI = "credits.md"
 """The site's credits page, which holds the marker and the first page of the list."""
