@@ -9,11 +9,12 @@ table, which office programs and screen readers do not present as data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 
 from charterkit.formats.archive import make_zip
 from charterkit.formats.content import Content, EasyRow, Heading, ItemList, Node, Paragraph, Span
+from charterkit.formats.png import png_size
 
 __all__ = ["write_odt"]
 
@@ -138,22 +139,25 @@ def _picture_file(name: str) -> str:
     return "Pictures/" + name.replace("/", "-") + ".png"
 
 
-def _rows(rows: list[EasyRow], number: int, drawn: set[str]) -> str:
+def _frame(row: EasyRow, name: str, size: tuple[int, int]) -> str:
+    """A picture in the words' line, 3 cm wide and as tall as its shape, with the point's description as
+    its title and description (both empty for a picture that only repeats its words)."""
+    width, height = size
+    tall = round(_PICTURE_CM * height / width, 2) if width > 0 and height > 0 else _PICTURE_CM
+    return (
+        f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="as-char" '
+        f'svg:width="{_PICTURE_CM}cm" svg:height="{tall}cm">'
+        f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" xlink:show="embed" '
+        'xlink:actuate="onLoad"/>'
+        f"<svg:title>{_e(row.alt)}</svg:title><svg:desc>{_e(row.alt)}</svg:desc></draw:frame>"
+    )
+
+
+def _rows(rows: list[EasyRow], number: int, drawn: Mapping[str, tuple[int, int]]) -> str:
     cells = []
     for i, row in enumerate(rows, start=1):
-        frame = (
-            _e(row.alt)
-            if row.picture not in drawn
-            else (
-                f'<draw:frame draw:style-name="fr1" draw:name="Picture {number}.{i}" '
-                'text:anchor-type="as-char" '
-                f'svg:width="{_PICTURE_CM}cm" svg:height="{_PICTURE_CM}cm">'
-                f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" '
-                'xlink:show="embed" '
-                'xlink:actuate="onLoad"/>'
-                f"<svg:title>{_e(row.alt)}</svg:title></draw:frame>"
-            )
-        )
+        size = drawn.get(row.picture)
+        frame = _e(row.alt) if size is None else _frame(row, f"Picture {number}.{i}", size)
         cells.append(
             '<table:table-row><table:table-cell table:style-name="ck.cell" office:value-type="string">'
             f'<text:p text:style-name="Table_20_Contents">{frame}</text:p></table:table-cell>'
@@ -187,7 +191,7 @@ def _node(node: Node) -> str:
     raise TypeError(node)
 
 
-def _content(content: Content, drawn: set[str]) -> str:
+def _content(content: Content, drawn: Mapping[str, tuple[int, int]]) -> str:
     body: list[str] = []
     rows: list[EasyRow] = []
     tables = 0
@@ -270,10 +274,11 @@ def write_odt(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     picture that cannot be drawn (its description, if any, takes its place)."""
     drawn = {p.name: png(p.name) for p in content.pictures}
     pictures = [(_picture_file(name), data) for name, data in drawn.items() if data is not None]
+    sizes = {name: png_size(data) for name, data in drawn.items() if data is not None}
     members = [
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         ("META-INF/manifest.xml", _manifest([name for name, _ in pictures]).encode()),
-        ("content.xml", _content(content, {n for n, d in drawn.items() if d is not None}).encode()),
+        ("content.xml", _content(content, sizes).encode()),
         ("styles.xml", _styles(content).encode()),
         ("meta.xml", _meta(content).encode()),
         *pictures,

@@ -56,27 +56,24 @@ FORMATS: dict[str, Format] = {
 
 
 @cache
-def _png(svg: str) -> bytes:
-    # Cached for the life of a worker process: a picture used by many points is drawn once.
-    from charterkit.formats.pictures import svg_to_png
+def _png(name: str, svg: str) -> bytes | None:
+    # Cached for the life of a worker process: a picture used by many points is made once.
+    from charterkit.formats.png import own_png, svg_png
 
-    return svg_to_png(svg)
+    own = own_png(name)
+    return own if own is not None else svg_png(svg)
 
 
 def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) -> bytes:
-    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already drawn,
-    by name; any other picture is drawn here."""
+    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already made, by
+    name (a picture not among them is shown as its description); without ``pngs``, charterkit's own and
+    one-colour pictures are made here."""
     svgs: Mapping[str, str] = {p.name: p.svg for p in content.pictures}
 
     def png(picture: str) -> bytes | None:
         if pngs is not None:
             return pngs.get(picture)
-        from charterkit.formats.pictures import PictureError
-
-        try:
-            return _png(svgs[picture])
-        except PictureError:
-            return None
+        return _png(picture, svgs[picture])
 
     writers: dict[str, Callable[[], bytes]] = {
         "docx": lambda: _docx(content, png),
