@@ -119,7 +119,8 @@ def _nav(content: Content) -> str:
     )
 
 
-def _package(content: Content) -> str:
+def _accessibility(content: Content) -> list[str]:
+    """The EPUB Accessibility 1.1 metadata: access modes, features, hazards, summary, conformance."""
     pictures = bool(content.pictures)
     summary = (
         "This e-book has every word of the charter, with real headings in reading order and a table of "
@@ -135,6 +136,18 @@ def _package(content: Content) -> str:
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if pictures:
         features.append("alternativeText")
+    return [
+        '<meta property="schema:accessMode">textual</meta>',
+        *(['<meta property="schema:accessMode">visual</meta>'] if pictures else []),
+        '<meta property="schema:accessModeSufficient">textual</meta>',
+        *(f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features),
+        '<meta property="schema:accessibilityHazard">none</meta>',
+        f'<meta property="schema:accessibilitySummary">{_e(summary)}</meta>',
+        f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>',
+    ]
+
+
+def _package(content: Content) -> str:
     meta = [
         f'<dc:identifier id="id">{_e(content.identifier)}</dc:identifier>',
         f"<dc:title>{_e(content.title)}</dc:title>",
@@ -143,13 +156,7 @@ def _package(content: Content) -> str:
         f"<dc:description>{_e(content.subject)}</dc:description>",
         f"<dc:date>{content.date}</dc:date>",
         f'<meta property="dcterms:modified">{content.date}T00:00:00Z</meta>',
-        '<meta property="schema:accessMode">textual</meta>',
-        *(['<meta property="schema:accessMode">visual</meta>'] if pictures else []),
-        '<meta property="schema:accessModeSufficient">textual</meta>',
-        *(f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features),
-        '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{_e(summary)}</meta>',
-        f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>',
+        *_accessibility(content),
     ]
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
