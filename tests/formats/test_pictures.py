@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from docx import Document
 from PIL import Image
 
 from tests.conftest import MINIMAL, REPO, BuildResult, make_project, run_build
-from tests.formats.support import odt_root
+from tests.formats.support import EPUBCHECK, epubcheck, odt_root
 
 ICONS = load_icon_set()
 SLUGS = sorted(p.stem for p in (REPO / "charters").glob("*.yml"))
@@ -147,6 +148,19 @@ def test_a_councils_svg_is_drawn_or_gives_way_to_its_description(
     word = Document(io.BytesIO(made.file.read_bytes()))
     assert len(word.inline_shapes) == int(drawn)
     assert word.tables[0].rows[0].cells[0].text == ("" if drawn else "Two people talking")
+
+
+@pytest.mark.skipif(not EPUBCHECK.is_file() or not shutil.which("java"), reason="needs Debian's epubcheck")
+def test_an_easy_read_e_book_with_a_councils_picture_passes_epubcheck(tmp_path: Path) -> None:
+    item = _own_picture(tmp_path, "talk.jpg", _saved("JPEG", (40, 40)))
+    docs = [d for d in documents_for([item], formats=["epub", "docx"]) if d.variant == "easy-read"]
+    made = {m.doc.format.name: m.file for m in make_files(docs, FileCache(tmp_path / "cache"), workers=1)}
+    report = epubcheck(made["epub"])
+    assert report.startswith("exit 0") and "ERROR" not in report, report
+    with zipfile.ZipFile(made["epub"]) as book, zipfile.ZipFile(made["docx"]) as word:
+        pictures = [book.read(n) for n in book.namelist() if n.startswith("EPUB/images/")]
+        assert pictures == [word.read(n) for n in word.namelist() if n.startswith("word/media/")]
+        assert 'alt="Two people talking"' in book.read("EPUB/text.xhtml").decode()
 
 
 def test_a_changed_picture_file_remakes_the_files_that_show_it(tmp_path: Path) -> None:

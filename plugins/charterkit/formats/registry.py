@@ -23,7 +23,7 @@ class Format:
     """Its type, written after the link as GOV.UK does: "DOCX"."""
     media_type: str
     pictures: bool = False
-    """Whether the writer needs the easy-read pictures as PNG."""
+    """Whether the writer needs the easy-read pictures as PNG (the EPUB only for a council's own files)."""
 
 
 FORMATS: dict[str, Format] = {
@@ -46,7 +46,7 @@ FORMATS: dict[str, Format] = {
             pictures=True,
         ),
         Format("txt", "txt", "Plain text", "TXT", "text/plain"),
-        Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip"),
+        Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip", pictures=True),
         Format(
             "brf", "brf", "Braille-ready file", "BRF, Unified English Braille grade 2", "application/x-brf"
         ),
@@ -79,7 +79,7 @@ def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) 
         "docx": lambda: _docx(content, png),
         "odt": lambda: _odt(content, png),
         "txt": lambda: _txt(content),
-        "epub": lambda: _epub(content),
+        "epub": lambda: _epub(content, png),
         "brf": lambda: _brf(content),
     }
     return writers[name]()
@@ -105,10 +105,10 @@ def _txt(content: Content) -> bytes:
     return write_text(content)
 
 
-def _epub(content: Content) -> bytes:
+def _epub(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     from charterkit.formats.epub import write_epub
 
-    return write_epub(content)
+    return write_epub(content, png)
 
 
 def _brf(content: Content) -> bytes:
