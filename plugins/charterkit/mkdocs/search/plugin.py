@@ -58,13 +58,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             pagefind_executable()
         except SearchIndexError as exc:
             raise PluginError(f"charterkit/search: {exc}") from None
-        material = [name for name in _MATERIAL if name in config.plugins]
-        if material:
+        if any(name in config.plugins for name in _MATERIAL):
             # Two searches would put two Search entries in the header, and Material's index is the
             # whole site in one file that every reader's first search downloads.
             raise PluginError(
-                f"mkdocs.yml: plugins: charterkit/search replaces the theme's search: remove "
-                f"'{material[0]}' from plugins."
+                "mkdocs.yml: plugins: charterkit/search replaces the theme's search: remove 'search' "
+                "(Material's search plugin) from plugins."
             )
         self.env = jinja_env(config)
         return config
