@@ -81,11 +81,13 @@ def pagefind_executable() -> Path:
         ) from None
 
 
-def build_index(site: Path, *, language: str = "en") -> IndexSummary:
+def build_index(site: Path, *, language: str = "en", keep_index_url: bool = False) -> IndexSummary:
     """Write the search index of the built site in ``site`` to ``site/pagefind/``.
 
     ``language`` (an ISO 639-1 code) is the language of the whole site, so that Pagefind stems every
-    page's words alike and writes one index. Raises :class:`SearchIndexError` with a plain message.
+    page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
+    results' addresses, for a site built with ``use_directory_urls: false``. Raises
+    :class:`SearchIndexError` with a plain message.
     """
     command = [
         str(pagefind_executable()),
@@ -100,6 +102,7 @@ def build_index(site: Path, *, language: str = "en") -> IndexSummary:
         "--force-language",
         language,
         "--quiet",
+        *(["--keep-index-url"] if keep_index_url else []),
     ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)

@@ -99,7 +99,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             bundle=get_relative_url(f"{BUNDLE_DIR}/", page.url),
             root=get_relative_url(".", page.url) or ".",
             script=get_relative_url(SCRIPT, page.url),
-            all_charters=_all_charters(config, page),
+            all_charters=_all_charters(config, page, files),
         )
 
     # After every other plugin has written its pages (priority 0), before charterkit/charters swaps the
@@ -112,11 +112,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if self.config.index_in_serve:
                 if self._serve_index is None:
                     self._serve_index = _BackgroundIndex()
-                self._serve_index.request(site, language)
+                self._serve_index.request(site, language, not config.use_directory_urls)
             return
         started = time.perf_counter()
         try:
-            summary = build_index(site, language=language)
+            summary = build_index(site, language=language, keep_index_url=not config.use_directory_urls)
         except SearchIndexError as exc:
             raise PluginError(f"charterkit/search: {exc}") from None
         log.info(f"Search: indexed {summary.pages} pages in {time.perf_counter() - started:.1f} s.")
@@ -126,11 +126,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._serve_index.stop()
 
 
-def _all_charters(config: MkDocsConfig, page: Page) -> str:
+def _all_charters(config: MkDocsConfig, page: Page, files: Files) -> str:
     """The list of every charter, relative to ``page``: where the page sends readers without JavaScript."""
     charters: Any = config.plugins.get("charterkit/charters")
     base = str(charters.config.url).strip("/") if charters is not None else "charters"
-    return get_relative_url(f"{base}/", page.url)
+    listing = files.get_file_from_path(f"{base}/index.md")
+    return get_relative_url(listing.url if listing is not None else f"{base}/", page.url)
 
 
 class _BackgroundIndex:
@@ -141,14 +142,14 @@ class _BackgroundIndex:
     """
 
     def __init__(self) -> None:
-        self._wanted: tuple[Path, str] | None = None
+        self._wanted: tuple[Path, str, bool] | None = None
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stopped = False
 
-    def request(self, site: Path, language: str) -> None:
+    def request(self, site: Path, language: str, keep_index_url: bool) -> None:
         with self._lock:
-            self._wanted = (site, language)
+            self._wanted = (site, language, keep_index_url)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="charterkit-search", daemon=True)
                 self._thread.start()
@@ -166,7 +167,7 @@ class _BackgroundIndex:
                     self._thread = None
                     return
             try:
-                summary = build_index(wanted[0], language=wanted[1])
+                summary = build_index(wanted[0], language=wanted[1], keep_index_url=wanted[2])
                 log.info(f"Search: indexed {summary.pages} pages.")
             except SearchIndexError as exc:
                 log.warning(f"charterkit/search: {exc}")
