@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from charterkit.load.loader import find_charter_files, load_charters
-from charterkit.readability.scoring import DEFAULT_TARGETS, report_markdown, score_charter
+from charterkit.readability.report import report_markdown
+from charterkit.readability.scoring import DEFAULT_TARGETS, score_charter
 
 from tests.cli.conftest import Run
 from tests.conftest import MINIMAL, REPO

@@ -10,15 +10,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from charterkit.cli.report import report_terminal
 from charterkit.load.loader import load_charter
-from charterkit.readability.scoring import (
-    DEFAULT_TARGETS,
-    EASY_READ,
-    STANDARD,
-    report_markdown,
-    score_charter,
-)
+from charterkit.readability.report import report_markdown, report_terminal
+from charterkit.readability.scoring import DEFAULT_TARGETS, EASY_READ, STANDARD, score_charter
 from charterkit.render.jinja import make_env
 
 from tests.conftest import MINIMAL

@@ -9,7 +9,8 @@ from charterkit.errors import CharterError
 from charterkit.format.dates import iso_date
 from charterkit.format.icons import load_icon_set
 from charterkit.format.themes import closest_theme
-from charterkit.load.loader import LoadedCharter, load_charter, load_charters, sector_problems
+from charterkit.load.loader import LoadedCharter, load_charter, load_charters
+from charterkit.load.projectrules import sector_problems
 from charterkit.readability.scoring import RECORD_AS_PUBLISHED, Targets, score_charter
 from charterkit.render.views import GAP_LABEL, MISSING_HEADING, build_view, walk_blocks
 

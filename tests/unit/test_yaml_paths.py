@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 import yaml
-from charterkit.load import yamlsource
+from charterkit.load import yamlcompose, yamlsource
 
 from tests.conftest import REPO
 from tests.golden.test_fuzz import damaged
 
 FILES = sorted([*(REPO / "charters").glob("*.yml"), *(REPO / "tests" / "golden" / "bad").glob("*.yml")])
 
-pytestmark = pytest.mark.skipif(yamlsource._FastComposer is None, reason="PyYAML built without libyaml")
+pytestmark = pytest.mark.skipif(yamlcompose.FastComposer is None, reason="PyYAML built without libyaml")
 
 
 def _tree(node: yaml.Node | None) -> Any:
@@ -51,12 +51,12 @@ def _read(composer: type[Any], text: str) -> Any:
 
 
 def _agree(text: str) -> None:
-    pure = _read(yamlsource._Composer, text)
+    pure = _read(yamlcompose.PureComposer, text)
     if "\t" in text:
         return  # read by pure Python alone (libyaml takes a tab after a colon as a space)
-    if yamlsource._FastComposer is None:  # PyYAML without libyaml: nothing to compare with
+    if yamlcompose.FastComposer is None:  # PyYAML without libyaml: nothing to compare with
         return
-    fast = _read(yamlsource._FastComposer, text)
+    fast = _read(yamlcompose.FastComposer, text)
     if fast is not None and fast[0] == "refused" and re.search(r"\\u[dD][89abAB]", text):
         return  # half a character as an escape: libyaml refuses it, and the build reads it again in Python
     if pure is not None and pure[0] == "refused":

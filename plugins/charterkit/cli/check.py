@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from pathlib import Path
 
 from charterkit.cli.annotations import annotation, in_github_actions, workspace_path
+from charterkit.cli.opening import charter_paths, open_project
 from charterkit.errors import INFO, Problem
 from charterkit.load.check import Report, check_project
-from charterkit.load.loader import find_charter_files
-from charterkit.load.project import Project, UsageError, load_project, not_a_file
+from charterkit.load.project import Project
 
 __all__ = ["add_parser", "check_files", "print_result", "run"]
 
@@ -84,36 +83,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.set_defaults(run=run)
 
 
-def _targets_of(files: Sequence[str], project: Project) -> list[Path] | None:
-    if not files:
-        if not project.charters_dir.is_dir():
-            raise UsageError(
-                f"the charters folder {project.charters_dir} does not exist. "
-                "Create it, or set charters_dir in mkdocs.yml."
-            )
-        return None
-    out: list[Path] = []
-    for name in files:
-        path = Path(name)
-        if not name:
-            raise UsageError(
-                'an empty file name (""). Give a charter file or folder, or nothing to check every charter.'
-            )
-        if path.is_dir():
-            if project.config_file is not None and path.resolve() == project.root.resolve():
-                path = project.charters_dir  # "check ." in the site's folder: its charters, not mkdocs.yml
-            out.extend(find_charter_files(path))
-            continue
-        problem = not_a_file(path)
-        if problem:
-            raise UsageError(f"{name}: {problem} Give a charter file (.yml) or a folder of them.")
-        out.append(path)
-    return out
-
-
 def check_files(files: Sequence[str], project: Project, *, use_targets: bool = True) -> Report:
     """Check ``files`` (default: every charter of the project) with the build's own check."""
-    return check_project(project, _targets_of(files, project), targets=use_targets)
+    return check_project(project, charter_paths(files, project), targets=use_targets)
 
 
 def _plural(n: int, word: str) -> str:
@@ -156,6 +128,14 @@ def print_result(report: Report, *, github: bool, verbose: bool) -> None:
             print(f"{p} (information, not an error)")
         elif verbose:
             print(f"{p} (accepted: text as published)")
+    accepted = [p for p in report.accepted if p not in notes]
+    _print_count(report, errors, accepted, verbose=verbose)
+    if github:
+        _print_annotations(report, errors, notes, accepted)
+
+
+def _print_count(report: Report, errors: list[Problem], accepted: list[Problem], *, verbose: bool) -> None:
+    """How many problems in how many files, and how much text is over a target but accepted."""
     checked = _plural(len(report.files), "charter file")
     if errors:
         bad_files = len({p.file for p in errors})
@@ -165,57 +145,44 @@ def print_result(report: Report, *, github: bool, verbose: bool) -> None:
         )
     else:
         print(f"Checked {checked}: no problems found.")
-    accepted = [p for p in report.accepted if p not in notes]
     if accepted and not verbose:
         print(
             f"{_over_target(len(accepted))} but reproduced as published, as the charters record "
             "(see charterkit report, or use --verbose)."
         )
-    if not github:
-        return
+
+
+def _print_annotations(
+    report: Report, errors: list[Problem], notes: list[Problem], accepted: list[Problem]
+) -> None:
+    """GitHub annotations: each error, each note, and one notice a file for its accepted text."""
     targets = set(map(id, report.targets))
+
+    def show(level: str, text: str, file: str, line: int, title: str) -> None:
+        where = workspace_path(report.paths[file], file)
+        print(annotation(level, text, file=where, line=line, title=title))
+
     for p in errors:
         title = TARGET_TITLE if id(p) in targets else ANNOTATION_TITLE
-        print(
-            annotation(
-                "error",
-                _annotation_text(p),
-                file=workspace_path(report.paths[p.file], p.file),
-                line=p.line,
-                title=title,
-            )
-        )
+        show("error", _annotation_text(p), p.file, p.line, title)
     for p in notes:
-        print(
-            annotation(
-                "notice",
-                _annotation_text(p),
-                file=workspace_path(report.paths[p.file], p.file),
-                line=p.line,
-                title="Readability (published text)",
-            )
-        )
+        show("notice", _annotation_text(p), p.file, p.line, "Readability (published text)")
     for file in report.files:
         count = sum(1 for p in accepted if p.file == file)
         if count:
             line, reason = _accepted_line(report, file)
             reason = f" {reason}" if reason else ""
-            print(
-                annotation(
-                    "notice",
-                    f"{_over_target(count)} and accepted as published.{reason} "
-                    "The readability report lists them.",
-                    file=workspace_path(report.paths[file], file),
-                    line=line,
-                    title="Readability (accepted)",
-                )
+            text = (
+                f"{_over_target(count)} and accepted as published.{reason} The readability report lists them."
             )
+            show("notice", text, file, line, "Readability (accepted)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``charterkit check``; the exit code is 0 (fine), 1 (problems) or 2 (cannot run)."""
-    project = load_project(args.config_file)
-    report = check_files(args.files, project, use_targets=not args.no_targets)
+    report = check_files(
+        args.files, open_project(args.config_file, args.files), use_targets=not args.no_targets
+    )
     github = args.format == "github" or (args.format is None and in_github_actions())
     print_result(report, github=github, verbose=args.verbose)
     return 1 if report.failed else 0

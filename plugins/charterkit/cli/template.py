@@ -49,9 +49,8 @@ def _themes_comment() -> str:
     return "\n".join("        # " + line for line in textwrap.wrap(ids, 90))
 
 
-def render_template(answers: Answers, *, schema_path: str = "../schema/charter.schema.json") -> str:
-    """The text of a new charter file: every field explained in a comment above it."""
-    a, omit = answers, answers.omit
+def _opening(a: Answers, omit: frozenset[str], schema_path: str) -> str:
+    """The header that says how to fill the file in, the title, subtitle and summary."""
     return f"""\
 # yaml-language-server: $schema={schema_path}
 #
@@ -75,6 +74,12 @@ def render_template(answers: Answers, *, schema_path: str = "../schema/charter.s
 # source has no such sentence: the list then shows the charter's first sentence. Never invent one.
 summary: {_todo("one sentence saying what the charter is, in the source's own words (or delete it)")}
 
+"""
+
+
+def _who_where_when(a: Answers, omit: frozenset[str]) -> str:
+    """The organisation, area, sector, dates, language and contact."""
+    return f"""\
 # The organisation that wrote the charter, as the source names it. Delete this line if it names none.
 # Written by several organisations? Use "organisations:" instead, one "- " line each:
 # organisations:
@@ -108,6 +113,12 @@ language: en-GB
 #   phone: "01234 567890"
 #   url: "https://www.example.org/contact"
 
+"""
+
+
+def _source() -> str:
+    """Where the text comes from, and who owns it."""
+    return f"""\
 # Where the text comes from: the document the organisation published.
 source:
   # Its title, as published.
@@ -123,6 +134,12 @@ source:
 # Who owns the charter's text. Shown on the charter's page and on the credits page.
 credit: {_todo("who owns the text, such as: Text © Example Council. Reproduced with permission.")}
 
+"""
+
+
+def _sections() -> str:
+    """The charter's parts, with one principle to copy."""
+    return f"""\
 # The charter's parts, in the source's order. Each part starts with "- " and can have:
 #   title:      the heading, as the source writes it (leave it out for an untitled opening)
 #   kind:       what the part is: introduction, definition, principles, promises, values,
@@ -160,6 +177,12 @@ sections:
         # points:
         #   - "We will ..."
 
+"""
+
+
+def _readability_and_easy_read() -> str:
+    """The note about published wording, and the easy-read version."""
+    return """\
 # Readability: the check scores the text and tells you about long sentences. The charter's text is
 # published wording that you copy word for word, so those messages are information, not errors, and
 # you never rewrite it. To record that it is published wording (the messages then stop), delete the
@@ -187,3 +210,15 @@ sections:
 #       meaning: "People working together as equals."
 #   checked_by: []
 """
+
+
+def render_template(answers: Answers, *, schema_path: str = "../schema/charter.schema.json") -> str:
+    """The text of a new charter file: every field explained in a comment above it."""
+    a, omit = answers, answers.omit
+    return (
+        _opening(a, omit, schema_path)
+        + _who_where_when(a, omit)
+        + _source()
+        + _sections()
+        + _readability_and_easy_read()
+    )

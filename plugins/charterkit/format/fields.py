@@ -8,6 +8,7 @@ Each check raises :func:`custom_error`, whose message and fix every tool prints 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, StringConstraints, ValidationInfo
@@ -91,6 +92,7 @@ ShortText = Annotated[
     AfterValidator(_visible),
     AfterValidator(_single_line),
 ]
+"""A name, a heading or a short phrase: :data:`Text` of at most 300 characters."""
 
 
 def one_or_many(value: Any) -> Any:
@@ -127,15 +129,20 @@ def _check_slug(value: str) -> str:
 Slug = Annotated[str, AfterValidator(_check_slug)]
 
 
-def _check_lang(value: str) -> str:
-    if not is_language_tag(value):
-        raise custom_error(
-            f'"{shown(value)}" is not a language tag.', "Use a tag such as en-GB, cy (Welsh) or pl (Polish)."
-        )
-    return value
+def _follows(rule: Callable[[str], bool], what: str, fix: str) -> AfterValidator:
+    """A check that ``rule`` holds, else the problem '"value" is not {what}.' and ``fix``."""
+
+    def check(value: str) -> str:
+        if not rule(value):
+            raise custom_error(f'"{shown(value)}" is not {what}.', fix)
+        return value
+
+    return AfterValidator(check)
 
 
-Lang = Annotated[str, AfterValidator(_check_lang)]
+Lang = Annotated[
+    str, _follows(is_language_tag, "a language tag", "Use a tag such as en-GB, cy (Welsh) or pl (Polish).")
+]
 
 
 def _check_email(value: str) -> str:
@@ -153,16 +160,15 @@ def _check_email(value: str) -> str:
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_email)]
 
 
-def _check_url(value: str) -> str:
-    if not is_web_address(value):
-        raise custom_error(
-            f'"{shown(value)}" is not a web address this site can link to.',
-            "Write the full address starting with https:// (only https:// and http:// links are allowed).",
-        )
-    return value
-
-
-Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+Url = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    _follows(
+        is_web_address,
+        "a web address this site can link to",
+        "Write the full address starting with https:// (only https:// and http:// links are allowed).",
+    ),
+]
 
 
 def _check_theme(value: str) -> str:

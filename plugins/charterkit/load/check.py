@@ -15,16 +15,11 @@ from pathlib import Path
 
 from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.loader import (
-    LoadedCharter,
-    capped,
-    display_path,
-    find_charter_files,
-    sector_problems,
-    slug_problems,
-)
+from charterkit.load.files import display_path, find_charter_files
+from charterkit.load.loader import LoadedCharter, capped
 from charterkit.load.prepared import load_each, score_each
 from charterkit.load.project import Project
+from charterkit.load.projectrules import sector_problems, slug_problems
 from charterkit.load.yamlsource import load_yaml
 from charterkit.memo import BytesStore
 from charterkit.readability.scoring import CharterScores
@@ -126,12 +121,45 @@ def check_project(
     ``store`` keeps each charter's loading and scores between runs (:mod:`charterkit.load.prepared`);
     charters not yet kept are done over ``workers`` processes (0: one per core).
     """
-    icons = icons if icons is not None else load_icon_set()
+    report = Report()
+    _load_into(
+        report,
+        project,
+        paths,
+        icons=icons if icons is not None else load_icon_set(),
+        store=store,
+        workers=workers,
+    )
+    for item in report.charters:
+        report.problems += _charter_problems(
+            item,
+            project,
+            project.pdfs if glyphs is None else glyphs,
+            project.braille if braille is None else braille,
+        )
+    if targets and project.targets is not None:
+        report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
+        for scores in report.scores:
+            report.targets += scores.problems
+    report.problems.sort(key=lambda p: (report.files.index(p.file), p.line, p.field, p.message))
+    return report
+
+
+def _load_into(
+    report: Report,
+    project: Project,
+    paths: Sequence[Path] | None,
+    *,
+    icons: IconSet | None,
+    store: BytesStore | None,
+    workers: int,
+) -> None:
+    """Load every charter of the project into ``report`` (those of ``paths``, when given), with the
+    problems of the wanted ones and the rules across charters (slugs, sectors)."""
     everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
     everything.update({_key(p): p for p in paths or ()})
     wanted = set(everything) if paths is None else {_key(p) for p in paths}
     order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
-    report = Report()
     slugs: list[tuple[str, str, int]] = []
     sectors: list[tuple[str, str | None, int]] = []
     files = [(everything[key], display_path(everything[key], project.root)) for key in order]
@@ -153,19 +181,6 @@ def check_project(
     report.problems += [p for p in slug_problems(slugs) if p.file in shown]
     # A sector spelt nearly like another charter's splits the "By sector" page: every charter counts.
     report.problems += [p for p in sector_problems(sectors) if p.file in shown]
-    for item in report.charters:
-        report.problems += _charter_problems(
-            item,
-            project,
-            project.pdfs if glyphs is None else glyphs,
-            project.braille if braille is None else braille,
-        )
-    if targets and project.targets is not None:
-        report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
-        for scores in report.scores:
-            report.targets += scores.problems
-    report.problems.sort(key=lambda p: (report.files.index(p.file), p.line, p.field, p.message))
-    return report
 
 
 def _charter_problems(

@@ -1,25 +1,28 @@
-"""Load charter files and check them, reporting every problem at once in plain words."""
+"""Load charter files and check them, reporting every problem at once in plain words.
+
+:func:`find_charter_files` (from :mod:`charterkit.load.files`) is offered here too, beside the loaders.
+"""
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from charterkit.errors import WARNING, CharterError, Problem
+from charterkit.errors import CharterError, Problem
 from charterkit.format.fields import WINDOWS_NAMES
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.format.model import Charter
 from charterkit.format.placeholders import covered_by, find_placeholders
 from charterkit.format.rules import RESERVED_SLUGS, SLUG_MAX, is_slug
-from charterkit.load.located import ReadWithProblems, line_of
+from charterkit.load.files import display_path, find_charter_files, refuse_links_out, refuse_odd_name
+from charterkit.load.located import HasLines, ReadWithProblems
 from charterkit.load.model_messages import explain_all
 from charterkit.load.model_paths import inner_model
+from charterkit.load.projectrules import slug_problems
 from charterkit.load.yamlsource import load_yaml
 
 __all__ = [
@@ -27,12 +30,9 @@ __all__ = [
     "RESERVED_SLUGS",
     "LoadedCharter",
     "capped",
-    "display_path",
     "find_charter_files",
     "load_charter",
     "load_charters",
-    "sector_problems",
-    "slug_problems",
 ]
 
 MAX_PROBLEMS_PER_FILE = 50
@@ -40,7 +40,7 @@ MAX_PROBLEMS_PER_FILE = 50
 
 
 @dataclass(frozen=True)
-class LoadedCharter:
+class LoadedCharter(HasLines):
     """A valid charter, where it came from, and its final slug."""
 
     charter: Charter
@@ -52,16 +52,12 @@ class LoadedCharter:
     lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, compare=False, repr=False)
     """The line where each field path starts, for messages about a valid charter (readability targets)."""
 
-    def line_of(self, path: Sequence[str | int]) -> int:
-        """The line of ``path`` (such as ``("sections", 0, "text", 1)``), or of its nearest parent."""
-        return line_of(self.lines, path)
-
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:
     """Read and check one charter file; raise :class:`CharterError` with every problem in it."""
     file = display or path.as_posix()
-    _refuse_odd_names(path, file)
-    _refuse_links_out(path, file)
+    refuse_odd_name(path, file)
+    refuse_links_out(path, file)
     read_problems: list[Problem] = []
     try:
         located = load_yaml(path, file, field_names=_field_names())
@@ -81,8 +77,14 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
         raise CharterError([*placeholders, *(p for p in found if not covered_by(p.field, covered))]) from None
     if placeholders:
         raise CharterError(placeholders)
-    slug = charter.slug or path.stem
-    if charter.slug is None and not is_slug(slug):
+    slug = charter.slug or _file_name_slug(path, file)
+    return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1), dict(located.lines))
+
+
+def _file_name_slug(path: Path, file: str) -> str:
+    """The slug a charter without ``slug:`` takes from its file name, when that name can be one."""
+    slug = path.stem
+    if not is_slug(slug):
         raise CharterError(
             [
                 Problem(
@@ -95,7 +97,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                 )
             ]
         )
-    if charter.slug is None and slug in WINDOWS_NAMES:
+    if slug in WINDOWS_NAMES:
         raise CharterError(
             [
                 Problem(
@@ -108,69 +110,7 @@ def load_charter(path: Path, display: str | None = None, *, icons: IconSet | Non
                 )
             ]
         )
-    return LoadedCharter(charter, path, file, slug, located.lines.get(("slug",), 1), dict(located.lines))
-
-
-def _refuse_odd_names(path: Path, file: str) -> None:
-    # "x.YML" or "x.yml " would be skipped by other tools (and by the site before): say so instead.
-    suffix = path.suffix.lower().strip()
-    if suffix in (".yml", ".yaml") and (path.suffix != suffix or path.name != path.name.strip()):
-        better = path.stem.strip() + suffix
-        raise CharterError(
-            [
-                Problem(
-                    file,
-                    0,
-                    "",
-                    f'the file name "{path.name}" must end in .yml (lower case, with no space after it).',
-                    f'Rename the file to "{better}".',
-                )
-            ]
-        )
-
-
-def _refuse_links_out(path: Path, file: str) -> None:
-    # A pull request can add a symbolic link; one pointing out of the charters folder would publish
-    # (or quote in an error) whatever file it points at, and one to a device or a pipe could hang the build.
-    if path.is_symlink():
-        try:
-            path.resolve()
-        except RuntimeError:
-            raise CharterError(
-                [
-                    Problem(
-                        file,
-                        0,
-                        "",
-                        "is a symbolic link that leads back to itself (a loop).",
-                        "Remove the link, or replace it with the charter file itself.",
-                    )
-                ]
-            ) from None
-    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
-        raise CharterError(
-            [
-                Problem(
-                    file,
-                    0,
-                    "",
-                    "is a link to a file outside the charters folder.",
-                    "Replace the link with the charter file itself.",
-                )
-            ]
-        )
-    if not path.is_file():
-        raise CharterError(
-            [
-                Problem(
-                    file,
-                    0,
-                    "",
-                    "is not a normal file (a link to nothing, a folder or a device).",
-                    "Replace it with the charter file itself.",
-                )
-            ]
-        )
+    return slug
 
 
 @cache
@@ -183,25 +123,6 @@ def _field_names(model: type[BaseModel] = Charter) -> frozenset[str]:
         if inner is not None and inner is not model:
             names |= _field_names(inner)
     return frozenset(names)
-
-
-def find_charter_files(folder: Path) -> list[Path]:
-    """The charter files in ``folder``, sorted (``.yml`` and ``.yaml``; names starting with _ are skipped).
-
-    Symbolic links are listed too, wherever they point, so that :func:`load_charter` can refuse those
-    that lead out of the folder rather than have them vanish without a word.
-    """
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        # Also "x.YML" and "x.yml " (a space after), so that load_charter can ask for a rename rather
-        # than have them vanish without a word.
-        if p.suffix.lower().strip() in (".yml", ".yaml")
-        and not p.name.startswith(("_", "."))
-        and (p.is_file() or p.is_symlink())
-    )
 
 
 def load_charters(
@@ -229,91 +150,6 @@ def load_charters(
     return loaded
 
 
-def slug_problems(
-    items: Iterable[tuple[str, str, int]], reserved: Collection[str] = RESERVED_SLUGS
-) -> list[Problem]:
-    """Problems for slugs used twice or taken by the site's own pages; items are (file, slug, line).
-
-    Every file sharing a slug gets a problem naming the others, so checking any one of them finds it.
-    """
-    items = list(items)
-    problems: list[Problem] = []
-    users: dict[str, list[str]] = {}
-    for file, slug, _line in items:
-        users.setdefault(slug, []).append(file)
-    for file, slug, line in items:
-        if slug in reserved:
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    "slug",
-                    f'"{slug}" is already used by one of the site\'s own pages.',
-                    f"Give the charter a different slug (such as slug: {slug}-charter), or rename its file.",
-                )
-            )
-        elif len(users[slug]) > 1:
-            others = " and ".join(f for f in users[slug] if f != file)
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    "slug",
-                    f'"{slug}" is also used by {others}.',
-                    "Give one of the charters a different slug (or rename its file).",
-                )
-            )
-    return problems
-
-
-def _sector_key(value: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", value.lower().replace("&", " and ")).split())
-
-
-def _same_sector(a: str, b: str) -> bool:
-    # The same words but for case, punctuation or "&", or a slip of a letter or two ("Mental Heath");
-    # never a sector with words added ("Children and families (SEND)"), which may be meant.
-    if a == b:
-        return True
-    return abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Problem]:
-    """A "did you mean" for each sector that is nearly, but not exactly, one other charters use.
-
-    Items are (file, sector, line). Charters are grouped by sector on the "By sector" page, so "Mental
-    Health" beside "Mental health" splits one group in two. The spelling more charters use is
-    suggested; a spelling no other charter shares is the one to change. The problems are warnings.
-    """
-    written = [(f, s, line) for f, s, line in items if s]
-    users: dict[str, list[str]] = {}
-    for file, sector, _line in written:
-        assert sector is not None
-        users.setdefault(sector, []).append(file)
-    problems: list[Problem] = []
-    for file, sector, line in written:
-        assert sector is not None
-        key = _sector_key(sector)
-        near = [o for o in users if o != sector and _same_sector(_sector_key(o), key)]
-        # Only the less used spelling is asked to change (ties: both hear of the other).
-        near = [o for o in near if len(users[o]) >= len(users[sector])]
-        if not near:
-            continue
-        best = max(near, key=lambda o: (len(users[o]), _sector_key(o) == key))
-        problems.append(
-            Problem(
-                file,
-                line,
-                "sector",
-                f'"{sector}" is nearly the same as "{best}", which {users[best][0]} uses.',
-                f'Did you mean "{best}"? Charters are grouped by sector, so write it the same way '
-                "(or leave the sector out if the source does not say).",
-                level=WARNING,
-            )
-        )
-    return problems
-
-
 def capped(problems: list[Problem]) -> list[Problem]:
     """A file's problems, at most :data:`MAX_PROBLEMS_PER_FILE` of them, the last saying how many more."""
     if len(problems) <= MAX_PROBLEMS_PER_FILE:
@@ -330,14 +166,3 @@ def capped(problems: list[Problem]) -> list[Problem]:
             "Fix the ones below, then check again to see the rest.",
         ),
     ]
-
-
-def display_path(path: Path, base: Path | None) -> str:
-    """``path`` as messages show it: relative to ``base`` when inside it. Only the folder is resolved: a
-    link is named by its own name, not by the file it points at."""
-    if base is not None:
-        try:
-            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()

@@ -8,13 +8,24 @@ from typing import Any
 
 from charterkit.errors import CharterError, Problem
 
-__all__ = ["Located", "Path_", "ReadWithProblems", "line_of"]
+__all__ = ["HasLines", "Located", "Path_", "ReadWithProblems", "line_of"]
 
 Path_ = tuple[str | int, ...]
 
 
+class HasLines:
+    """Anything that knows the line where each of its field paths starts: a file being read
+    (:class:`Located`) or a loaded charter (``LoadedCharter``). The one ``line_of`` for both."""
+
+    lines: Mapping[Path_, int]
+
+    def line_of(self, path: Sequence[str | int]) -> int:
+        """The line of ``path`` (such as ``("sections", 0, "text", 1)``), or of its nearest parent."""
+        return line_of(self.lines, path)
+
+
 @dataclass
-class Located:
+class Located(HasLines):
     """A parsed document and the line (1-based) where each field path starts."""
 
     data: Any
@@ -24,10 +35,6 @@ class Located:
     messages can quote the editor's own words rather than ``True``."""
     source: list[str] = field(default_factory=list)
     """The file's lines, so that a message can show an editor their own line, corrected."""
-
-    def line_of(self, path: Path_) -> int:
-        """The line of ``path``, or of its nearest parent that has one."""
-        return line_of(self.lines, path)
 
 
 def line_of(lines: Mapping[Path_, int], path: Sequence[str | int]) -> int:

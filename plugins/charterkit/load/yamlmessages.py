@@ -1,359 +1,294 @@
 """Plain-words messages for YAML that cannot be read: what went wrong on the editor's own line and how to
-fix it, instead of YAML's own words ("expected <block end>, but found '<scalar>'")."""
+fix it, instead of YAML's own words ("expected <block end>, but found '<scalar>'").
+
+:func:`~charterkit.load.yamlkinds.kind_of` names the kind of a PyYAML error; :data:`MESSAGES` maps
+each kind to a small function that takes the :class:`~charterkit.load.yamllines.Failure` and returns
+the :class:`~charterkit.errors.Problem` an editor reads. Each can be tested alone.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Callable, Collection
 
 import yaml
 
 from charterkit.errors import Problem
+from charterkit.load.yamlkinds import kind_of
+from charterkit.load.yamllines import MAX_DEPTH, Failure, Lines, in_quotes, indent, value_of
 
-__all__ = ["MAX_DEPTH", "Refused", "explain"]
+__all__ = ["MESSAGES", "explain"]
 
-MAX_DEPTH = 12
-"""The format nests at most about ten levels; deeper input is refused before it can exhaust the stack."""
-
-
-class Refused(yaml.MarkedYAMLError):
-    """Something YAML allows but a charter file never needs: an anchor, an alias, or deep nesting."""
+# -- the messages, one a kind ----------------------------------------------------------------------------
 
 
-_FIELD_LINE = re.compile(r"^(?P<prefix>\s*(?:-\s+)*)(?:(?P<key>[a-z_]+):(?:\s+|$))?(?P<value>.*?)\s*$")
-"""A source line: indentation and list dashes, an optional field name (charter fields are lower case),
-and the value after it."""
+def _control_character(f: Failure) -> Problem:
+    exc = f.exc
+    assert isinstance(exc, yaml.reader.ReaderError)
+    return f.src.at(
+        f.src.text[: exc.position].count("\n"),
+        f"this line contains an invisible control character (U+{exc.character:04X}).",
+        "Retype the line, or delete the character.",
+    )
 
 
-def _quote(text: str) -> str:
-    """``text`` in YAML quotes that would read it back unchanged."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
+def _too_deep(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        f"the file nests more than {MAX_DEPTH} levels deep here.",
+        "Charters never need this much nesting: check the indentation and brackets.",
+    )
 
 
-def _quoted_line(line: str) -> str:
-    """The editor's line with its value in quotes: ``title: [Draft] Ours`` → ``title: "[Draft] Ours"``."""
-    m = _FIELD_LINE.match(line)
-    assert m is not None  # the pattern matches any line
-    prefix, key, value = m.group("prefix").strip(), m.group("key"), m.group("value")
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]  # the editor's own outer quotes, with a clash inside
-    lead = f"{prefix} " if prefix else ""
-    return f"{lead}{key}: {_quote(value)}" if key else f"{lead}{_quote(value)}"
+def _anchor_or_alias(f: Failure) -> Problem:
+    sign, name = ("&", "an anchor") if f.problem == "anchor" else ("*", "an alias")
+    value = value_of(f.src.line(f.index))
+    message = f"a value that starts with {sign} is {name} in YAML, which charter files do not allow."
+    rest = value[1:].split(maxsplit=1)[1:] if value.startswith(sign) else []
+    if rest and rest[0][:1] not in "[{":
+        # "&" or "*" followed by more words on the line: most likely text that starts with the sign.
+        return f.src.at(f.index, message, f.src.quote_fix(f.index, f"If the text starts with {sign}, "))
+    return f.src.at(f.index, message, "Write the text out in full wherever it is needed.")
 
 
-def _in_quotes(line: str) -> str:
-    """``double quotes: title: "[Draft] Ours"``: the kind of quotes, then the corrected line."""
-    fixed = _quoted_line(line)
-    return f"{'double' if fixed.endswith(chr(34)) else 'single'} quotes: {fixed}"
-
-
-def _value_of(line: str) -> str:
-    m = _FIELD_LINE.match(line)
-    assert m is not None
-    return m.group("value")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _previous_content_line(lines: list[str], index: int) -> int:
-    """The index of the nearest line above ``index`` that holds something other than a comment."""
-    i = index - 1
-    while i >= 0 and (not lines[i].strip() or lines[i].lstrip().startswith("#")):
-        i -= 1
-    return i
-
-
-_LOOKS_LIKE_NEW_ITEM = re.compile(r"^\s*(?:- |[a-z_]+:(?:\s|$))")
-"""A line that starts a list item or a field: inside a quoted text it shows the quote was never closed."""
-
-
-def _quoted_tokens(text: str) -> list[Any]:
-    """The quoted texts YAML read before it gave up, last first."""
-    found: list[Any] = []
-    try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
-                found.append(token)
-    except yaml.YAMLError:
-        pass
-    return found[::-1]
-
-
-_BAD_START_PROBLEMS = (
-    "cannot start any token",
-    "sequence entries are not allowed",
-    "mapping keys are not allowed",
-)
-_BAD_START_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
-
-
-class _SyntaxExplainer:
-    """Turns one PyYAML error into one :class:`Problem` an editor can act on."""
-
-    def __init__(self, file: str, text: str, field_names: Collection[str]) -> None:
-        self.file = file
-        self.text = text
-        self.lines = text.splitlines()
-        self.field_names = field_names
-
-    def line(self, index: int) -> str:
-        return self.lines[index] if 0 <= index < len(self.lines) else ""
-
-    def at(self, index: int, message: str, fix: str) -> Problem:
-        return Problem(self.file, index + 1, "", message, fix)
-
-    def quote_fix(self, index: int, why: str = "") -> str:
-        # No full stop after the corrected line: it would look like part of the text.
-        put = "put" if why else "Put"
-        return f"{why}{put} the whole text in {_in_quotes(self.line(index))}"
-
-    def explain(self, exc: yaml.YAMLError) -> Problem:
-        if isinstance(exc, yaml.reader.ReaderError):
-            return self.unreadable_character(exc)
-        if isinstance(exc, Refused):
-            return self.refused(exc)
-        assert isinstance(exc, yaml.MarkedYAMLError)
-        problem = exc.problem or ""
-        context = exc.context or ""
-        mark = exc.problem_mark
-        index = mark.line if mark is not None else 0
-        start = exc.context_mark.line if exc.context_mark is not None else index
-        if "'\\t'" in problem:
-            return self.tab(index)
-        swallowed = self.unclosed_quote_before(index)
-        if swallowed is not None:
-            return swallowed
-        if "quoted scalar" in context and "end of stream" in problem:
-            column = exc.context_mark.column if exc.context_mark else 0
-            quote = self.line(start)[column : column + 1] or '"'
-            return self.at(
-                start,
-                f"the quote mark ({quote}) that opens here is never closed.",
-                f"Add the closing {quote} at the end of the text.",
-            )
-        if "unknown escape character" in problem:
-            return self.at(
-                index,
-                "a backslash (\\) in text inside double quotes starts a code YAML does not know.",
-                "Write the backslash twice (\\\\), or use single quotes around the text.",
-            )
-        if context.startswith("while parsing a flow") and "expected ','" in problem:
-            opener = "[" if "sequence" in context else "{"
-            closer = "]" if opener == "[" else "}"
-            if mark is not None and mark.line == start and problem.endswith("'<scalar>'"):
-                return self.at(
-                    index, f"text that starts with {opener} must be quoted as a whole.", self.quote_fix(index)
-                )
-            where = "list" if opener == "[" else "group"
-            return self.at(
-                start,
-                f"the {opener} here is never closed with {closer}.",
-                f"Add the {closer} where the {where} ends. If the {opener} is part of the text, "
-                f"put the whole text in {_in_quotes(self.line(start))}",
-            )
-        if any(p in problem for p in _BAD_START_PROBLEMS) or context in _BAD_START_CONTEXTS:
-            first = _value_of(self.line(index))[:1] or "this character"
-            return self.at(index, f"text cannot start with {first} in YAML.", self.quote_fix(index))
-        if "mapping values are not allowed" in problem:
-            return self.colon(index, mark.column if mark is not None else 0)
-        if "could not find expected ':'" in problem:
-            return self.no_colon(start)
-        if "another document" in problem:
-            return self.at(
-                index,
-                "a line of three dashes (---) starts a second charter here.",
-                "A file holds one charter: delete this line, or move what follows to a file of its own.",
-            )
-        if "incompatible YAML document" in problem or "directive" in problem.lower():
-            return self.at(
-                index,
-                "the %YAML or %TAG line at the top is not needed and cannot be read.",
-                "Delete the line that starts with %.",
-            )
-        if "expected <block end>" in problem or "expected <block mapping end>" in problem:
-            return self.block_end(index, problem)
-        if "did not find expected '-' indicator" in problem:
-            return self.at(
-                index,
-                "a list item here does not line up with the items above.",
-                'Start every list item with "- " at the same indentation.',
-            )
-        if "did not find expected key" in problem:
-            return self.at(
-                index,
-                "this line does not line up with the fields above it.",
-                "Line each field up with the other fields at the same level, using spaces.",
-            )
-        if "found unexpected end of stream" in problem:
-            return self.at(
-                start,
-                "a quote or bracket opened here is never closed.",
-                "Close the quote or bracket, or remove it.",
-            )
-        return self.at(
-            index,
-            f"this is not valid YAML ({problem or context or exc}).",
-            "Check quotes, colons and indentation on this line and the one before it.",
+def _tab(f: Failure) -> Problem:
+    line = f.src.line(f.index)
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return f.src.at(
+            f.index, "this line is indented with a tab.", "Indent with spaces (two per level), not tabs."
         )
+    return f.src.at(
+        f.index,
+        "this line has a tab in it, which YAML does not allow outside quotes.",
+        "Replace the tab with a space.",
+    )
 
-    def unreadable_character(self, exc: yaml.reader.ReaderError) -> Problem:
-        index = self.text[: exc.position].count("\n")
-        return self.at(
-            index,
-            f"this line contains an invisible control character (U+{exc.character:04X}).",
-            "Retype the line, or delete the character.",
-        )
 
-    def refused(self, exc: Refused) -> Problem:
-        mark = exc.problem_mark
-        index = mark.line if mark is not None else 0
-        if exc.problem == "depth":
-            return self.at(
-                index,
-                f"the file nests more than {MAX_DEPTH} levels deep here.",
-                "Charters never need this much nesting: check the indentation and brackets.",
-            )
-        sign, name = ("&", "an anchor") if exc.problem == "anchor" else ("*", "an alias")
-        value = _value_of(self.line(index))
-        message = f"a value that starts with {sign} is {name} in YAML, which charter files do not allow."
-        rest = value[1:].split(maxsplit=1)[1:] if value.startswith(sign) else []
-        if rest and rest[0][:1] not in "[{":
-            # "&" or "*" followed by more words on the line: most likely text that starts with the sign.
-            return self.at(index, message, self.quote_fix(index, f"If the text starts with {sign}, "))
-        return self.at(index, message, "Write the text out in full wherever it is needed.")
+def _quote_open_above(f: Failure) -> Problem:
+    token = f.swallowed
+    start = token.start_mark.line
+    quote = f.src.line(start)[token.start_mark.column : token.start_mark.column + 1] or '"'
+    return f.src.at(
+        start,
+        f"the quote mark ({quote}) that opens here is not closed on this line, so YAML reads "
+        f"the lines below it as part of this text.",
+        f"Add the closing {quote} at the end of the text on this line.",
+    )
 
-    def tab(self, index: int) -> Problem:
-        line = self.line(index)
-        if "\t" in line[: len(line) - len(line.lstrip())]:
-            return self.at(
-                index, "this line is indented with a tab.", "Indent with spaces (two per level), not tabs."
-            )
-        return self.at(
-            index,
-            "this line has a tab in it, which YAML does not allow outside quotes.",
-            "Replace the tab with a space.",
-        )
 
-    def colon(self, index: int, column: int) -> Problem:
-        line = self.line(index)
-        first_colon = line.find(": ") if ": " in line else line.find(":")
-        if first_colon == column:
-            # The field name itself is where YAML gave up: the trouble is this line's place, not its text.
-            previous = _previous_content_line(self.lines, index)
-            above = self.line(previous)
-            if previous >= 0 and ":" not in above and not above.lstrip().startswith("- "):
-                return self.no_colon(previous)
-            name = line.strip().split(":", 1)[0].lstrip("- ")
-            return self.at(
-                index,
-                f'"{name}:" is indented further than the line above it, so YAML reads it '
-                "as part of that line's text.",
-                f'Line "{name}:" up with the field above it, using spaces.',
-            )
-        return self.at(
+def _quote_never_closed(f: Failure) -> Problem:
+    quote = f.src.line(f.start)[f.start_column : f.start_column + 1] or '"'
+    return f.src.at(
+        f.start,
+        f"the quote mark ({quote}) that opens here is never closed.",
+        f"Add the closing {quote} at the end of the text.",
+    )
+
+
+def _unknown_escape(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        "a backslash (\\) in text inside double quotes starts a code YAML does not know.",
+        "Write the backslash twice (\\\\), or use single quotes around the text.",
+    )
+
+
+def _opener(f: Failure) -> tuple[str, str]:
+    return ("[", "]") if "sequence" in f.context else ("{", "}")
+
+
+def _bracket_text(f: Failure) -> Problem:
+    opener = _opener(f)[0]
+    return f.src.at(
+        f.index, f"text that starts with {opener} must be quoted as a whole.", f.src.quote_fix(f.index)
+    )
+
+
+def _bracket_never_closed(f: Failure) -> Problem:
+    opener, closer = _opener(f)
+    where = "list" if opener == "[" else "group"
+    return f.src.at(
+        f.start,
+        f"the {opener} here is never closed with {closer}.",
+        f"Add the {closer} where the {where} ends. If the {opener} is part of the text, "
+        f"put the whole text in {in_quotes(f.src.line(f.start))}",
+    )
+
+
+def _bad_start(f: Failure) -> Problem:
+    first = value_of(f.src.line(f.index))[:1] or "this character"
+    return f.src.at(f.index, f"text cannot start with {first} in YAML.", f.src.quote_fix(f.index))
+
+
+def _colon(f: Failure) -> Problem:
+    src, index = f.src, f.index
+    line = src.line(index)
+    first_colon = line.find(": ") if ": " in line else line.find(":")
+    if first_colon != f.column:
+        return src.at(
             index,
             "a colon followed by a space in this text makes YAML read it as a new field.",
-            self.quote_fix(index),
+            src.quote_fix(index),
         )
+    # The field name itself is where YAML gave up: the trouble is this line's place, not its text.
+    previous = src.previous(index)
+    above = src.line(previous)
+    if previous >= 0 and ":" not in above and not above.lstrip().startswith("- "):
+        return _line_without_colon(src, previous)
+    name = line.strip().split(":", 1)[0].lstrip("- ")
+    return src.at(
+        index,
+        f'"{name}:" is indented further than the line above it, so YAML reads it '
+        "as part of that line's text.",
+        f'Line "{name}:" up with the field above it, using spaces.',
+    )
 
-    def unclosed_quote_before(self, index: int) -> Problem | None:
-        """The line where a quote opens that is never closed on it, when YAML read on past it.
 
-        A missing closing quote makes YAML take the lines below as part of the text, up to the next
-        quote mark, and fail further down, on a line that is fine. A quoted text that runs over a line
-        holding a new list item or field is that mistake: it is reported where the quote opens.
-        """
-        for token in _quoted_tokens(self.text):
-            start, end = token.start_mark.line, token.end_mark.line
-            if start == end or end > index:
-                continue
-            inside = self.lines[start + 1 : end + 1]
-            if not any(_LOOKS_LIKE_NEW_ITEM.match(line) for line in inside):
-                continue
-            quote = self.line(start)[token.start_mark.column : token.start_mark.column + 1] or '"'
-            return self.at(
-                start,
-                f"the quote mark ({quote}) that opens here is not closed on this line, so YAML reads "
-                f"the lines below it as part of this text.",
-                f"Add the closing {quote} at the end of the text on this line.",
-            )
+def _missing_dash(src: Lines, index: int) -> Problem | None:
+    """A line of text among list items, lined up with them but without its "- "."""
+    line = src.line(index)
+    previous = src.previous(index)
+    above = src.line(previous)
+    if previous < 0 or not above.lstrip().startswith("- ") or ":" in line:
         return None
+    dash = indent(above)
+    if indent(line) not in (dash, dash + 2):
+        return None
+    return src.at(
+        index,
+        'this line is among the items of a list but does not start with "- ".',
+        f'Start it with "- ", lined up with the items above: - {line.strip()}',
+    )
 
-    def missing_dash(self, index: int) -> Problem | None:
-        """A line of text among list items, lined up with them but without its "- "."""
-        line = self.line(index)
-        previous = _previous_content_line(self.lines, index)
-        above = self.line(previous)
-        if previous < 0 or not above.lstrip().startswith("- ") or ":" in line:
-            return None
-        dash = _indent(above)
-        if _indent(line) not in (dash, dash + 2):
-            return None
-        text = line.strip()
-        return self.at(
+
+def _line_without_colon(src: Lines, index: int) -> Problem:
+    dashless = _missing_dash(src, index)
+    if dashless is not None:
+        return dashless
+    line = src.line(index).strip()
+    word = line.split()[0] if line else ""
+    if word in src.field_names and len(line.split()) > 1:
+        return src.at(
             index,
-            'this line is among the items of a list but does not start with "- ".',
-            f'Start it with "- ", lined up with the items above: - {text}',
+            f'there is no colon after "{word}".',
+            f'Write a colon and a space after the field name: "{word}: ...".',
         )
+    return src.at(
+        index,
+        'YAML cannot read this line: it is neither "name: value" nor part of the text above it.',
+        "If it carries on the text above, indent it further than the field name above; "
+        "if it is a field, put a colon after its name.",
+    )
 
-    def no_colon(self, index: int) -> Problem:
-        dashless = self.missing_dash(index)
-        if dashless is not None:
-            return dashless
-        line = self.line(index).strip()
-        word = line.split()[0] if line else ""
-        if word in self.field_names and len(line.split()) > 1:
-            return self.at(
+
+def _second_document(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        "a line of three dashes (---) starts a second charter here.",
+        "A file holds one charter: delete this line, or move what follows to a file of its own.",
+    )
+
+
+def _directive(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        "the %YAML or %TAG line at the top is not needed and cannot be read.",
+        "Delete the line that starts with %.",
+    )
+
+
+def _block_end(f: Failure) -> Problem:
+    src, index, problem = f.src, f.index, f.problem
+    line = src.line(index)
+    value = value_of(line)
+    # A value starting with [ or { is read as a list or a group: "[Draft] [v2]" fails after the first.
+    if value[:1] in "\"'[{" and ("'<scalar>'" in problem or value[:1] in "[{"):
+        if value[:1] in "\"'":
+            return src.at(
                 index,
-                f'there is no colon after "{word}".',
-                f'Write a colon and a space after the field name: "{word}: ...".',
+                f"the text after the closing quote ({value[0]}) cannot be read.",
+                src.quote_fix(index, "If the quote marks are part of the text, "),
             )
-        return self.at(
-            index,
-            'YAML cannot read this line: it is neither "name: value" nor part of the text above it.',
-            "If it carries on the text above, indent it further than the field name above; "
-            "if it is a field, put a colon after its name.",
+        return src.at(
+            index, f"text that starts with {value[0]} must be quoted as a whole.", src.quote_fix(index)
         )
+    if line.lstrip().startswith("- ") or "sequence" in problem:
+        return src.at(
+            index,
+            "this list item does not line up with the items above it.",
+            'Start every item of a list with "- " at the same indentation, using spaces.',
+        )
+    previous = src.previous(index)
+    spaces = indent(line)
+    return src.at(
+        index,
+        f"this line is indented by {spaces} space{'s' if spaces != 1 else ''}, which does "
+        f"not match the lines above it (line {previous + 1} is indented by "
+        f"{indent(src.line(previous))}).",
+        "Line each field up with the other fields at the same level, using spaces.",
+    )
 
-    def block_end(self, index: int, problem: str) -> Problem:
-        line = self.line(index)
-        value = _value_of(line)
-        # A value starting with [ or { is read as a list or a group: "[Draft] [v2]" fails after the first.
-        if value[:1] in "\"'[{" and ("'<scalar>'" in problem or value[:1] in "[{"):
-            if value[:1] in "\"'":
-                return self.at(
-                    index,
-                    f"the text after the closing quote ({value[0]}) cannot be read.",
-                    self.quote_fix(index, "If the quote marks are part of the text, "),
-                )
-            return self.at(
-                index, f"text that starts with {value[0]} must be quoted as a whole.", self.quote_fix(index)
-            )
-        if line.lstrip().startswith("- ") or "sequence" in problem:
-            return self.at(
-                index,
-                "this list item does not line up with the items above it.",
-                'Start every item of a list with "- " at the same indentation, using spaces.',
-            )
-        previous = _previous_content_line(self.lines, index)
-        spaces = _indent(line)
-        return self.at(
-            index,
-            f"this line is indented by {spaces} space{'s' if spaces != 1 else ''}, which does "
-            f"not match the lines above it (line {previous + 1} is indented by "
-            f"{_indent(self.line(previous))}).",
-            "Line each field up with the other fields at the same level, using spaces.",
-        )
+
+def _item_out_of_line(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        "a list item here does not line up with the items above.",
+        'Start every list item with "- " at the same indentation.',
+    )
+
+
+def _field_out_of_line(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        "this line does not line up with the fields above it.",
+        "Line each field up with the other fields at the same level, using spaces.",
+    )
+
+
+def _unexpected_end(f: Failure) -> Problem:
+    return f.src.at(
+        f.start,
+        "a quote or bracket opened here is never closed.",
+        "Close the quote or bracket, or remove it.",
+    )
+
+
+def _other(f: Failure) -> Problem:
+    return f.src.at(
+        f.index,
+        f"this is not valid YAML ({f.problem or f.context or f.exc}).",
+        "Check quotes, colons and indentation on this line and the one before it.",
+    )
+
+
+MESSAGES: dict[str, Callable[[Failure], Problem]] = {
+    "control_character": _control_character,
+    "too_deep": _too_deep,
+    "anchor_or_alias": _anchor_or_alias,
+    "tab": _tab,
+    "quote_open_above": _quote_open_above,
+    "quote_never_closed": _quote_never_closed,
+    "unknown_escape": _unknown_escape,
+    "bracket_text": _bracket_text,
+    "bracket_never_closed": _bracket_never_closed,
+    "bad_start": _bad_start,
+    "colon": _colon,
+    "no_colon": lambda f: _line_without_colon(f.src, f.start),
+    "second_document": _second_document,
+    "directive": _directive,
+    "block_end": _block_end,
+    "item_out_of_line": _item_out_of_line,
+    "field_out_of_line": _field_out_of_line,
+    "unexpected_end": _unexpected_end,
+    "other": _other,
+}
+"""The kind of a YAML error → the function that says it in the editor's words."""
 
 
 def explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLError) -> Problem:
+    """The problem an editor reads for the YAML error ``exc`` in ``file``."""
     try:
-        return _SyntaxExplainer(file, text, field_names).explain(exc)
+        failure = Failure(Lines(file, text, field_names), exc)
+        return MESSAGES[kind_of(failure)](failure)
     except Exception:  # a guess at plain words that fails must never hide the mistake itself
         mark = getattr(exc, "problem_mark", None)
         return Problem(
@@ -363,6 +298,3 @@ def explain(file: str, text: str, field_names: Collection[str], exc: yaml.YAMLEr
             "this is not valid YAML.",
             "Check quotes, colons and indentation on this line and the one before it.",
         )
-
-
-# -- reading a file ------------------------------------------------------------------------------------

@@ -6,16 +6,11 @@ collapse, (3) refuse anchors and aliases, which are never needed in a charter an
 "billion laughs" expansion attacks, and (4) refuse tags (``!!python/object``, ``!include``), which a
 charter never needs either. Size and nesting are bounded before they can cost memory or stack.
 
-Speed: where PyYAML has libyaml, libyaml scans and parses (the costly part: about 2 ms for a charter
-instead of 40 ms) and PyYAML's own composer builds the nodes, so that anchors, aliases and nesting are
-still refused as they arrive. libyaml's composer (``yaml.compose(text, Loader=yaml.CSafeLoader)``) would
-be faster again but recurses in C: 800 KB of ``[`` crashes the process before any check could run. When
-libyaml cannot read a file, the pure-Python parser reads it again, so that every message is the one it
-explains, word for word.
+How the nodes are composed, fast with libyaml and safely, is in :mod:`charterkit.load.yamlcompose`.
 
 YAML's own error messages ("expected <block end>, but found '<scalar>'") mean nothing to an editor, so
-:func:`_syntax_problem` turns each kind into plain words, on the line where the mistake is, with a fix
-built from the editor's own line where it can.
+:mod:`charterkit.load.yamlmessages` turns each kind into plain words, on the line where the mistake
+is, with a fix built from the editor's own line where it can.
 """
 
 from __future__ import annotations
@@ -26,12 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.resolver import Resolver
 
 from charterkit.errors import CharterError, Problem, format_path
 from charterkit.load.located import Located, Path_, ReadWithProblems
-from charterkit.load.yamlmessages import MAX_DEPTH, Refused, explain
+from charterkit.load.yamlcompose import compose
+from charterkit.load.yamlmessages import explain
 
 __all__ = ["MAX_BYTES", "load_yaml"]
 
@@ -158,75 +152,6 @@ class _Builder:
         return node.value
 
 
-class _Refusing(Composer):
-    """A composer that refuses anchors, aliases and deep nesting before composing them."""
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event: Any = self.peek_event()  # type: ignore[attr-defined]  # from the parser it is mixed with
-        mark: Any = event.start_mark
-        if isinstance(event, yaml.AliasEvent):
-            raise Refused(None, None, "alias", mark)
-        if getattr(event, "anchor", None):
-            raise Refused(None, None, "anchor", mark)
-        # Counted here, while composing, so that 10,000 nested brackets stop at the 13th, long before
-        # Python's recursion limit.
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH + 1:
-                raise Refused(None, None, "depth", mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-class _Composer(_Refusing, yaml.SafeLoader):
-    """PyYAML in pure Python: slow, but its errors are the ones :class:`_SyntaxExplainer` explains."""
-
-
-try:
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]
-except ImportError:  # PyYAML built without libyaml: the pure-Python composer does everything
-    _FastComposer: type[Any] | None = None
-else:
-
-    class _LibyamlComposer(_Refusing, CParser, Resolver):
-        """libyaml's scanner and parser (C), with the refusing composer above (Python)."""
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            Composer.__init__(self)
-            Resolver.__init__(self)
-
-        # CParser has its own (recursive, C) composer: ours is used instead.
-        get_single_node = Composer.get_single_node
-        get_node = Composer.get_node
-        check_node = Composer.check_node
-
-    _FastComposer = _LibyamlComposer
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The node tree of ``text``; raises the pure-Python parser's error when it cannot be read."""
-    # libyaml reads a tab after a colon as a space, where PyYAML refuses it: text with a tab is read by
-    # PyYAML alone, so that both accept exactly the same files.
-    if _FastComposer is not None and "\t" not in text:
-        fast = _FastComposer(text)
-        try:
-            return fast.get_single_node()  # type: ignore[no-any-return]  # CParser is untyped
-        except yaml.YAMLError:
-            pass  # read again below, so that the message is the one explained
-        finally:
-            fast.dispose()
-    loader = _Composer(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-# -- YAML's errors in plain words ----------------------------------------------------------------------
 def _file_problem(file: str, line: int, message: str, fix: str) -> CharterError:
     return CharterError([Problem(file, line, "", message, fix)])
 
@@ -241,13 +166,8 @@ def _tagged(node: yaml.Node) -> bool:
     return isinstance(buffer, str) and buffer[mark.pointer : mark.pointer + 1] == "!"
 
 
-def load_yaml(path: Path, display: str | None = None, *, field_names: Collection[str] = ()) -> Located:
-    """Parse ``path`` into plain values with line numbers, or raise :class:`CharterError`.
-
-    ``field_names`` are the names fields may have; they help tell "a field without its colon" from "a
-    line of text in the wrong place" when the YAML cannot be read.
-    """
-    file = display or path.as_posix()
+def _read_text(path: Path, file: str) -> str:
+    """The file's text: at most :data:`MAX_BYTES`, UTF-8, no NUL byte, not empty."""
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)  # never more, however large the file
@@ -289,8 +209,19 @@ def load_yaml(path: Path, display: str | None = None, *, field_names: Collection
         raise _file_problem(
             file, 1, "the file is empty.", 'Run "charterkit new" to start one, or copy an existing charter.'
         )
+    return text
+
+
+def load_yaml(path: Path, display: str | None = None, *, field_names: Collection[str] = ()) -> Located:
+    """Parse ``path`` into plain values with line numbers, or raise :class:`CharterError`.
+
+    ``field_names`` are the names fields may have; they help tell "a field without its colon" from "a
+    line of text in the wrong place" when the YAML cannot be read.
+    """
+    file = display or path.as_posix()
+    text = _read_text(path, file)
     try:
-        node = _compose(text)
+        node = compose(text)
     except yaml.YAMLError as exc:
         raise CharterError([explain(file, text, field_names, exc)]) from None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from charterkit.load.loader import LoadedCharter
 from charterkit.opendata.feed import atom_feed
@@ -36,6 +37,25 @@ class DataFile:
     content: str
 
 
+def _charter_records(
+    charters: Sequence[LoadedCharter], pdf_links: Mapping[str, Sequence[Link]], *, prefix: str, base: str
+) -> list[dict[str, Any]]:
+    """Each charter's record, by title, with the addresses of its pages and PDFs."""
+    records = []
+    for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
+        pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
+        records.append(
+            charter_record(
+                item,
+                page_url=f"{prefix}{base}/{item.slug}/",
+                easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
+                formats=pdfs,
+                reserved=RESERVED_IDS,
+            )
+        )
+    return records
+
+
 def open_data_files(
     charters: Sequence[LoadedCharter],
     pdf_links: Mapping[str, Sequence[Link]],
@@ -50,19 +70,8 @@ def open_data_files(
     """
     site = site_url.rstrip("/")
     prefix = f"{site}/" if site else ""
-    files: list[DataFile] = []
-    records = []
-    for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
-        pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
-        record = charter_record(
-            item,
-            page_url=f"{prefix}{base}/{item.slug}/",
-            easy_read_url=f"{prefix}{base}/{item.slug}/easy-read/" if item.charter.easy_read else None,
-            formats=pdfs,
-            reserved=RESERVED_IDS,
-        )
-        records.append(record)
-        files.append(DataFile(f"charters/{item.slug}.json", "", dumps(record)))
+    records = _charter_records(charters, pdf_links, prefix=prefix, base=base)
+    files = [DataFile(f"charters/{r['slug']}.json", "", dumps(r)) for r in records]
     files.append(
         DataFile(
             "charters.json",

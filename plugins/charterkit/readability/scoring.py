@@ -25,7 +25,6 @@ __all__ = [
     "Targets",
     "TextUnit",
     "charter_units",
-    "report_markdown",
     "score_charter",
     "summary_sentence",
 ]
@@ -261,73 +260,3 @@ def summary_sentence(scores: CharterScores) -> str:
     if scores.easy_read is not None:
         text += f" Easy read: about {_about(scores.easy_read.reading_age)}."
     return text
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def report_markdown(all_scores: Sequence[CharterScores], targets: dict[str, Targets] | None = None) -> str:
-    """A Markdown report comparing charters (for a terminal, a pull request summary or a page)."""
-    targets = {**DEFAULT_TARGETS, **(targets or {})}
-    lines = ["# Readability report", ""]
-    st, er = targets[STANDARD], targets[EASY_READ]
-    lines += [
-        f"Targets: standard text reading age {st.max_reading_age:g} or under and sentences of at most "
-        f"{st.max_sentence_words} words; easy read reading age {er.max_reading_age:g} or under and sentences "
-        f"of at most {er.max_sentence_words} words. Reading age is the Flesch–Kincaid grade plus 5.",
-        "",
-        "| Charter | Version | Reading age | Flesch reading ease | Words per sentence (average / longest) "
-        "| Sentences over the limit |",
-        "|---|---|---|---|---|---|",
-    ]
-    for cs in all_scores:
-        for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
-            if sc is None:
-                continue
-            lines.append(
-                f"| {_md_escape(cs.title)} | {VARIANT_NAMES[variant]} | {sc.reading_age:.1f} | "
-                f"{sc.flesch_reading_ease:.1f} | "
-                f"{sc.average_sentence_words:.1f} / {sc.longest_sentence_words} | "
-                f"{len(sc.over_limit)} of {sc.sentences} ({sc.over_limit_share:.0%}) |"
-            )
-    for cs in all_scores:
-        lines += ["", f"## {_md_escape(cs.title)}", "", f"File: `{cs.file}`", ""]
-        if cs.accepted_reason:
-            lines += [_md_escape(cs.accepted_note), ""]
-        for variant, sc in ((STANDARD, cs.standard), (EASY_READ, cs.easy_read)):
-            if sc is None:
-                lines += ["No easy read version yet.", ""]
-                continue
-            lines += [f"### {VARIANT_NAMES[variant]}", ""]
-            lines.append(
-                "- Longest sentences: "
-                + (
-                    "; ".join(f'"{_md_escape(s)}" ({count_words(s)} words)' for s in sc.longest_sentences)
-                    or "none"
-                )
-            )
-            lines.append("- Hard words (3 or more syllables): " + (", ".join(sc.hard_words) or "none"))
-            if sc.words_to_avoid:
-                flagged = [f"{w.word} (try: {w.alternative})" for w in sc.words_to_avoid]
-                lines.append("- Words to avoid: " + _md_escape("; ".join(flagged)))
-            else:
-                lines.append("- Words to avoid: none")
-            sections = [s for s in cs.sections if s.variant == variant]
-            if len(sections) > 1:
-                lines += ["", "| Section | Reading age | Longest sentence |", "|---|---|---|"]
-                lines += [
-                    f"| {_md_escape(s.title)} | {s.scores.reading_age:.1f} | "
-                    f"{s.scores.longest_sentence_words} words |"
-                    for s in sections
-                ]
-            lines.append("")
-        problems = cs.problems
-        if problems:
-            lines += ["### Over target", ""]
-            lines += [
-                f"- {'(accepted) ' if p.accepted else ''}`{p.field}`: {_md_escape(p.message)}"
-                for p in problems
-            ]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
