@@ -4,7 +4,7 @@ Run: .venv/bin/python benchmarks/build_scale.py [N ...]   (default: 25 100 400)
 The charters come from tests.conftest.generated_charters: varied sectors, areas, dates and themes, as a
 network's would be. Prints, for each N: charters, pages, build seconds and seconds per charter (flat when
 the build is linear), the largest list, theme, matrix or filter page (each must stay under 100 KB), one
-charter page, the search index (site/search/search_index.json) and the open data's charters.json.
+charter page, the whole search index (site/pagefind/) and the open data's charters.json.
 Pass --keep DIR to keep the last site (for benchmarks/first_search.py).
 
 :func:`charter_files` makes plainer charters; ``benchmarks/compare_material.py`` uses it.
@@ -62,6 +62,16 @@ def _largest_find_page(site: Path) -> tuple[int, str]:
     return biggest.stat().st_size, str(biggest.parent.relative_to(site))
 
 
+def _search_index_bytes(site: Path) -> int:
+    """The whole search index on the server: Pagefind's folder (a first search fetches a small part of
+    it: benchmarks/first_search.py), or Material's one file where a site still uses Material's search."""
+    bundle = site / "pagefind"
+    if bundle.is_dir():
+        return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    material = site / "search" / "search_index.json"
+    return material.stat().st_size if material.is_file() else 0
+
+
 def main(sizes: list[int], keep: Path | None) -> None:
     print(
         f"{'charters':>8} {'pages':>6} {'seconds':>8} {'ms/charter':>10} {'largest list KB':>16} "
@@ -78,7 +88,7 @@ def main(sizes: list[int], keep: Path | None) -> None:
             pages = len(list(site.rglob("*.html")))
             largest, where = _largest_find_page(site)
             charter_kb = (site / "charters" / "c0000" / "index.html").stat().st_size / 1024
-            search_kb = (site / "search" / "search_index.json").stat().st_size / 1024
+            search_kb = _search_index_bytes(site) / 1024
             data_kb = (site / "data" / "charters.json").stat().st_size / 1024
             print(
                 f"{n:>8} {pages:>6} {seconds:>8.1f} {1000 * seconds / n:>10.1f} {largest / 1024:>16.1f} "

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from charterkit.format.icons import load_icon_set
-from charterkit.formats import FORMATS, FolderStore, documents_for, make_files
+from charterkit.formats import FORMATS, FileCache, documents_for, make_files
 from charterkit.load.loader import find_charter_files, load_charters
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def per_format(workers: int) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             docs = documents_for(charters, formats=[name])
             start = time.perf_counter()
-            made = make_files(docs, FolderStore(Path(tmp)), icons=icons, workers=workers)
+            made = make_files(docs, FileCache(Path(tmp)), icons=icons, workers=workers)
             took = time.perf_counter() - start
         print(f"  {name:5} {len(made):3} files  {took:6.2f} s")
 

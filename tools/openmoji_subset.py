@@ -7,7 +7,8 @@ Run by a maintainer when the set of pictures changes, never by the build (which 
 
 Each picture is named after OpenMoji's own description ("handshake", "balance-scale"), as
 ``openmoji/<name>`` in a charter. The SVGs lose their element ids (a page shows many pictures, and ids
-must be unique in a page); nothing else is changed. OpenMoji is CC BY-SA 4.0: see
+must be unique in a page); nothing else is changed. Then run ``tools/openmoji_png.py`` to draw the PNG
+that Word and OpenDocument files use beside each SVG. OpenMoji is CC BY-SA 4.0: see
 plugins/charterkit/pictures/openmoji/LICENSE.md.
 """
 

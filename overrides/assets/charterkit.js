@@ -1,26 +1,24 @@
 /* charterkit: keyboard access that the theme (Material for MkDocs) leaves out. Loaded on every page by
    overrides/main.html, after the theme's own script.
 
-   The theme opens its menu, its search and the sections of its menu with <label>s for hidden checkboxes:
-   they answer a click or a tap, but the Tab key never reaches them, so on a narrow screen (or zoomed in)
-   a keyboard user could open neither the menu nor its sections. Here:
-   - the header's menu and search labels give way to real buttons, which say whether they are open;
+   The theme opens its menu and the sections of its menu with <label>s for hidden checkboxes: they
+   answer a click or a tap, but the Tab key never reaches them, so on a narrow screen (or zoomed in) a
+   keyboard user could open neither the menu nor its sections. Here:
+   - the header's menu label gives way to a real button, which says whether the menu is open;
    - so does the colour-scheme toggle (see below);
    - in the drawer, the labels of the menu's sections take focus and answer Enter and Space, as the
      theme's own nested labels do;
    - the menu moves focus into itself when opened, closes on Escape and when focus leaves it;
-   - the search shortcuts (/, s, f) work on a narrow screen too;
    - tables too wide for the screen scroll in a box that takes focus.
    The hidden panels are kept out of the Tab order by charterkit.css. Names come from the page (the
    theme's translations), never from this file. Without JavaScript the theme's labels work as before. */
 (function () {
   "use strict";
 
-  // The theme's breakpoints: below the first the menu is a drawer, below the second search is a panel.
+  // The theme's breakpoint: below it the menu is a drawer. (The site's search is a page of its own,
+  // linked from the header: assets/charterkit-search.js.)
   var drawerMode = window.matchMedia("(max-width: 76.234375em)");
-  var searchPanelMode = window.matchMedia("(max-width: 59.984375em)");
   var drawer = document.getElementById("__drawer");
-  var search = document.getElementById("__search");
   var sidebar = document.querySelector(".md-sidebar--primary");
 
   function setOpen(box, open) {
@@ -47,8 +45,6 @@
     var target = null;
     if (box === drawer) {
       target = drawer.checked && sidebar ? firstFocusable(sidebar) : null;
-    } else if (box === search) {
-      target = search.checked ? document.querySelector(".md-search__input") : null;
     } else if (/^__(nav_|toc)/.test(box.id)) {
       var item = box.parentElement;
       var panel = item.querySelector(":scope > .md-nav");
@@ -58,7 +54,7 @@
     if (target) target.focus();
   }
 
-  // --- The header's menu and search buttons.
+  // --- The header's menu button.
   var menuButton = null;
   function headerButton(label, name) {
     var box = document.getElementById(label.htmlFor);
@@ -81,11 +77,8 @@
     return button;
   }
   var nav = document.querySelector(".md-nav--primary");
-  var searchDialog = document.querySelector(".md-search[aria-label]");
   var drawerLabel = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
-  var searchLabel = document.querySelector('.md-header label.md-header__button[for="__search"]');
   if (drawerLabel && nav) menuButton = headerButton(drawerLabel, nav.getAttribute("aria-label") || "");
-  if (searchLabel && searchDialog) headerButton(searchLabel, searchDialog.getAttribute("aria-label") || "");
 
   // --- The colour-scheme toggle. The theme draws it as the label of one of a group of hidden radio
   // buttons, none of them checked: Tab lands on the first radio whatever the scheme, so in the dark
@@ -173,19 +166,6 @@
     if (!drawer || !drawer.checked || !sidebar || !drawerMode.matches) return;
     if (!sidebar.contains(event.target) && event.target !== menuButton) setOpen(drawer, false);
   });
-
-  // --- Search shortcuts on a narrow screen. The theme answers /, s and f by focusing the search box, but
-  // there the box is hidden until the search panel is open. Runs before the theme's own key handler.
-  window.addEventListener("keydown", function (event) {
-    if (!search || search.checked || !searchPanelMode.matches) return;
-    if (event.ctrlKey || event.metaKey || event.altKey || ["/", "s", "f"].indexOf(event.key) < 0) return;
-    var active = document.activeElement;
-    if (active && (active.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName))) return;
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(search, true);
-    moveFocus(search);
-  }, true);
 
   // --- Tables wider than the screen: their scrolling box takes focus, named after the table.
   function scrollBoxes() {

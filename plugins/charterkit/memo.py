@@ -6,9 +6,10 @@ data and the versions of the libraries it uses. The key names no folder, so a pr
 CI workspace restored from a cache, a colleague's clone) finds every entry again.
 
 Results live in memory for the life of the process (``mkdocs serve`` rebuilds reuse them at once) and on
-disk in a :class:`BytesStore`. Every entry on disk is checked against the sha256 of its bytes before
-use; a damaged one is made again. Entries are pickles read by an unpickler that accepts only charterkit's
-own classes and plain values, so a planted file can build nothing else.
+disk in a :class:`BytesStore`, the same checked :class:`~charterkit.store.Store` as every other cache:
+every entry on disk is checked against the sha256 of its bytes before use; a damaged one is made again.
+Entries are pickles read by an unpickler that accepts only charterkit's own classes and plain values,
+so a planted file can build nothing else.
 
 Cold work (many charters not yet kept) is spread over the machine's cores with a process pool.
 """
@@ -21,13 +22,14 @@ import logging
 import multiprocessing
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from charterkit.store import Store, StoreUnusable
 
 __all__ = ["MEMO_FORMAT", "BytesStore", "FolderStore", "Memo", "code_fingerprint", "parallel_map"]
 
@@ -40,7 +42,6 @@ POOL_THRESHOLD = 24
 """Fewer items than this are done in this process: starting workers would cost more than it saves."""
 
 _LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "pyphen", "mkdocs-material")
-_HEADER = b"charterkit-memo " + MEMO_FORMAT.encode() + b"\n"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,38 +58,32 @@ class BytesStore(Protocol):
 
 
 class FolderStore:
-    """A folder of files named by key, each holding the sha256 of its payload before the payload."""
+    """Kept results in a folder: a :class:`~charterkit.store.Store` of ``<key>.memo`` files, each checked
+    against the sha256 recorded beside it before it is read (a damaged one is deleted and made again)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.memo"
+        self.store = Store(folder, suffix=".memo", label="kept result")
 
     def read(self, key: str) -> bytes | None:
         try:
-            raw = self._path(key).read_bytes()
-        except OSError:
+            entry = self.store.get(key)
+            data = entry.path.read_bytes() if entry is not None else None
+        except (StoreUnusable, OSError) as exc:  # a cache that cannot be read only costs time
+            log.debug(f"cannot read a kept result in {self.folder}: {exc}")
             return None
-        head, _, rest = raw.partition(b"\n")
-        digest, _, payload = rest.partition(b"\n")
-        if head + b"\n" != _HEADER or hashlib.sha256(payload).hexdigest().encode() != digest:
-            log.debug(f"the kept result {self._path(key).name} is damaged: it is made again")
+        for line in self.store.remade:
+            log.debug(line)
+        self.store.remade.clear()
+        if data is None or entry is None or len(data) != entry.size:  # changed since it was checked
             return None
-        return payload
+        return data
 
     def write(self, key: str, data: bytes) -> None:
-        tmp = ""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_HEADER + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-            os.replace(tmp, self._path(key))
-        except OSError as exc:  # a cache that cannot be written only costs time next build
+            self.store.put(key, data)
+        except StoreUnusable as exc:  # a cache that cannot be written only costs time next build
             log.debug(f"cannot keep a result in {self.folder}: {exc}")
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
 
 
 @cache

@@ -8,6 +8,7 @@ folder reuses the cache too, so a CI cache restored into a new workspace makes a
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -87,8 +88,11 @@ def test_damaged_or_planted_cache_entries_are_made_again_never_used(tmp_path: Pa
     payload = pickle.dumps(_Evil(str(marker)))
 
     for entry in entries[2:]:
-        head = entry.read_bytes().split(b"\n", 1)[0]
-        entry.write_bytes(head + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        entry.write_bytes(payload)
+        record = entry.with_suffix(".json")
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        kept.update(sha256=hashlib.sha256(payload).hexdigest(), size=len(payload))
+        record.write_text(json.dumps(kept), encoding="utf-8")
     again = run_build(project, strict=False)
     assert again.returncode == 0, again.output
     assert not marker.exists()

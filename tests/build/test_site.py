@@ -12,6 +12,7 @@ from charterkit.load.loader import find_charter_files, load_charters
 from charterkit.render.views import build_view, walk
 
 from tests.conftest import MINIMAL, REPO, BuildResult, run_build
+from tests.pagefind_index import read_site_index
 
 SLUGS = [
     "changing-futures-bristol",
@@ -103,11 +104,12 @@ def test_json_schema_is_published(seed_site: BuildResult) -> None:
 
 
 def test_search_index_holds_charter_text(seed_site: BuildResult) -> None:
-    index = json.loads((seed_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["text"] for d in index["docs"])
-    assert "We will build trust by creating safe, respectful spaces" in text
-    locations = {d["location"] for d in index["docs"]}
-    assert "charters/gloucestershire-collaborative-partnership-board/#trust-and-respect" in locations
+    pages = {p.url: p for p in read_site_index(seed_site.site)}
+    charter = pages["/charters/gloucestershire-collaborative-partnership-board/"]
+    assert "We will build trust by creating safe, respectful spaces" in charter.content
+    assert charter.title == "The Collaborative Partnership Board Co-Production Charter"
+    # Only the content is searched: not the menus, the header or the footer.
+    assert "Reader settings" not in charter.content and "Accessibility statement" not in charter.content
 
 
 def test_a_broken_charter_stops_the_build_before_anything_is_written(

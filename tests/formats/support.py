@@ -126,3 +126,14 @@ def check_brf_layout(data: bytes) -> list[list[str]]:
 
 def braille_number(n: int) -> str:
     return "#" + "".join("JABCDEFGHI"[int(d)] for d in str(n))
+
+
+def odfpy_headings(data: bytes) -> list[tuple[int, str]]:
+    """(outline level, text) of every heading, as odfpy, a second OpenDocument reader, loads the file."""
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    doc = load(io.BytesIO(data))
+    return [
+        (int(h.getAttribute("outlinelevel")), teletype.extractText(h)) for h in doc.getElementsByType(text.H)
+    ]

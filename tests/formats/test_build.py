@@ -21,6 +21,7 @@ from tests.formats.support import (
     docx_text,
     epub_text,
     epubcheck,
+    odfpy_headings,
     odt_headings,
     odt_text,
 )
@@ -118,6 +119,16 @@ def test_word_and_opendocument_headings_are_the_pages_in_order(seed_site: BuildR
     odt = odt_headings(_file(seed_site, slug, "standard", "odt").read_bytes())
     assert docx == page
     assert odt == page
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_odfpy_reads_the_opendocument_headings_back_in_order(seed_site: BuildResult, slug: str) -> None:
+    page = [h for h in page_headings(seed_site.html(f"charters/{slug}/")) if h[1] not in PAGE_ONLY]
+    assert odfpy_headings(_file(seed_site, slug, "standard", "odt").read_bytes()) == page
+    easy = _file(seed_site, slug, "easy-read", "odt").read_bytes()
+    assert odfpy_headings(easy) == odt_headings(easy)
+    level, title = odfpy_headings(easy)[0]
+    assert level == 1 and title.endswith(": easy read")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.formats import FolderStore, build_content, documents_for, make_files, write
+from charterkit.formats import FileCache, build_content, documents_for, make_files, write
 from charterkit.formats.braille import CELLS, ToolMissing, back_translate, translate
 from charterkit.formats.content import Content
 from charterkit.formats.make import FilesFailed
@@ -249,15 +249,15 @@ def test_the_same_charter_gives_the_same_bytes(charter: LoadedCharter) -> None:
             assert write(name, content) == write(name, content), name
 
 
-def test_a_store_makes_each_file_once_and_an_edit_remakes_only_its_charter(tmp_path: Path) -> None:
+def test_a_cache_makes_each_file_once_and_an_edit_remakes_only_its_charter(tmp_path: Path) -> None:
     one = load(tmp_path, MINIMAL, "one.yml")
     two = load(tmp_path, MINIMAL.replace("A test charter", "Another charter"), "two.yml")
-    store = FolderStore(tmp_path / "cache")
-    made = make_files(documents_for([one, two]), store, icons=ICONS, workers=1)
+    cache = FileCache(tmp_path / "cache")
+    made = make_files(documents_for([one, two]), cache, icons=ICONS, workers=1)
     assert len(made) == 20 and all(m.written for m in made)
-    assert not any(m.written for m in make_files(documents_for([one, two]), store, icons=ICONS, workers=1))
+    assert not any(m.written for m in make_files(documents_for([one, two]), cache, icons=ICONS, workers=1))
     edited = load(tmp_path, MINIMAL.replace("We will listen to you.", "We will hear you."), "one.yml")
-    again = make_files(documents_for([edited, two]), store, icons=ICONS, workers=1)
+    again = make_files(documents_for([edited, two]), cache, icons=ICONS, workers=1)
     assert {m.doc.path for m in again if m.written} == {
         f"charters/one/one-easy-read.{ext}" for ext in ("docx", "odt", "txt", "epub", "brf")
     }
@@ -268,7 +268,7 @@ def test_a_character_braille_cannot_translate_stops_with_its_place(tmp_path: Pat
         tmp_path, MINIMAL.replace("We will listen to each other.", "We will listen 中 to each other.")
     )
     with pytest.raises(FilesFailed) as caught:
-        make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=ICONS, workers=1)
+        make_files(documents_for([item]), FileCache(tmp_path / "cache"), icons=ICONS, workers=1)
     assert str(caught.value) == (
         'charters/test.yml:14: sections[0].principles[0].text[0]: the braille file cannot be made: "中" '
         "(U+4E2D) is a character the braille tables (liblouis, Unified English Braille) cannot translate. "
@@ -277,8 +277,9 @@ def test_a_character_braille_cannot_translate_stops_with_its_place(tmp_path: Pat
 
 
 def test_a_picture_that_cannot_be_drawn_gives_way_to_its_description(tmp_path: Path) -> None:
-    """Colour pictures (OpenMoji) use shapes our drawing cannot do: Word and OpenDocument show the point's
-    description instead, the EPUB keeps the SVG, and the build goes on."""
+    """A picture from another set that uses shapes our one-colour drawing cannot do, and has no PNG drawn
+    beforehand as charterkit's own pictures have: Word and OpenDocument show the point's description
+    instead, the EPUB keeps the SVG, and the build goes on."""
     icons_dir = tmp_path / "icons" / "test"
     icons_dir.mkdir(parents=True)
     (icons_dir / "circle.svg").write_text(
@@ -287,7 +288,7 @@ def test_a_picture_that_cannot_be_drawn_gives_way_to_its_description(tmp_path: P
     icons = IconSet(tmp_path / "icons")
     text = MINIMAL.replace("picture: material/ear-hearing", "picture: test/circle\n          alt: A circle")
     item = load(tmp_path, text, icons=icons)
-    made = make_files(documents_for([item]), FolderStore(tmp_path / "cache"), icons=icons, workers=1)
+    made = make_files(documents_for([item]), FileCache(tmp_path / "cache"), icons=icons, workers=1)
     easy = {m.doc.format.name: m.file.read_bytes() for m in made if m.doc.variant == "easy-read"}
     doc = Document(io.BytesIO(easy["docx"]))
     assert doc.tables[0].rows[0].cells[0].text == "A circle"

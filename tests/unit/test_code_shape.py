@@ -19,14 +19,10 @@ MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50
 
 LONG_MODULES: dict[str, int] = {
-    "formats/make.py": 422,
 }
 """Modules over the limit, with their length today (files other work is splitting)."""
 
 LONG_FUNCTIONS: dict[str, int] = {
-    "formats/content.py::build_content": 68,
-    "formats/epub.py::_package": 52,
-    "formats/odt.py::_styles": 72,
     "pdf/jobs.py::run_jobs": 52,
     "pdf/make.py::make_pdfs": 113,
 }

@@ -215,6 +215,55 @@ def _ask(item: LoadedCharter, site_contact: str) -> list[Node]:
     return nodes
 
 
+def _standard(item: LoadedCharter, site_contact: str) -> list[Node]:
+    c = item.charter
+    view = build_view(item, first_level=2, reserved=("other-formats", "source-and-credit"))
+    nodes: list[Node] = [Heading(1, c.title, view.h1_id), *_facts(item)]
+    for i, b in enumerate(view.blocks):
+        _block(b, f"sections[{i}]", nodes)
+    nodes.extend(_ask(item, site_contact))
+    nodes.append(Heading(2, "Source and credit", "source-and-credit"))
+    nodes.append(Paragraph(spans(c.credit), "credit"))
+    source = f"Source: {c.source.title}" + (f" ({c.source.url})" if c.source.url else "") + "."
+    nodes.append(Paragraph(spans(source), "source.title"))
+    if c.source.note:
+        nodes.append(Paragraph(spans(c.source.note), "source.note"))
+    return nodes
+
+
+def _easy_read(
+    item: LoadedCharter, icons: IconSet | None, site_contact: str, pictures: dict[str, Picture]
+) -> list[Node]:
+    """The easy read's nodes; its pictures are added to ``pictures`` by name."""
+    c = item.charter
+    er = c.easy_read
+    assert er is not None, "only a charter with an easy read version has easy-read files"
+    nodes: list[Node] = [Heading(1, f"{c.title}: easy read", "easy-read")]
+    if er.summary:
+        nodes.append(Paragraph(spans(er.summary), "easy_read.summary"))
+    for i, s in enumerate(er.sections):
+        nodes.append(Heading(2, s.heading, f"section-{i + 1}"))
+        for j, p in enumerate(s.points):
+            where = f"easy_read.sections[{i}].points[{j}]"
+            nodes.append(EasyRow(p.picture, p.alt or "", spans(p.text), where))
+            if p.picture not in pictures:
+                svg = icons.svg(p.picture) if icons is not None and p.picture in icons else ""
+                pictures[p.picture] = Picture(p.picture, svg, f"{where}.picture")
+    if er.words:
+        nodes.append(Heading(2, "Word list", "word-list"))
+        for i, w in enumerate(er.words):
+            text = (Span(w.word, strong=True), Span(": "), *spans(w.meaning))
+            nodes.append(Paragraph(text, f"easy_read.words[{i}]"))
+    nodes.extend(_ask(item, site_contact))
+    nodes.append(Heading(2, "Who checked this", "who-checked-this"))
+    if er.checked_by:
+        nodes.append(ItemList(tuple((Span(line),) for line in _checked(er.checked_by))))
+    else:
+        not_yet = "People with a learning disability have not checked this easy read version yet."
+        nodes.append(Paragraph((Span(not_yet),)))
+    return nodes
+
+
 def build_content(
     item: LoadedCharter,
     variant: Variant,
@@ -224,64 +273,24 @@ def build_content(
 ) -> Content:
     """The document of one charter's ``variant``: the standard text or the easy read (which it must have)."""
     c = item.charter
-    dates: list[str | None] = [c.published]
-    nodes: list[Node] = []
+    dates: list[str | None] = [c.published, *(x.date for x in c.braille_checked_by)]
     pictures: dict[str, Picture] = {}
     if variant == "standard":
-        view = build_view(item, first_level=2, reserved=("other-formats", "source-and-credit"))
-        nodes.append(Heading(1, c.title, view.h1_id))
-        nodes.extend(_facts(item))
-        for i, b in enumerate(view.blocks):
-            _block(b, f"sections[{i}]", nodes)
-        nodes.extend(_ask(item, site_contact))
-        nodes.append(Heading(2, "Source and credit", "source-and-credit"))
-        nodes.append(Paragraph(spans(c.credit), "credit"))
-        source = f"Source: {c.source.title}" + (f" ({c.source.url})" if c.source.url else "") + "."
-        nodes.append(Paragraph(spans(source), "source.title"))
-        if c.source.note:
-            nodes.append(Paragraph(spans(c.source.note), "source.note"))
-        title = c.title
+        nodes = _standard(item, site_contact)
     else:
-        er = c.easy_read
-        assert er is not None, "only a charter with an easy read version has easy-read files"
-        title = f"{c.title}: easy read"
-        nodes.append(Heading(1, title, "easy-read"))
-        if er.summary:
-            nodes.append(Paragraph(spans(er.summary), "easy_read.summary"))
-        for i, s in enumerate(er.sections):
-            nodes.append(Heading(2, s.heading, f"section-{i + 1}"))
-            for j, p in enumerate(s.points):
-                where = f"easy_read.sections[{i}].points[{j}]"
-                nodes.append(EasyRow(p.picture, p.alt or "", spans(p.text), where))
-                if p.picture not in pictures:
-                    svg = icons.svg(p.picture) if icons is not None and p.picture in icons else ""
-                    pictures[p.picture] = Picture(p.picture, svg, f"{where}.picture")
-        if er.words:
-            nodes.append(Heading(2, "Word list", "word-list"))
-            for i, w in enumerate(er.words):
-                text = (Span(w.word, strong=True), Span(": "), *spans(w.meaning))
-                nodes.append(Paragraph(text, f"easy_read.words[{i}]"))
-        nodes.extend(_ask(item, site_contact))
-        nodes.append(Heading(2, "Who checked this", "who-checked-this"))
-        if er.checked_by:
-            nodes.append(ItemList(tuple((Span(line),) for line in _checked(er.checked_by))))
-            dates += [x.date for x in er.checked_by]
-        else:
-            not_yet = "People with a learning disability have not checked this easy read version yet."
-            nodes.append(Paragraph((Span(not_yet),)))
-    braille = _checked(c.braille_checked_by)
-    dates += [x.date for x in c.braille_checked_by]
+        nodes = _easy_read(item, icons, site_contact, pictures)
+        dates += [x.date for x in c.easy_read.checked_by] if c.easy_read is not None else []
     return Content(
         slug=item.slug,
         variant=variant,
-        title=title,
+        title=c.title if variant == "standard" else f"{c.title}: easy read",
         lang=c.language,
         author=c.organisation or "",
         subject=c.summary or "",
         date=_date(dates),
         nodes=tuple(nodes),
         pictures=tuple(pictures[k] for k in sorted(pictures)),
-        braille_checked=braille,
+        braille_checked=_checked(c.braille_checked_by),
     )
 
 

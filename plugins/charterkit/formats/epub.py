@@ -8,6 +8,8 @@ charter's own (see :class:`~charterkit.formats.content.Content`), so two builds 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -53,11 +55,22 @@ def _inline(runs: tuple[Span, ...]) -> str:
     return "".join(out)
 
 
-def _picture_file(name: str) -> str:
-    return "images/" + name.replace("/", "-") + ".svg"
+Images = dict[str, tuple[str, str, bytes]]
+"""Each picture's file in the book, media type and bytes, by the picture's name."""
 
 
-def _body(content: Content) -> str:
+def _images(content: Content, png: Callable[[str], bytes | None]) -> Images:
+    """The icon SVGs themselves; a council's picture file as the PNG Word uses (none if it has none)."""
+    out: Images = {}
+    for p in content.pictures:
+        if p.svg:
+            out[p.name] = ("images/" + p.name.replace("/", "-") + ".svg", "image/svg+xml", p.svg.encode())
+        elif (data := png(p.name)) is not None:  # pictures/talk.jpg: images/pictures-talk-jpg.png
+            out[p.name] = ("images/" + re.sub(r"[/.]", "-", p.name) + ".png", "image/png", data)
+    return out
+
+
+def _body(content: Content, images: Images) -> str:
     parts: list[str] = []
     for node in content.nodes:
         if isinstance(node, Heading):
@@ -69,7 +82,8 @@ def _body(content: Content) -> str:
             items = "".join(f"<li>{_inline(item)}</li>" for item in node.items)
             parts.append(f"<{tag}>{items}</{tag}>")
         elif isinstance(node, EasyRow):
-            img = f'<img src="{_picture_file(node.picture)}" alt="{_e(node.alt)}"/>'
+            found = images.get(node.picture)
+            img = f'<img src="{_e(found[0])}" alt="{_e(node.alt)}"/>' if found else f"<p>{_e(node.alt)}</p>"
             parts.append(f'<div class="row">{img}<p>{_inline(node.spans)}</p></div>')
     return "\n".join(parts)
 
@@ -119,7 +133,8 @@ def _nav(content: Content) -> str:
     )
 
 
-def _package(content: Content) -> str:
+def _accessibility(content: Content) -> list[str]:
+    """The EPUB Accessibility 1.1 metadata: access modes, features, hazards, summary, conformance."""
     pictures = bool(content.pictures)
     summary = (
         "This e-book has every word of the charter, with real headings in reading order and a table of "
@@ -135,14 +150,7 @@ def _package(content: Content) -> str:
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if pictures:
         features.append("alternativeText")
-    meta = [
-        f'<dc:identifier id="id">{_e(content.identifier)}</dc:identifier>',
-        f"<dc:title>{_e(content.title)}</dc:title>",
-        f"<dc:language>{_e(content.lang)}</dc:language>",
-        *([f"<dc:creator>{_e(content.author)}</dc:creator>"] if content.author else []),
-        f"<dc:description>{_e(content.subject)}</dc:description>",
-        f"<dc:date>{content.date}</dc:date>",
-        f'<meta property="dcterms:modified">{content.date}T00:00:00Z</meta>',
+    return [
         '<meta property="schema:accessMode">textual</meta>',
         *(['<meta property="schema:accessMode">visual</meta>'] if pictures else []),
         '<meta property="schema:accessModeSufficient">textual</meta>',
@@ -151,15 +159,26 @@ def _package(content: Content) -> str:
         f'<meta property="schema:accessibilitySummary">{_e(summary)}</meta>',
         f'<meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>',
     ]
+
+
+def _package(content: Content, images: Images) -> str:
+    meta = [
+        f'<dc:identifier id="id">{_e(content.identifier)}</dc:identifier>',
+        f"<dc:title>{_e(content.title)}</dc:title>",
+        f"<dc:language>{_e(content.lang)}</dc:language>",
+        *([f"<dc:creator>{_e(content.author)}</dc:creator>"] if content.author else []),
+        f"<dc:description>{_e(content.subject)}</dc:description>",
+        f"<dc:date>{content.date}</dc:date>",
+        f'<meta property="dcterms:modified">{content.date}T00:00:00Z</meta>',
+        *_accessibility(content),
+    ]
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>',
         '<item id="css" href="style.css" media-type="text/css"/>',
     ]
-    for i, p in enumerate(content.pictures, start=1):
-        items.append(
-            f'<item id="picture-{i}" href="{_e(_picture_file(p.name))}" media-type="image/svg+xml"/>'
-        )
+    for i, (href, media, _) in enumerate(images.values(), start=1):
+        items.append(f'<item id="picture-{i}" href="{_e(href)}" media-type="{media}"/>')
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id" '
@@ -173,16 +192,17 @@ def _package(content: Content) -> str:
     )
 
 
-def write_epub(content: Content) -> bytes:
-    """The EPUB 3 file of ``content``."""
+def write_epub(content: Content, png: Callable[[str], bytes | None]) -> bytes:
+    """The EPUB 3 file of ``content``; ``png`` gives a council's picture file as PNG by its name, or None
+    (its description, if any, takes its place)."""
+    images = _images(content, png)
     members: list[tuple[str, bytes]] = [
         ("mimetype", b"application/epub+zip"),
         ("META-INF/container.xml", _CONTAINER.encode()),
-        ("EPUB/package.opf", _package(content).encode()),
+        ("EPUB/package.opf", _package(content, images).encode()),
         ("EPUB/nav.xhtml", _xhtml(content, "Contents", _nav(content), nav=True).encode()),
-        ("EPUB/text.xhtml", _xhtml(content, content.title, _body(content)).encode()),
+        ("EPUB/text.xhtml", _xhtml(content, content.title, _body(content, images)).encode()),
         ("EPUB/style.css", _CSS.encode()),
     ]
-    for p in content.pictures:
-        members.append(("EPUB/" + _picture_file(p.name), p.svg.encode()))
+    members += [("EPUB/" + href, data) for href, _, data in images.values()]
     return make_zip(members, stored_first="mimetype")

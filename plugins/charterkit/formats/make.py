@@ -1,29 +1,28 @@
-"""Make every file of every charter: check what could fail, then write only what the store lacks.
+"""Make every file of every charter: check what could fail, then write only what the cache lacks.
 
-Each file's key is a hash of its content (every word, every picture's SVG), its format and the versions of
-what writes it, so a warm build writes nothing and an edit remakes only that charter's files. Writing runs
-in worker processes, started by :meth:`Batch.start` and collected by :meth:`Batch.finish`, so that a site
-generator can make the PDFs in between, at the same time.
+Each file is kept by a key (:mod:`charterkit.formats.keys`) in a checked cache
+(:mod:`charterkit.formats.cache`), so a warm build writes nothing, an edit remakes only that charter's
+files, and a damaged file is made again rather than published. Writing runs in worker processes, started
+by :meth:`Batch.start` and collected by :meth:`Batch.finish`, so that a site generator can make the PDFs in
+between, at the same time.
 """
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from charterkit.errors import Problem
 from charterkit.format.icons import IconSet
-from charterkit.formats.content import Content, EasyRow, Heading, ItemList, Variant, build_content, plain
+from charterkit.formats.cache import FileCache
+from charterkit.formats.checks import braille_problems, charter_braille_problems, pictures_png, translate
+from charterkit.formats.content import Content, Variant, build_content
+from charterkit.formats.keys import CACHE_FORMAT, file_key
 from charterkit.formats.registry import FORMATS, Format, write
-from charterkit.formats.store import Store
 from charterkit.load.loader import LoadedCharter
 from charterkit.pdf.inspect import human_size
 
@@ -33,14 +32,11 @@ __all__ = [
     "FileDoc",
     "FilesFailed",
     "Made",
+    "charter_braille_problems",
     "documents_for",
     "make_files",
 ]
 
-CACHE_FORMAT = "1"
-"""Bumped when the way files are made changes in a way the other inputs do not show."""
-
-_LIBRARIES = ("charterkit", "python-docx", "lxml", "pillow", "fonttools")
 VARIANTS: dict[Variant, str] = {"standard": "Standard version", "easy-read": "Easy read version"}
 
 
@@ -99,178 +95,8 @@ def documents_for(
     return out
 
 
-@cache
-def _versions(braille: bool) -> tuple[str, ...]:
-    out = []
-    for name in _LIBRARIES:
-        try:
-            out.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}=not installed")
-    if braille:
-        from charterkit.formats.braille import TABLES, liblouis_version
-
-        out.append(f"liblouis={liblouis_version()} {TABLES}")
-    return tuple(out)
-
-
-def file_key(content: Content, fmt: Format) -> str:
-    """The key of one file: its content, its format and the versions of what writes it."""
-    h = hashlib.sha256()
-    for part in (CACHE_FORMAT, fmt.name, *_versions(fmt.name == "brf"), content.fingerprint()):
-        data = part.encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def _field_path(field_text: str) -> tuple[str | int, ...]:
-    out: list[str | int] = []
-    for part in field_text.replace("]", "").replace("[", ".").split("."):
-        if part:
-            out.append(int(part) if part.isdigit() else part)
-    return tuple(out)
-
-
-def _find(value: Any, needle: str, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
-    """The path of the first text in ``value`` that holds ``needle``."""
-    if isinstance(value, str):
-        return path if needle in value else None
-    items: Iterable[tuple[str | int, Any]] = (
-        value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    )
-    for key, inner in items:
-        found = _find(inner, needle, (*path, key))
-        if found is not None:
-            return found
-    return None
-
-
-def _format_path(path: Sequence[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def translate(lines: Sequence[str]) -> list[str]:
-    from charterkit.formats.braille import translate as lou
-
-    return lou(lines)
-
-
-def charter_braille_problems(item: LoadedCharter) -> list[Problem]:
-    """The braille problems of one charter, both versions, for ``charterkit check``; none when liblouis is
-    not installed (the build says so, naming the packages)."""
-    from charterkit.formats.braille import ToolMissing
-
-    variants: list[Variant] = ["standard", "easy-read"] if item.charter.easy_read else ["standard"]
-    try:
-        return braille_problems(item, [build_content(item, v) for v in variants])
-    except ToolMissing:
-        return []
-
-
-def braille_problems(item: LoadedCharter, contents: Sequence[Content]) -> list[Problem]:
-    """A problem for each character of the charter that the braille tables cannot translate."""
-    from charterkit.formats.braille import untranslatable
-
-    text = "\n".join(_all_text(c) for c in contents)
-    problems = []
-    data = item.charter.model_dump(mode="python")
-    for char in untranslatable(text):
-        path = _find(data, char) or ()
-        problems.append(
-            Problem(
-                item.display_path,
-                item.line_of(path) if path else 1,
-                _format_path(path),
-                f'the braille file cannot be made: "{char}" (U+{ord(char):04X}) is a character the '
-                "braille tables (liblouis, Unified English Braille) cannot translate.",
-                "Replace it with the letters or words it stands for, or with a character in common use.",
-            )
-        )
-    return problems
-
-
-def _all_text(content: Content) -> str:
-    parts = [content.title, content.author, *content.braille_checked]
-    for node in content.nodes:
-        if isinstance(node, Heading):
-            parts.append(node.text)
-        elif isinstance(node, ItemList):
-            parts.extend(plain(i) for i in node.items)
-        else:
-            parts += [plain(node.spans), node.alt if isinstance(node, EasyRow) else ""]
-    return "\n".join(parts)
-
-
-def picture_key(svg: str) -> str:
-    """The key of a picture's PNG: its SVG and the versions of what draws it."""
-    h = hashlib.sha256()
-    for part in (CACHE_FORMAT, "png", *_versions(False), svg):
-        data = part.encode("utf-8")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def _readable_png(data: bytes) -> bool:
-    """Whether the Word writer can read a council's PNG (browsers forgive a damaged file; it does not)."""
-    from docx.image.image import Image
-
-    try:
-        Image.from_blob(data)
-    except Exception:  # any damage python-docx trips on: the description is shown instead
-        return False
-    return True
-
-
-def pictures_png(
-    item: LoadedCharter, content: Content, store: Store, pngs: dict[str, bytes], keys: list[str]
-) -> list[Problem]:
-    """Draw each easy-read picture of ``content`` as PNG once (kept in ``store``, added to ``pngs`` by
-    name, its key to ``keys``); a problem for each picture that cannot be put into a Word or OpenDocument
-    file."""
-    from charterkit.format.pictures import is_picture_file
-    from charterkit.formats.pictures import PictureError, svg_to_png
-
-    problems = []
-    for picture in content.pictures:
-        reason = ""
-        if not picture.svg and is_picture_file(picture.name):
-            # A council's own picture file, checked when the charter was loaded: a PNG goes in as it is;
-            # another kind (JPEG, SVG, WebP) gives way to the picture's description, as OpenMoji's do.
-            data = (item.path.parent / picture.name).read_bytes()
-            if data.startswith(b"\x89PNG\r\n\x1a\n") and _readable_png(data):
-                pngs[picture.name] = data
-            continue
-        if not picture.svg:
-            reason = "its picture file could not be found"
-        elif picture.name not in pngs:
-            key = picture_key(picture.svg)
-            kept = store.get(key, "png")
-            try:
-                pngs[picture.name] = (
-                    kept.read_bytes() if kept else store.put(key, "png", svg_to_png(picture.svg)).read_bytes()
-                )
-                keys.append(key)
-            except PictureError:
-                # Shapes our drawing cannot do (colour pictures such as OpenMoji): the Word and
-                # OpenDocument files show the picture's description instead; the EPUB keeps the SVG.
-                keys.append(key)
-        if reason:
-            problems.append(
-                Problem(
-                    item.display_path,
-                    item.line_of(_field_path(picture.field)),
-                    picture.field,
-                    f'the picture "{picture.name}" cannot be put into the Word and OpenDocument files: '
-                    f"{reason}.",
-                    "Choose another picture from the icon sets (see the credits page), then build again.",
-                )
-            )
-    return problems
+Pngs = dict[str, bytes | None]
+"""A charter's easy-read pictures as PNG, by name; None where its description is shown instead."""
 
 
 @dataclass
@@ -278,76 +104,79 @@ class Batch:
     """The files of a site, made in worker processes between :meth:`start` and :meth:`finish`."""
 
     docs: Sequence[FileDoc]
-    store: Store
+    cache: FileCache
     icons: IconSet | None = None
     site_contact: str = ""
     workers: int = 0
     _keys: list[str] = field(default_factory=list)
-    _pngs: dict[str, bytes] = field(default_factory=dict)
+    _pngs: dict[str, Pngs] = field(default_factory=dict)
     _picture_keys: list[str] = field(default_factory=list)
     _pool: ProcessPoolExecutor | None = None
     _futures: dict[str, Future[bytes]] = field(default_factory=dict)
-    _inline: dict[str, tuple[Content, Format]] = field(default_factory=dict)
+    _inline: dict[str, tuple[Content, Format, Pngs]] = field(default_factory=dict)
 
     def start(self) -> None:
         """Check every charter (raises :class:`FilesFailed` with every problem), then start writing the
-        files the store lacks."""
+        files the cache lacks."""
         contents: dict[tuple[str, str], Content] = {}
-        problems: list[Problem | str] = []
         for doc in self.docs:
-            pair = (doc.slug, doc.variant)
-            if pair not in contents:
-                contents[pair] = build_content(
+            if (doc.slug, doc.variant) not in contents:
+                contents[(doc.slug, doc.variant)] = build_content(
                     doc.item, doc.variant, icons=self.icons, site_contact=self.site_contact
                 )
-        try:
-            problems += self._check(contents)
-        except Exception as exc:
-            from charterkit.formats.braille import ToolMissing
-
-            if not isinstance(exc, ToolMissing):
-                raise
-            problems.append(str(exc))
+        problems = self._problems(contents)
         if problems:
             raise FilesFailed(problems)
-        todo: dict[str, tuple[Content, Format]] = {}
+        todo: dict[str, tuple[Content, Format, Pngs]] = {}
         for doc in self.docs:
             content = contents[(doc.slug, doc.variant)]
-            key = file_key(content, doc.format)
+            pngs = self._needed(doc.slug, content, doc.format)
+            key = file_key(content, doc.format, pngs)
             self._keys.append(key)
-            if self.store.get(key, doc.format.extension) is None:
-                todo.setdefault(key, (content, doc.format))
+            if self.cache.get(key, doc.format.extension) is None:
+                todo.setdefault(key, (content, doc.format, pngs))
+        self._launch(todo)
+
+    def _launch(self, todo: Mapping[str, tuple[Content, Format, Pngs]]) -> None:
         n = min(self.workers if self.workers > 0 else (os.cpu_count() or 1), len(todo))
         if n <= 1:
-            self._inline = todo
+            self._inline = dict(todo)
             return
         # "spawn" starts clean interpreters: forking a process that runs a web server is unsafe.
         self._pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
         # Biggest first (the easy reads, with pictures), so that no long job starts last.
-        for key, (content, fmt) in sorted(todo.items(), key=lambda kv: -len(kv[1][0].fingerprint())):
-            self._futures[key] = self._pool.submit(write, fmt.name, content, self._needed(content, fmt))
+        for key, (content, fmt, pngs) in sorted(todo.items(), key=lambda kv: -len(kv[1][0].fingerprint())):
+            self._futures[key] = self._pool.submit(write, fmt.name, content, _given(pngs))
         self._inline = {}
 
-    def _needed(self, content: Content, fmt: Format) -> dict[str, bytes]:
+    def _needed(self, slug: str, content: Content, fmt: Format) -> Pngs:
         if not fmt.pictures:
             return {}
-        return {p.name: self._pngs[p.name] for p in content.pictures if p.name in self._pngs}
+        pngs = self._pngs.get(slug, {})
+        return {p.name: pngs.get(p.name) for p in content.pictures}
+
+    def _problems(self, contents: dict[tuple[str, str], Content]) -> list[Problem | str]:
+        from charterkit.formats.braille import ToolMissing
+
+        try:
+            return list(self._check(contents))
+        except ToolMissing as exc:
+            return [str(exc)]
 
     def _check(self, contents: dict[tuple[str, str], Content]) -> list[Problem]:
         names = {doc.format.name for doc in self.docs}
+        pictures = bool(names & {n for n, f in FORMATS.items() if f.pictures})
         problems: list[Problem] = []
-        by_slug: dict[str, list[Content]] = {}
-        for (slug, _), content in contents.items():
-            by_slug.setdefault(slug, []).append(content)
         items = {doc.slug: doc.item for doc in self.docs}
-        for slug, group in by_slug.items():
-            item = items[slug]
+        for slug, item in items.items():
+            group = [content for (s, _), content in contents.items() if s == slug]
             if "brf" in names:
                 translate([])  # raises ToolMissing, naming the packages, when liblouis is not installed
                 problems += braille_problems(item, group)
-            if names & {n for n, f in FORMATS.items() if f.pictures}:
+            if pictures:
+                pngs = self._pngs.setdefault(slug, {})
                 for content in group:
-                    problems += pictures_png(item, content, self.store, self._pngs, self._picture_keys)
+                    problems += pictures_png(item, content, self.cache, pngs, self._picture_keys)
         return problems
 
     def cancel(self) -> None:
@@ -359,15 +188,22 @@ class Batch:
         self._inline.clear()
 
     def finish(self) -> list[Made]:
-        """Wait for every file, keep each in the store, and say where each is. Raises :class:`FilesFailed`
+        """Wait for every file, keep each in the cache, and say where each is. Raises :class:`FilesFailed`
         naming every file that could not be written."""
+        written = self._collect()
+        pairs = zip(self._keys, self.docs, strict=True)
+        made = [self._made(key, doc, written.pop(key, None)) for key, doc in pairs]
+        self.cache.prune([*self._keys, *self._picture_keys])
+        return made
+
+    def _collect(self) -> dict[str, bytes]:
         written: dict[str, bytes] = {}
         failures: list[Problem | str] = []
         blame = {key: doc for key, doc in zip(self._keys, self.docs, strict=True)}
         try:
-            for key, (content, fmt) in self._inline.items():
+            for key, (content, fmt, pngs) in self._inline.items():
                 try:
-                    written[key] = write(fmt.name, content, self._needed(content, fmt))
+                    written[key] = write(fmt.name, content, _given(pngs))
                 except Exception as exc:
                     failures.append(_failure(blame[key], exc))
             for key, future in self._futures.items():
@@ -381,20 +217,19 @@ class Batch:
                 self._pool = None
         if failures:
             raise FilesFailed(failures)
-        made = []
-        for key, doc in zip(self._keys, self.docs, strict=True):
-            ext = doc.format.extension
-            data = written.pop(key, None)
-            path = self.store.put(key, ext, data) if data is not None else self.store.get(key, ext)
-            if path is None:  # deleted while the build ran: say so rather than link a missing file
-                raise FilesFailed(
-                    [f"{doc.path}: the stored file went missing during the build. Build again."]
-                )
-            made.append(
-                Made(doc, path, f"{doc.format.kind}, {human_size(path.stat().st_size)}", data is not None)
-            )
-        self.store.prune([*self._keys, *self._picture_keys])
-        return made
+        return written
+
+    def _made(self, key: str, doc: FileDoc, data: bytes | None) -> Made:
+        ext = doc.format.extension
+        path = self.cache.put(key, ext, data) if data is not None else self.cache.get(key, ext)
+        if path is None:  # deleted or damaged while the build ran: say so rather than link a bad file
+            raise FilesFailed([f"{doc.path}: the kept file went missing during the build. Build again."])
+        return Made(doc, path, f"{doc.format.kind}, {human_size(path.stat().st_size)}", data is not None)
+
+
+def _given(pngs: Pngs) -> dict[str, bytes]:
+    """The pictures a writer embeds (the others are shown as their description)."""
+    return {name: data for name, data in pngs.items() if data is not None}
 
 
 def _failure(doc: FileDoc, exc: Exception) -> str:
@@ -410,13 +245,13 @@ def _failure(doc: FileDoc, exc: Exception) -> str:
 
 def make_files(
     docs: Sequence[FileDoc],
-    store: Store,
+    cache: FileCache,
     *,
     icons: IconSet | None = None,
     site_contact: str = "",
     workers: int = 0,
 ) -> list[Made]:
     """Make ``docs`` (see :class:`Batch`), all at once."""
-    batch = Batch(docs, store, icons, site_contact, workers)
+    batch = Batch(docs, cache, icons, site_contact, workers)
     batch.start()
     return batch.finish()

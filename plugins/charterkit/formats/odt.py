@@ -9,114 +9,22 @@ table, which office programs and screen readers do not present as data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 
 from charterkit.formats.archive import make_zip
 from charterkit.formats.content import Content, EasyRow, Heading, ItemList, Node, Paragraph, Span
+from charterkit.formats.odt_styles import NS as _NS
+from charterkit.formats.odt_styles import styles as _styles
+from charterkit.formats.png import png_size
 
 __all__ = ["write_odt"]
 
-_NS = (
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-    'xmlns:xlink="http://www.w3.org/1999/xlink" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-    'office:version="1.3"'
-)
 _PICTURE_CM = 3.0
 
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
-
-
-def _language(tag: str) -> str:
-    """``fo:language`` and ``fo:country`` of a language tag such as en-GB."""
-    parts = tag.split("-")
-    country = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
-    out = f'fo:language="{_e(parts[0])}"'
-    return out + (f' fo:country="{_e(country.upper())}"' if country else "")
-
-
-def _styles(content: Content) -> str:
-    easy = content.variant == "easy-read"
-    size = 16 if easy else 12
-    heading_sizes = {1: 1.75, 2: 1.4, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
-    headings = "".join(
-        f'<style:style style:name="Heading_20_{n}" style:display-name="Heading {n}" '
-        f'style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" '
-        f'style:default-outline-level="{n}" style:class="text">'
-        f'<style:text-properties fo:font-size="{size * k:g}pt" fo:font-weight="bold"/></style:style>'
-        for n, k in heading_sizes.items()
-    )
-    lang = _language(content.lang)
-
-    def levels(kind: str) -> str:
-        out = []
-        for level in range(1, 11):
-            indent = f"{0.75 * level:.2f}cm"
-            if kind == "bullet":
-                head = f'<text:list-level-style-bullet text:level="{level}" text:bullet-char="•">'
-                tail = "</text:list-level-style-bullet>"
-            else:
-                head = (
-                    f'<text:list-level-style-number text:level="{level}" style:num-format="1" '
-                    'style:num-suffix=".">'
-                )
-                tail = "</text:list-level-style-number>"
-            out.append(
-                head
-                + '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
-                f'<style:list-level-label-alignment text:label-followed-by="listtab" '
-                f'text:list-tab-stop-position="{indent}" fo:text-indent="-0.6cm" fo:margin-left="{indent}"/>'
-                "</style:list-level-properties>" + tail
-            )
-        return "".join(out)
-
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_NS}>'
-        '<office:font-face-decls><style:font-face style:name="Arial" svg:font-family="Arial" '
-        'style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>'
-        "<office:styles>"
-        '<style:default-style style:family="paragraph">'
-        '<style:paragraph-properties fo:line-height="150%"/>'
-        f'<style:text-properties style:font-name="Arial" fo:font-size="{size}pt" {lang}/>'
-        "</style:default-style>"
-        '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
-        '<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" '
-        'style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties '
-        'fo:margin-top="0.5cm" fo:margin-bottom="0.25cm" fo:keep-with-next="always"/></style:style>'
-        f"{headings}"
-        '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" '
-        'style:parent-style-name="Standard" style:class="text"><style:paragraph-properties '
-        'fo:margin-top="0cm" fo:margin-bottom="0.25cm"/></style:style>'
-        '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" '
-        'style:family="paragraph" style:parent-style-name="Standard" style:class="extra"/>'
-        '<style:style style:name="Internet_20_link" style:display-name="Internet link" style:family="text">'
-        '<style:text-properties fo:color="#1d5a8e" style:text-underline-style="solid" '
-        'style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>'
-        '<style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" '
-        'style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>'
-        f'<text:list-style style:name="List_20_Bullet" style:display-name="List Bullet">{levels("bullet")}'
-        "</text:list-style>"
-        f'<text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123">'
-        f"{levels('number')}</text:list-style>"
-        "</office:styles>"
-        "<office:automatic-styles>"
-        '<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" '
-        'fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" '
-        'fo:margin-right="2cm"/></style:page-layout>'
-        "</office:automatic-styles>"
-        '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/>'
-        "</office:master-styles></office:document-styles>"
-    )
 
 
 def _inline(runs: tuple[Span, ...]) -> str:
@@ -138,22 +46,25 @@ def _picture_file(name: str) -> str:
     return "Pictures/" + name.replace("/", "-") + ".png"
 
 
-def _rows(rows: list[EasyRow], number: int, drawn: set[str]) -> str:
+def _frame(row: EasyRow, name: str, size: tuple[int, int]) -> str:
+    """A picture in the words' line, 3 cm wide and as tall as its shape, with the point's description as
+    its title and description (both empty for a picture that only repeats its words)."""
+    width, height = size
+    tall = round(_PICTURE_CM * height / width, 2) if width > 0 and height > 0 else _PICTURE_CM
+    return (
+        f'<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="as-char" '
+        f'svg:width="{_PICTURE_CM}cm" svg:height="{tall}cm">'
+        f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" xlink:show="embed" '
+        'xlink:actuate="onLoad"/>'
+        f"<svg:title>{_e(row.alt)}</svg:title><svg:desc>{_e(row.alt)}</svg:desc></draw:frame>"
+    )
+
+
+def _rows(rows: list[EasyRow], number: int, drawn: Mapping[str, tuple[int, int]]) -> str:
     cells = []
     for i, row in enumerate(rows, start=1):
-        frame = (
-            _e(row.alt)
-            if row.picture not in drawn
-            else (
-                f'<draw:frame draw:style-name="fr1" draw:name="Picture {number}.{i}" '
-                'text:anchor-type="as-char" '
-                f'svg:width="{_PICTURE_CM}cm" svg:height="{_PICTURE_CM}cm">'
-                f'<draw:image xlink:href="{_picture_file(row.picture)}" xlink:type="simple" '
-                'xlink:show="embed" '
-                'xlink:actuate="onLoad"/>'
-                f"<svg:title>{_e(row.alt)}</svg:title></draw:frame>"
-            )
-        )
+        size = drawn.get(row.picture)
+        frame = _e(row.alt) if size is None else _frame(row, f"Picture {number}.{i}", size)
         cells.append(
             '<table:table-row><table:table-cell table:style-name="ck.cell" office:value-type="string">'
             f'<text:p text:style-name="Table_20_Contents">{frame}</text:p></table:table-cell>'
@@ -187,7 +98,7 @@ def _node(node: Node) -> str:
     raise TypeError(node)
 
 
-def _content(content: Content, drawn: set[str]) -> str:
+def _content(content: Content, drawn: Mapping[str, tuple[int, int]]) -> str:
     body: list[str] = []
     rows: list[EasyRow] = []
     tables = 0
@@ -270,10 +181,11 @@ def write_odt(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     picture that cannot be drawn (its description, if any, takes its place)."""
     drawn = {p.name: png(p.name) for p in content.pictures}
     pictures = [(_picture_file(name), data) for name, data in drawn.items() if data is not None]
+    sizes = {name: png_size(data) for name, data in drawn.items() if data is not None}
     members = [
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         ("META-INF/manifest.xml", _manifest([name for name, _ in pictures]).encode()),
-        ("content.xml", _content(content, {n for n, d in drawn.items() if d is not None}).encode()),
+        ("content.xml", _content(content, sizes).encode()),
         ("styles.xml", _styles(content).encode()),
         ("meta.xml", _meta(content).encode()),
         *pictures,

@@ -23,7 +23,7 @@ class Format:
     """Its type, written after the link as GOV.UK does: "DOCX"."""
     media_type: str
     pictures: bool = False
-    """Whether the writer needs the easy-read pictures as PNG."""
+    """Whether the writer needs the easy-read pictures as PNG (the EPUB only for a council's own files)."""
 
 
 FORMATS: dict[str, Format] = {
@@ -46,7 +46,7 @@ FORMATS: dict[str, Format] = {
             pictures=True,
         ),
         Format("txt", "txt", "Plain text", "TXT", "text/plain"),
-        Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip"),
+        Format("epub", "epub", "EPUB e-book", "EPUB", "application/epub+zip", pictures=True),
         Format(
             "brf", "brf", "Braille-ready file", "BRF, Unified English Braille grade 2", "application/x-brf"
         ),
@@ -56,33 +56,30 @@ FORMATS: dict[str, Format] = {
 
 
 @cache
-def _png(svg: str) -> bytes:
-    # Cached for the life of a worker process: a picture used by many points is drawn once.
-    from charterkit.formats.pictures import svg_to_png
+def _png(name: str, svg: str) -> bytes | None:
+    # Cached for the life of a worker process: a picture used by many points is made once.
+    from charterkit.formats.png import own_png, svg_png
 
-    return svg_to_png(svg)
+    own = own_png(name)
+    return own if own is not None else svg_png(svg)
 
 
 def write(name: str, content: Content, pngs: Mapping[str, bytes] | None = None) -> bytes:
-    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already drawn,
-    by name; any other picture is drawn here."""
+    """The bytes of ``content`` in the format called ``name``. ``pngs`` are the pictures already made, by
+    name (a picture not among them is shown as its description); without ``pngs``, charterkit's own and
+    one-colour pictures are made here."""
     svgs: Mapping[str, str] = {p.name: p.svg for p in content.pictures}
 
     def png(picture: str) -> bytes | None:
         if pngs is not None:
             return pngs.get(picture)
-        from charterkit.formats.pictures import PictureError
-
-        try:
-            return _png(svgs[picture])
-        except PictureError:
-            return None
+        return _png(picture, svgs[picture])
 
     writers: dict[str, Callable[[], bytes]] = {
         "docx": lambda: _docx(content, png),
         "odt": lambda: _odt(content, png),
         "txt": lambda: _txt(content),
-        "epub": lambda: _epub(content),
+        "epub": lambda: _epub(content, png),
         "brf": lambda: _brf(content),
     }
     return writers[name]()
@@ -108,10 +105,10 @@ def _txt(content: Content) -> bytes:
     return write_text(content)
 
 
-def _epub(content: Content) -> bytes:
+def _epub(content: Content, png: Callable[[str], bytes | None]) -> bytes:
     from charterkit.formats.epub import write_epub
 
-    return write_epub(content)
+    return write_epub(content, png)
 
 
 def _brf(content: Content) -> bytes:

@@ -1,6 +1,7 @@
 """``charterkit/pdf``: printable, tagged PDFs of every charter, linked from its page.
 
-A thin adapter over :mod:`charterkit.pdf`: it works out which PDFs the site needs, lets the core make them
+A thin adapter over :mod:`charterkit.pdf`, through the steps it shares with ``charterkit/formats``
+(:mod:`charterkit.mkdocs._outputs`): it works out which PDFs the site needs, lets the core make them
 (cached, in parallel), adds them to the site's files and gives ``charterkit/charters`` their download
 links. ``<!-- charterkit:booklet -->`` in a page becomes the booklets' download links.
 """
@@ -8,25 +9,24 @@ links. ``<!-- charterkit:booklet -->`` in a page becomes the booklets' download 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charterkit.errors import shown
 from charterkit.format.rules import PDF_SWITCH
 from charterkit.mkdocs._common import custom_dir, project_root
+from charterkit.mkdocs._outputs import Outputs
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf.documents import Document, documents_for
 from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
-from charterkit.pdf.switch import SwitchError, pdfs_wanted
+from charterkit.pdf.switch import pdfs_wanted
 from charterkit.render.pages import Link
 
 if TYPE_CHECKING:  # the PDF machinery is imported only when PDFs are made (see _make)
@@ -45,18 +45,16 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.command: str = "build"
+        self.outputs = Outputs("charterkit/pdf", log)
         self.active = False
         self.made: list[Made] = []
-        self._told_serve = False
         self._told_subset = False
-        self._warned: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command
+        self.outputs.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.active = self._wanted()
+        self.active = self.outputs.wanted(self.config.enabled, pdfs_wanted, what="PDFs", switch=ENV_SWITCH)
         if self.active:
             try:
                 verify_fonts()
@@ -64,21 +62,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 raise PluginError(f"charterkit/pdf: {exc}") from None
         return config
 
-    def _wanted(self) -> bool:
-        try:
-            wanted = pdfs_wanted(self.command, self.config.enabled, os.environ)
-        except SwitchError as exc:
-            raise PluginError(str(exc)) from None
-        if self.command == "serve" and self.config.enabled and not wanted and not self._told_serve:
-            log.info(f"PDFs are skipped while previewing, to keep it quick. Set {ENV_SWITCH}=1 to make them.")
-            self._told_serve = True
-        return wanted
-
     # After charterkit/charters (priority 0) has added the charter pages: each PDF says where its web page
     # is, so those pages must be known, and the charter pages are rendered later with the PDF links set here.
     @event_priority(-10)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        charters = _charters_plugin(config)
+        charters = self.outputs.charters(config)
         charters.pdf_links.clear()
         self.made = []
         if not self.active or not charters.charters:
@@ -89,34 +77,32 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             booklet=self.config.booklet,
             page_urls=_page_urls(charters, files),
         )
-        for doc in docs:
-            if files.get_file_from_path(doc.path) is not None:
-                raise PluginError(
-                    f"charterkit/pdf: docs/{doc.path} clashes with the {doc.noun} made from "
-                    f"{doc.blame}. Remove or rename that file."
-                )
+        self.outputs.refuse_clashes(files, ((d.path, f"the {d.noun} made from {d.blame}") for d in docs))
         self.made = self._make(docs, charters, config)
+        self.outputs.publish(config, files, ((m.doc.path, m.file) for m in self.made))
         for made in self.made:
-            files.append(File.generated(config, made.doc.path, abs_src_path=str(made.file)))
             if not made.doc.is_booklet:
                 charters.pdf_links.setdefault(made.doc.slug, []).append(
                     Link(made.doc.label, made.doc.path, made.details)
                 )
-            # Also for PDFs from the cache: the problem is still in the PDF, and --strict must still fail.
-            for problem in made.problems:
-                self._warn_once(problem)
-            for warning in made.warnings:
-                if is_subset_fallback(warning):  # from a cache written before the fallback was quietened
-                    continue
-                self._warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
+            self._replay(made)
         rendered = sum(m.rendered for m in self.made)
         # The core drops WeasyPrint's warning, once per PDF, that fonts are subset with fontTools (a fresh
         # machine without libharfbuzz-subset0): it is information, said once, and --strict must not count it.
         if rendered and not self._told_subset and harfbuzz_subset_missing():
             log.info(FALLBACK_HINT)
             self._told_subset = True
-        log.info(f"PDFs: {len(self.made) - rendered} up to date, {rendered} rendered")
+        self.outputs.summary("PDFs", len(self.made), rendered, "rendered")
         return files
+
+    def _replay(self, made: Made) -> None:
+        """The problems WeasyPrint reported for a PDF, also for PDFs from the cache: the problem is still
+        in the PDF, and --strict must still fail."""
+        for problem in made.problems:
+            self.outputs.warn_once(problem)
+        for warning in made.warnings:
+            if not is_subset_fallback(warning):  # from a cache written before the fallback was quietened
+                self.outputs.warn_once(f"{made.doc.path}: WeasyPrint says: {warning}")
 
     def _make(self, docs: list[Document], charters: ChartersPlugin, config: MkDocsConfig) -> list[Made]:
         from charterkit.pdf.cache import PdfCache
@@ -126,7 +112,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         assert charters.env is not None
         root = project_root(config)
         custom = custom_dir(config)
-        serving = self.command == "serve"
+        serving = self.outputs.command == "serve"
         site = Site(
             name=config.site_name,
             # mkdocs serve replaces site_url with the preview's own address, which a PDF must never give.
@@ -160,9 +146,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         except PdfFailed as exc:
             raise PluginError(f"charterkit/pdf: {exc}\n{exc.fix}") from None
         finally:
-            # A damaged cache is not the editor's doing, so it is told (INFO) but does not fail --strict.
-            for line in cache.remade:
-                log.info(line)
+            self.outputs.remade(cache.remade)  # not the editor's doing: told, and --strict does not fail
 
     def _logo(self, config: MkDocsConfig) -> str:
         """The council's logo (``charterkit/brand``'s ``logo``, the theme's logo) for the covers, or ""."""
@@ -179,16 +163,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
             return logo_data_url(path)
         except (ValueError, OSError) as exc:
-            self._warn_once(
+            self.outputs.warn_once(
                 f"The logo {logo} is left off the PDF covers: {exc}. Use an SVG, PNG or JPEG file."
             )
             return ""
-
-    def _warn_once(self, message: str) -> None:
-        message = shown(message)
-        if message not in self._warned:
-            self._warned.add(message)
-            log.warning(message)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if MARKER not in html:
@@ -200,20 +178,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 links.append(Link(made.doc.label, target.url_relative_to(page.file), made.details))
         if not links:
             return html.replace(MARKER, "")
-        charters = _charters_plugin(config)
+        charters = self.outputs.charters(config)
         assert charters.env is not None
         template = charters.env.get_template("charterkit/partials/booklet-link.html")
         return html.replace(MARKER, template.render(links=links))
-
-
-def _charters_plugin(config: MkDocsConfig) -> ChartersPlugin:
-    plugin = config.plugins.get("charterkit/charters")
-    if not isinstance(plugin, ChartersPlugin):
-        raise PluginError(
-            "charterkit/pdf needs the charterkit/charters plugin. "
-            "List it under plugins in mkdocs.yml, before charterkit/pdf."
-        )
-    return plugin
 
 
 def _page_urls(charters: ChartersPlugin, files: Files) -> dict[tuple[str, str], str]:

@@ -1,0 +1,1 @@
+"""The ``charterkit/search`` MkDocs plugin: options in ``config``, hooks in ``plugin``."""

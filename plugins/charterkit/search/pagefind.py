@@ -1,0 +1,129 @@
+"""Index a built site with Pagefind, so a reader's browser fetches only the parts of the index a search needs.
+
+Pagefind (MIT licence) is a program shipped on PyPI as ``pagefind[bin]`` (the binary itself is in the
+``pagefind_bin`` package): it reads the site's HTML and writes a chunked index and a small script,
+``pagefind/pagefind.js``, into the site. It runs offline and downloads nothing.
+
+Which pages are searched is decided by the pages themselves: once any page marks its content with
+``data-pagefind-body`` (``overrides/main.html`` marks every page whose ``search: exclude`` is not set),
+pages without the mark (the 404 page, the lists of charters, the search page) are left out. Parts of a
+page readers should not land on carry ``data-pagefind-ignore`` or one of :data:`EXCLUDED`.
+
+No MkDocs here: ``charterkit/search`` calls :func:`build_index` from its ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["BUNDLE_DIR", "EXCLUDED", "ROOT", "IndexSummary", "SearchIndexError", "build_index"]
+
+BUNDLE_DIR = "pagefind"
+"""The folder of the site that holds the index and ``pagefind.js``; the search page's script reads it."""
+
+ROOT = "main"
+"""The part of each page that is searched: the content, without the menus, header or footer."""
+
+EXCLUDED = (
+    "[data-search-exclude]",  # parts a charter page names other charters in (they have their own pages)
+    ".headerlink",
+    "button",  # the controls of "Listen" and the like: words of the interface, not of the page
+    "script",
+    "style",
+    "noscript",
+)
+"""Parts of a page left out of the index, besides those marked ``data-pagefind-ignore``."""
+
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+"""Pagefind's own search interfaces, which the site does not use (its page is charterkit's own): not
+published, so nothing unused or untested is served."""
+
+INSTALL_HINT = "Install it with: pip install 'pagefind[bin]' (or make install, which pins its version)."
+
+
+class SearchIndexError(Exception):
+    """The index could not be written. The message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What Pagefind indexed."""
+
+    pages: int
+    """Pages in the index (0 when Pagefind's report could not be read)."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind program installed with the ``pagefind_bin`` package, or :class:`SearchIndexError`."""
+    try:
+        import pagefind_bin  # type: ignore[import-untyped]
+    except ImportError:
+        raise SearchIndexError(
+            f"the search needs the Pagefind program, which is not installed. {INSTALL_HINT}"
+        ) from None
+    try:
+        return Path(pagefind_bin.get_executable())
+    except (FileNotFoundError, OSError) as exc:
+        raise SearchIndexError(
+            f"the Pagefind program of the pagefind_bin package could not be found ({exc}). "
+            f"Reinstall it: pip install --force-reinstall 'pagefind[bin]'."
+        ) from None
+
+
+def build_index(site: Path, *, language: str = "en", keep_index_url: bool = False) -> IndexSummary:
+    """Write the search index of the built site in ``site`` to ``site/pagefind/``.
+
+    ``language`` (an ISO 639-1 code) is the language of the whole site, so that Pagefind stems every
+    page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
+    results' addresses, for a site built with ``use_directory_urls: false``. Raises
+    :class:`SearchIndexError` with a plain message.
+    """
+    command = [
+        str(pagefind_executable()),
+        "--site",
+        str(site),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--root-selector",
+        ROOT,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
+        "--force-language",
+        language,
+        "--quiet",
+        *(["--keep-index-url"] if keep_index_url else []),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    except OSError as exc:
+        raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError("Pagefind did not finish indexing the site within 30 minutes.") from None
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()
+        raise SearchIndexError(
+            f"Pagefind could not index the site in {site} (exit code {done.returncode}): "
+            f"{' '.join(said[-5:]) or 'it said nothing'}"
+        )
+    for name in UNUSED:
+        (site / BUNDLE_DIR / name).unlink(missing_ok=True)
+    return IndexSummary(pages=_page_count(site / BUNDLE_DIR / "pagefind-entry.json"))
+
+
+def _page_count(entry: Path) -> int:
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        return sum(int(lang["page_count"]) for lang in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return 0

@@ -1,0 +1,82 @@
+"""The search index (charterkit.search): what Pagefind is given to index, and what is left out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index
+from charterkit.search import pagefind as core
+
+from tests.pagefind_index import read_site_index
+
+PAGE = """<!doctype html><html lang="en-GB"><head><title>{title} - Site</title></head><body>
+<header><nav>Menu words headerword</nav></header>
+<main{body}><h1>{title}</h1><p>{text}</p>
+<section data-search-exclude><p>Similar charters similarword</p></section>
+<button type="button">Listen buttonword</button>
+<p data-pagefind-ignore>ignoredword</p></main>
+<footer>Footer footerword</footer></body></html>"""
+
+
+def _page(site: Path, path: str, title: str, text: str, *, searched: bool = True) -> None:
+    file = site / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    body = " data-pagefind-body" if searched else ""
+    file.write_text(PAGE.format(title=title, text=text, body=body), encoding="utf-8")
+
+
+def test_only_the_content_of_marked_pages_is_indexed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _page(site, "index.html", "Home", "Welcome to the charters.")
+    _page(site, "charters/a/index.html", "Charter A", "We will build trust by listening.")
+    _page(site, "charters/index.html", "All charters", "Charter A listed.", searched=False)
+    _page(site, "404.html", "Not found", "Nothing here.", searched=False)
+
+    summary = build_index(site)
+
+    assert summary.pages == 2
+    pages = {p.url: p for p in read_site_index(site)}
+    assert set(pages) == {"/", "/charters/a/"}
+    charter = pages["/charters/a/"]
+    assert charter.title == "Charter A"
+    assert "We will build trust by listening." in charter.content
+    for word in ("headerword", "footerword", "similarword", "buttonword", "ignoredword"):
+        assert word not in charter.content, word
+
+
+def test_only_what_the_search_page_uses_is_published(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _page(site, "index.html", "Home", "Welcome.")
+    build_index(site)
+    bundle = site / BUNDLE_DIR
+    assert (bundle / "pagefind.js").is_file()
+    assert not [f.name for f in bundle.iterdir() if f.name.startswith("pagefind-") and "ui" in f.name]
+    assert not (bundle / "pagefind-highlight.js").exists()
+
+
+def test_a_failing_pagefind_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "pagefind_executable", lambda: Path("/bin/false"))
+    with pytest.raises(SearchIndexError, match=r"Pagefind could not index the site in .* \(exit code 1\)"):
+        build_index(tmp_path)
+
+
+def test_a_missing_pagefind_names_the_package_to_install(tmp_path: Path) -> None:
+    # A fresh interpreter where the pagefind_bin package cannot be imported.
+    shim = tmp_path / "shim" / "pagefind_bin"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("raise ImportError('not installed')\n", encoding="utf-8")
+    code = (
+        "from charterkit.search import SearchIndexError, pagefind_executable\n"
+        "try:\n    pagefind_executable()\nexcept SearchIndexError as e:\n    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(tmp_path / "shim"), "PATH": "/usr/bin:/bin"},
+    )
+    assert "pip install 'pagefind[bin]'" in done.stdout, done.stdout + done.stderr
