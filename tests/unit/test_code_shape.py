@@ -18,8 +18,7 @@ PACKAGE = REPO / "plugins" / "charterkit"
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50
 
-LONG_MODULES: dict[str, int] = {
-}
+LONG_MODULES: dict[str, int] = {}
 """Modules over the limit, with their length today (files other work is splitting)."""
 
 LONG_FUNCTIONS: dict[str, int] = {
