@@ -38,8 +38,9 @@ Href = Callable[[str], str]
 """Turns a site source path (``charters/x/index.md``, ``data/charters.json``) into a link from the page
 being rendered."""
 
-MATRIX_PER_PAGE = 40
-"""Charters a page of the themes matrix holds: 18 columns a row make its rows the heaviest."""
+MATRIX_PER_PAGE = 30
+"""Charters a page of the themes matrix holds: 18 columns a row make its rows the heaviest (40 made
+pages of 110 KB with a thousand charters)."""
 
 THEME_PAGE_BUDGET = 50_000
 """About how many characters of principles a theme page holds at most, whatever their number."""
