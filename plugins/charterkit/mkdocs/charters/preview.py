@@ -9,7 +9,8 @@ has no file of its own, so it reports what this module decides:
   its list has another number of pages;
 - the other lists (by sector, by area, the themes) and every site page that holds a
   ``<!-- charterkit:... -->`` marker are rebuilt when any charter changed, arrived or left;
-- everything is rebuilt when a setting, ``mkdocs.yml`` or a template changed.
+- the picture gallery, which shows no charter, and everything else are rebuilt when a setting,
+  ``mkdocs.yml`` or a template changed.
 
 After the build, the pages of charters that were renamed or deleted are removed from the served site,
 and the search index keeps the entries of every other page but none of those rebuilt or removed, so no
@@ -101,6 +102,11 @@ class Preview:
         self.now_pages = {}
         self.now_page_slugs = {}
         self.rendered = set()
+
+    @property
+    def everything(self) -> bool:
+        """Whether every page must be rebuilt (a first build, or a setting or template changed)."""
+        return self.changed is None
 
     def charter_fresh(self, slug: str) -> bool:
         return self.changed is None or slug in self.changed

@@ -60,6 +60,8 @@ class SitePlan:
         inclusion = InclusionLevel.UNDEFINED if gen.in_nav else InclusionLevel.NOT_IN_NAV
         if gen.own_page:
             fresh = self.preview.charter_fresh(gen.slug)
+        elif gen.kind in ("pictures", "pictures-index"):
+            fresh = self.preview.everything  # the gallery shows no charter
         else:
             showing = _showing(gen)
             fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
