@@ -16,6 +16,7 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from charterkit.render.findplan import MATRIX_PER_PAGE
 
 from tests.conftest import (
     SECTORS,
@@ -210,7 +211,7 @@ def test_every_list_theme_matrix_and_filter_page_is_under_100_kb(network: BuildR
     big = {p: s for p, s in sizes.items() if s >= MAX_PAGE}
     assert not big, big
     matrix_pages = [p for p in sizes if p.startswith("charters/matrix/")]
-    assert len(matrix_pages) == -(-NETWORK // 40)
+    assert len(matrix_pages) == -(-NETWORK // MATRIX_PER_PAGE)
 
 
 def test_the_list_of_all_charters_is_paged_and_links_the_facets(network: BuildResult) -> None:
