@@ -25,16 +25,10 @@ from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
 FOLDER = REPO / "plugins" / "charterkit" / "pictures" / "openmoji"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(REPO))
+
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' own Chromium set-up)
+
 SIZE = 256
 """The same size as :data:`charterkit.formats.pictures.PICTURE_PX`: 3 cm at about 220 dots per inch."""
 

@@ -18,6 +18,7 @@ __all__ = [
     "FIND_FOLDERS",
     "FONTS_DIR",
     "FONTS_TARGET",
+    "FORMATS_SWITCH",
     "INDEX_PAGES",
     "OTHER_FORMATS_ID",
     "PDF_SWITCH",
@@ -84,6 +85,8 @@ RESERVED_SLUGS = ("index", *INDEX_PAGES, *FIND_FOLDERS)
 
 PDF_SWITCH = "CHARTERKIT_PDF"
 """The environment variable that turns the PDFs on (``1``) or off (``0``), over ``mkdocs.yml``."""
+FORMATS_SWITCH = "CHARTERKIT_FORMATS"
+"""The same for the other formats (Word, OpenDocument, text, EPUB, braille)."""
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 """The shipped Atkinson Hyperlegible fonts (OFL), used by the PDFs and the reader settings."""

@@ -17,10 +17,12 @@ from typing import Any
 
 import yaml
 
+from charterkit.formats.switch import formats_wanted
 from charterkit.load.targets import TargetError, targets_from
 from charterkit.pdf.coverage import FONT_SUFFIXES
-from charterkit.pdf.switch import SwitchError, pdfs_wanted
+from charterkit.pdf.switch import pdfs_wanted
 from charterkit.readability.scoring import DEFAULT_TARGETS, Targets
+from charterkit.switch import SwitchError
 
 __all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
 
@@ -211,12 +213,14 @@ def load_project(config_file: str | None = None, *, cwd: Path | None = None) -> 
     except SwitchError as exc:
         raise UsageError(str(exc)) from None
     formats = plugins.get("charterkit/formats")
-    braille = (
-        formats is not None
-        and formats.get("enabled", True) is not False
-        and os.environ.get("CHARTERKIT_FORMATS", "").strip() != "0"
-        and "brf" in (formats.get("formats") or ["brf"])
-    )
+    try:
+        braille = (
+            formats is not None
+            and formats_wanted("check", formats.get("enabled", True) is not False, os.environ)
+            and "brf" in (formats.get("formats") or ["brf"])
+        )
+    except SwitchError as exc:
+        raise UsageError(str(exc)) from None
     return Project(
         root=path.parent,
         config_file=path,
