@@ -229,9 +229,9 @@ def said(lines: list[str]) -> str:
 
 
 def _prints(content: Content) -> list[str]:
-    from charterkit.formats.braille import _blocks
+    from charterkit.formats.braille import print_blocks
 
-    return _blocks(content)[0]
+    return print_blocks(content)[0]
 
 
 def test_braille_title_page_names_the_transcriber_once_recorded(tmp_path: Path) -> None:

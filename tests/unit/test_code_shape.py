@@ -21,10 +21,7 @@ MAX_FUNCTION_LINES = 50
 LONG_MODULES: dict[str, int] = {}
 """Modules over the limit, with their length today (files other work is splitting)."""
 
-LONG_FUNCTIONS: dict[str, int] = {
-    "pdf/jobs.py::run_jobs": 52,
-    "pdf/make.py::make_pdfs": 113,
-}
+LONG_FUNCTIONS: dict[str, int] = {}
 """Functions over the limit, with their length today (in files other work is splitting)."""
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "braille_number",
     "brf_pages",
     "liblouis_version",
+    "print_blocks",
     "translate",
     "untranslatable",
     "write_brf",
@@ -176,7 +177,7 @@ def _title_page(content: Content, title: str, facts: list[str]) -> list[str]:
     return lines[:LINES]
 
 
-def _blocks(content: Content) -> tuple[list[str], list[tuple[str, int, int, bool]]]:
+def print_blocks(content: Content) -> tuple[list[str], list[tuple[str, int, int, bool]]]:
     """The print of each block and how it is laid out: (kind, first indent, runover indent, centred)."""
     prints: list[str] = []
     shapes: list[tuple[str, int, int, bool]] = []
@@ -212,7 +213,7 @@ def brf_pages(content: Content) -> list[list[str]]:
         "Unified English Braille, grade 2.",
         note,
     ]
-    prints, shapes = _blocks(content)
+    prints, shapes = print_blocks(content)
     title, *translated = translate([content.title, *facts, *prints])
     facts_b, body_b = translated[: len(facts)], translated[len(facts) :]
     pages = [_title_page(content, title, facts_b)]

@@ -92,32 +92,43 @@ def run_jobs(
             progress(done, len(ordered), job)
 
     if n == 1:
-        for job in ordered:
-            try:
-                written = _render(job)
-            # The same as from a worker process: a failure of one PDF is reported with the others, by
-            # charter, never as a traceback.
-            except Exception as exc:
-                finish(job, None, exc)
-            else:
-                finish(job, written, None)
+        _render_here(ordered, finish)
     else:
-        # "spawn" starts clean interpreters: forking a process that runs a web server (mkdocs serve)
-        # or holds fontconfig state is unsafe.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-            futures: dict[Future[Written], Job] = {pool.submit(_render, job): job for job in ordered}
-            pending = set(futures)
-            while pending:
-                # Each PDF as it finishes, so that progress lines come while the others render.
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    error = future.exception()
-                    finish(futures[future], None if error else future.result(), error)
+        _render_in_pool(ordered, n, finish)
     if failures:
         order = {job: i for i, job in enumerate(jobs)}
         raise JobsFailed(sorted(failures, key=lambda f: order[f.job]))
     return results
+
+
+_Finish = Callable[[Job, Written | None, BaseException | None], None]
+
+
+def _render_here(ordered: Sequence[Job], finish: _Finish) -> None:
+    for job in ordered:
+        try:
+            written = _render(job)
+        # The same as from a worker process: a failure of one PDF is reported with the others, by
+        # charter, never as a traceback.
+        except Exception as exc:
+            finish(job, None, exc)
+        else:
+            finish(job, written, None)
+
+
+def _render_in_pool(ordered: Sequence[Job], n: int, finish: _Finish) -> None:
+    # "spawn" starts clean interpreters: forking a process that runs a web server (mkdocs serve)
+    # or holds fontconfig state is unsafe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+        futures: dict[Future[Written], Job] = {pool.submit(_render, job): job for job in ordered}
+        pending = set(futures)
+        while pending:
+            # Each PDF as it finishes, so that progress lines come while the others render.
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                error = future.exception()
+                finish(futures[future], None if error else future.result(), error)
 
 
 def describe_error(error: BaseException) -> str:

@@ -96,28 +96,61 @@ def make_pdfs(
     Raises :class:`PdfFailed` naming every charter whose PDF failed; no PDF is then replaced. Raises
     :class:`CacheUnusable` when the cache folder cannot be used (a path through a file, a full disk).
     """
+    site = _with_unpacked_fonts(site, cache)
+    assets = asset_dir if asset_dir is not None and asset_dir.is_dir() else None
+    docs, problems = _within_limits(docs)
+    plan = _Plan(
+        cache, _shared_fingerprint(env, site, assets), (assets or Path.cwd()).resolve().as_uri() + "/"
+    )
+    for doc in docs:
+        try:
+            plan.add(doc, print_html(env, doc, site, icons), site)
+        except TemplateError as exc:
+            problems.append((doc, f"the print template failed: {exc}"))
+        except Exception as exc:  # a council's template may call anything; say which PDF, not a traceback
+            problems.append((doc, f"the print template failed: {describe_error(exc)}"))
+    if problems:
+        raise PdfFailed(problems)
+    results = plan.run(workers, progress)
     try:
-        cache.store.ensure()
-        # WeasyPrint would unpack the WOFF2 fonts for every PDF: unpack them once, next to the cache.
-        site = replace(site, faces=unpacked(site.faces, cache.folder / "fonts", cache.remade))
+        made = plan.collect(docs, results)
+        if prune:
+            cache.prune(plan.keys)
     except StoreUnusable as exc:
         raise CacheUnusable(exc) from None
     except OSError as exc:
         raise CacheUnusable(StoreUnusable.from_os_error(cache.folder, exc)) from None
-    assets = asset_dir if asset_dir is not None and asset_dir.is_dir() else None
+    return made
+
+
+def _with_unpacked_fonts(site: Site, cache: PdfCache) -> Site:
+    """``site`` with its fonts unpacked once next to the cache (WeasyPrint would unpack the WOFF2 fonts
+    for every PDF)."""
     try:
-        shared = fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
+        cache.store.ensure()
+        return replace(site, faces=unpacked(site.faces, cache.folder / "fonts", cache.remade))
+    except StoreUnusable as exc:
+        raise CacheUnusable(exc) from None
+    except OSError as exc:
+        raise CacheUnusable(StoreUnusable.from_os_error(cache.folder, exc)) from None
+
+
+def _shared_fingerprint(env: Environment, site: Site, assets: Path | None) -> str:
+    """What every PDF depends on: the templates, the fonts and a council's print folder."""
+    try:
+        return fingerprint(env, [f.path for f in site.faces], [assets] if assets else [])
     except OSError as exc:  # a shipped font or a council's picture that cannot be read
         raise PdfFailed(
             message=f"no PDF could be made: {describe_error(exc)}",
             fix="Make that file readable (reinstall charterkit if it is one of its fonts), then build again.",
         ) from None
-    base_url = (assets or Path.cwd()).resolve().as_uri() + "/"
-    keys: list[str] = []
-    jobs: dict[str, Job] = {}
-    owner: dict[Path, Document] = {}
+
+
+def _within_limits(docs: Sequence[Document]) -> tuple[list[Document], list[tuple[Document, str]]]:
+    """The documents small enough to print, and a problem for each charter that is not; a booklet
+    over the limit is left out with a note."""
+    kept: list[Document] = []
     problems: list[tuple[Document, str]] = []
-    kept_docs: list[Document] = []
     for doc in docs:
         words = words_in(doc)
         if words > MAX_PDF_WORDS and doc.is_booklet:
@@ -125,8 +158,7 @@ def make_pdfs(
                 f"charterkit: the {doc.noun} is not made: its {len(doc.charters)} charters have {words:,} "
                 f"words, more than one PDF is made of ({MAX_PDF_WORDS:,}). Each charter has its own PDFs."
             )
-            continue
-        if words > MAX_PDF_WORDS:
+        elif words > MAX_PDF_WORDS:
             problems.append(
                 (
                     doc,
@@ -135,62 +167,58 @@ def make_pdfs(
                     "published as several charters",
                 )
             )
-            continue
-        kept_docs.append(doc)
-    docs = kept_docs
-    for doc in docs:
+        else:
+            kept.append(doc)
+    return kept, problems
+
+
+@dataclass
+class _Plan:
+    """The PDFs of a build by cache key, and the render jobs for those the cache lacks."""
+
+    cache: PdfCache
+    shared: str
+    base_url: str
+    keys: list[str] = field(default_factory=list)
+    jobs: dict[str, Job] = field(default_factory=dict)
+    owner: dict[Path, Document] = field(default_factory=dict)
+
+    def add(self, doc: Document, html: str, site: Site) -> None:
+        """Key ``doc`` by its print HTML; plan a render if the cache does not hold it."""
+        key = cache_key(_portable(html, site), self.shared)
+        self.keys.append(key)
+        if key not in self.jobs and _cached(self.cache, key) is None:
+            target = self.cache.temp_path(key)
+            self.jobs[key] = Job(html, target, self.base_url, doc.path, doc.blame, doc.kind)
+            self.owner[target] = doc
+
+    def run(self, workers: int, progress: Progress | None) -> dict[Job, Written]:
+        """Render the planned jobs; on failure remove what they wrote and say which PDFs failed."""
         try:
-            html = print_html(env, doc, site, icons)
-        except TemplateError as exc:
-            problems.append((doc, f"the print template failed: {exc}"))
-            continue
-        except Exception as exc:  # a council's template may call anything; say which PDF, not a traceback
-            problems.append((doc, f"the print template failed: {describe_error(exc)}"))
-            continue
-        key = cache_key(_portable(html, site), shared)
-        keys.append(key)
-        if key not in jobs and _cached(cache, key) is None:
-            target = cache.temp_path(key)
-            jobs[key] = Job(html, target, base_url, doc.path, doc.blame, doc.kind)
-            owner[target] = doc
-    if problems:
-        raise PdfFailed(problems)
-    try:
-        results = run_jobs(list(jobs.values()), workers=workers, progress=progress)
-    except JobsFailed as exc:
-        for started in jobs.values():
-            started.target.unlink(missing_ok=True)
-        machine = [f for f in exc.failures if f.environment]
-        if machine:  # a full or read-only disk fails every PDF alike: say it once, about the folder
-            raise CacheUnusable(StoreUnusable(cache.folder, machine[0].reason)) from None
-        raise PdfFailed([(owner[f.job.target], f.reason) for f in exc.failures]) from None
-    made = []
-    try:
+            return run_jobs(list(self.jobs.values()), workers=workers, progress=progress)
+        except JobsFailed as exc:
+            for started in self.jobs.values():
+                started.target.unlink(missing_ok=True)
+            machine = [f for f in exc.failures if f.environment]
+            if machine:  # a full or read-only disk fails every PDF alike: say it once, about the folder
+                raise CacheUnusable(StoreUnusable(self.cache.folder, machine[0].reason)) from None
+            raise PdfFailed([(self.owner[f.job.target], f.reason) for f in exc.failures]) from None
+
+    def collect(self, docs: Sequence[Document], results: dict[Job, Written]) -> list[Made]:
+        """Keep what was rendered, and describe every PDF of ``docs`` (in the order of :attr:`keys`)."""
+        jobs = self.jobs
         notes = {
-            key: _noted(cache, key, results.get(jobs[key]) if key in jobs else None, _target(jobs, key))
-            for key in keys
+            key: _noted(self.cache, key, results.get(jobs[key]) if key in jobs else None, _target(jobs, key))
+            for key in self.keys
         }
-        for doc, key in zip(docs, keys, strict=True):
+        made = []
+        for doc, key in zip(docs, self.keys, strict=True):
             job = jobs.get(key)
-            note, path = notes[key], cache.path(key)
-            mine = job is not None and owner[job.target] is doc  # a PDF shared by two documents counts once
-            made.append(
-                Made(
-                    doc,
-                    path,
-                    details(path, note.pages),
-                    mine,
-                    note.warnings,
-                    missing_glyph_messages(doc, note.missing) if note.missing else (),
-                )
-            )
-        if prune:
-            cache.prune(keys)
-    except StoreUnusable as exc:
-        raise CacheUnusable(exc) from None
-    except OSError as exc:
-        raise CacheUnusable(StoreUnusable.from_os_error(cache.folder, exc)) from None
-    return made
+            note, path = notes[key], self.cache.path(key)
+            mine = job is not None and self.owner[job.target] is doc  # a PDF shared by two counts once
+            missing = missing_glyph_messages(doc, note.missing) if note.missing else ()
+            made.append(Made(doc, path, details(path, note.pages), mine, note.warnings, missing))
+        return made
 
 
 def words_in(doc: Document) -> int:
