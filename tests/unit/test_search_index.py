@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,16 @@ def test_a_missing_pagefind_names_the_package_to_install(tmp_path: Path) -> None
         env={"PYTHONPATH": str(tmp_path / "shim"), "PATH": "/usr/bin:/bin"},
     )
     assert "pip install 'pagefind[bin]'" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # In mkdocs serve the index is made while the next rebuild may run: it must not take the cores from it.
+    said = tmp_path / "nice.txt"
+    program = tmp_path / "pagefind"
+    program.write_text(f"#!/bin/sh\nsleep 0.5\ncut -d' ' -f19 /proc/$$/stat > {said}\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+    build_index(tmp_path / "site", background=True)
+    assert said.read_text(encoding="utf-8").strip() == "19"
+    build_index(tmp_path / "site")
+    assert said.read_text(encoding="utf-8").strip() == str(os.getpriority(os.PRIO_PROCESS, 0))

@@ -14,7 +14,9 @@ No MkDocs here: ``charterkit/search`` calls :func:`build_index` from its ``on_po
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,12 +83,15 @@ def pagefind_executable() -> Path:
         ) from None
 
 
-def build_index(site: Path, *, language: str = "en", keep_index_url: bool = False) -> IndexSummary:
+def build_index(
+    site: Path, *, language: str = "en", keep_index_url: bool = False, background: bool = False
+) -> IndexSummary:
     """Write the search index of the built site in ``site`` to ``site/pagefind/``.
 
     ``language`` (an ISO 639-1 code) is the language of the whole site, so that Pagefind stems every
     page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
-    results' addresses, for a site built with ``use_directory_urls: false``. Raises
+    results' addresses, for a site built with ``use_directory_urls: false``. ``background`` runs Pagefind
+    at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. Raises
     :class:`SearchIndexError` with a plain message.
     """
     command = [
@@ -105,20 +110,35 @@ def build_index(site: Path, *, language: str = "en", keep_index_url: bool = Fals
         *(["--keep-index-url"] if keep_index_url else []),
     ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+        returncode, said_out, said_err = _run(command, background)
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
         raise SearchIndexError("Pagefind did not finish indexing the site within 30 minutes.") from None
-    if done.returncode != 0:
-        said = (done.stderr or done.stdout).strip().splitlines()
+    if returncode != 0:
+        said = (said_err or said_out).strip().splitlines()
         raise SearchIndexError(
-            f"Pagefind could not index the site in {site} (exit code {done.returncode}): "
+            f"Pagefind could not index the site in {site} (exit code {returncode}): "
             f"{' '.join(said[-5:]) or 'it said nothing'}"
         )
     for name in UNUSED:
         (site / BUNDLE_DIR / name).unlink(missing_ok=True)
     return IndexSummary(pages=_page_count(site / BUNDLE_DIR / "pagefind-entry.json"))
+
+
+def _run(command: list[str], background: bool) -> tuple[int, str, str]:
+    """Run ``command``; its exit code and what it wrote."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        if background and hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
+                os.setpriority(os.PRIO_PROCESS, process.pid, 19)
+        try:
+            out, err = process.communicate(timeout=1800)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+    return process.returncode, out, err
 
 
 def _page_count(entry: Path) -> int:

@@ -167,7 +167,9 @@ class _BackgroundIndex:
                     self._thread = None
                     return
             try:
-                summary = build_index(wanted[0], language=wanted[1], keep_index_url=wanted[2])
+                summary = build_index(
+                    wanted[0], language=wanted[1], keep_index_url=wanted[2], background=True
+                )
                 log.info(f"Search: indexed {summary.pages} pages.")
             except SearchIndexError as exc:
                 log.warning(f"charterkit/search: {exc}")
