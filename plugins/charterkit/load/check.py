@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.files import display_path, find_charter_files
+from charterkit.load.files import display_paths, find_charter_files
 from charterkit.load.loader import LoadedCharter, capped
 from charterkit.load.prepared import load_each, score_each
 from charterkit.load.project import Project
@@ -87,9 +87,17 @@ def missing_easy_read_problem(item: LoadedCharter) -> Problem:
     )
 
 
-def _key(path: Path) -> Path:
-    # The folder resolved, not the file: a link stays itself (load_charter refuses one leading out).
-    return path.parent.resolve() / path.name
+def _keyed(paths: Iterable[Path]) -> dict[Path, Path]:
+    """Each of ``paths`` by its key: its folder resolved (once a folder), not the file, so that a link
+    stays itself (load_charter refuses one leading out)."""
+    folders: dict[Path, Path] = {}
+    keyed: dict[Path, Path] = {}
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        keyed[folder / path.name] = path
+    return keyed
 
 
 def _slug_written(path: Path, display: str) -> str:
@@ -159,13 +167,14 @@ def _load_into(
 ) -> None:
     """Load every charter of the project into ``report`` (those of ``paths``, when given), with the
     problems of the wanted ones and the rules across charters (slugs, sectors)."""
-    everything = {_key(p): p for p in find_charter_files(project.charters_dir)}
-    everything.update({_key(p): p for p in paths or ()})
-    wanted = set(everything) if paths is None else {_key(p) for p in paths}
-    order = sorted(everything, key=lambda k: display_path(everything[k], project.root))
+    everything = _keyed(find_charter_files(project.charters_dir))
+    everything.update(_keyed(paths or ()))
+    wanted = set(everything) if paths is None else set(_keyed(paths))
+    shown_as = display_paths(everything, project.root)
+    order = sorted(everything, key=shown_as.__getitem__)
     slugs: list[tuple[str, str, int]] = []
     sectors: list[tuple[str, str | None, int]] = []
-    files = [(everything[key], display_path(everything[key], project.root)) for key in order]
+    files = [(everything[key], shown_as[key]) for key in order]
     loaded = load_each(files, icons=icons, store=store, workers=workers)
     for key, (path, display), item in zip(order, files, loaded, strict=True):
         if key in wanted:

@@ -3,11 +3,15 @@ that other tools would skip, a link out of the charters folder, anything that is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from charterkit.errors import CharterError, Problem
 
-__all__ = ["display_path", "find_charter_files", "refuse_links_out", "refuse_odd_name"]
+__all__ = ["display_path", "display_paths", "find_charter_files", "refuse_links_out", "refuse_odd_name"]
+
+K = TypeVar("K")
 
 
 def find_charter_files(folder: Path) -> list[Path]:
@@ -102,3 +106,22 @@ def display_path(path: Path, base: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+def display_paths(paths: Mapping[K, Path], base: Path | None) -> dict[K, str]:
+    """:func:`display_path` of each of ``paths``, resolving ``base`` and each folder once (a project of
+    a thousand charters has one or two folders)."""
+    if base is None:
+        return {key: path.as_posix() for key, path in paths.items()}
+    root = base.resolve()
+    folders: dict[Path, Path] = {}
+    shown: dict[K, str] = {}
+    for key, path in paths.items():
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        try:
+            shown[key] = (folder / path.name).relative_to(root).as_posix()
+        except ValueError:
+            shown[key] = path.as_posix()
+    return shown
