@@ -20,6 +20,7 @@ __all__ = [
     "FONTS_TARGET",
     "FORMATS_SWITCH",
     "INDEX_PAGES",
+    "LINKABLE",
     "OTHER_FORMATS_ID",
     "PDF_SWITCH",
     "RESERVED_IDS",
@@ -58,6 +59,17 @@ _EMAIL = re.compile(EMAIL_PATTERN)
 _URL_CHAR = r"[^\s\x00-\x1f\x7f<>\"'`\\]"
 WEB_ADDRESS_PATTERN = rf"https?://[^\s\x00-\x1f\x7f<>\"'`\\/?#]+(?:[/?#]{_URL_CHAR}*)?"
 """The web address rule as a pattern (no anchors, case-insensitive): ``https://`` or ``http://``, a host."""
+
+# An address is linked only when it is the whole of what is written there: nothing that could belong to an
+# address may touch it on either side. So "anne!team@example.org" stays text, rather than becoming a link
+# to team@example.org, a different address. An apostrophe after a letter belongs to a name (o'brien@...).
+LINKABLE = re.compile(
+    r"(?<![\w.!#$%&*+/=?^`{|}~@-])(?<!\w')"
+    rf"(?P<email>{EMAIL_PATTERN})(?![\w@+-]|\.\w)"
+    r"|(?P<url>https?://[^\s<>\"'`\\]+[^\s<>\"'`\\.,;:!?)])"
+    r"|(?P<www>\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?)"
+)
+"""The addresses running text makes links of, on the web pages and in every other format."""
 _WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN, re.IGNORECASE)
 
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")

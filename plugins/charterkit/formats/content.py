@@ -8,7 +8,6 @@ to worker processes, and its JSON form is what the cache key is made from.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -17,6 +16,7 @@ from typing import Literal
 from charterkit.format.dates import display_date
 from charterkit.format.icons import IconSet
 from charterkit.format.model import CheckedBy, Contact
+from charterkit.format.rules import LINKABLE
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.views import Block, build_view
 
@@ -36,13 +36,6 @@ __all__ = [
 
 Variant = Literal["standard", "easy-read"]
 
-_LINKABLE = re.compile(
-    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"
-    r"|(?P<url>https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])"
-    r"|(?P<www>\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?)"
-)
-"""The addresses a page makes links of (the same rule as the web pages' ``linkify``)."""
-
 
 @dataclass(frozen=True)
 class Span:
@@ -57,7 +50,7 @@ def spans(text: str) -> tuple[Span, ...]:
     """``text`` cut into plain runs and links, as the web page links it."""
     out: list[Span] = []
     pos = 0
-    for m in _LINKABLE.finditer(text):
+    for m in LINKABLE.finditer(text):
         if m.start() > pos:
             out.append(Span(text[pos : m.start()]))
         shown = m.group(0)

@@ -6,7 +6,6 @@ same name in its own folder (``overrides/charterkit/`` in a site), which is sear
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -26,19 +25,9 @@ from markupsafe import Markup, escape
 
 from charterkit.format.dates import NOT_STATED, display_date
 from charterkit.format.icons import IconSet
-from charterkit.format.rules import EMAIL_PATTERN
+from charterkit.format.rules import LINKABLE
 
 __all__ = ["linkify", "make_env"]
-
-# An address is linked only when it is the whole of what is written there: nothing that could belong to an
-# address may touch it on either side. So "anne!team@example.org" stays text, rather than becoming a link
-# to team@example.org, a different address. An apostrophe after a letter belongs to a name (o'brien@...).
-_LINKABLE = re.compile(
-    r"(?<![\w.!#$%&*+/=?^`{|}~@-])(?<!\w')"
-    rf"(?P<email>{EMAIL_PATTERN})(?![\w@+-]|\.\w)"
-    r"|(?P<url>https?://[^\s<>\"'`\\]+[^\s<>\"'`\\.,;:!?)])"
-    r"|(?P<www>\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?)"
-)
 
 
 def linkify(text: str) -> Markup:
@@ -48,7 +37,7 @@ def linkify(text: str) -> Markup:
     """
     out: list[str] = []
     pos = 0
-    for m in _LINKABLE.finditer(text):
+    for m in LINKABLE.finditer(text):
         out.append(str(escape(text[pos : m.start()])))
         shown = m.group(0)
         if m.group("email"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from charterkit.format.model import Word
+from charterkit.format.rules import LINKABLE
 from charterkit.render.jinja import linkify
 
 __all__ = ["MarkedText", "mark_first_uses"]
@@ -32,9 +33,6 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word.strip())}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-_LINK = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|\bwww\.\S+", re.IGNORECASE)
-
-
 def mark_first_uses(texts: Iterable[str], words: Sequence[Word]) -> list[MarkedText]:
     """Each of ``texts`` (in reading order) escaped and linked, the first use of each word in bold.
 
@@ -45,7 +43,7 @@ def mark_first_uses(texts: Iterable[str], words: Sequence[Word]) -> list[MarkedT
     seen: set[int] = set()
     out: list[MarkedText] = []
     for text in texts:
-        links = [m.span() for m in _LINK.finditer(text)]
+        links = [m.span() for m in LINKABLE.finditer(text)]
         found: list[tuple[int, int, Word]] = []
         for index, (word, pattern) in enumerate(patterns):
             if index in seen:
