@@ -37,12 +37,18 @@ def test_a_build_indexes_the_charters_and_links_the_search_page_from_every_page(
     assert (result.site / "pagefind" / "pagefind.js").is_file()
     assert (result.site / "assets" / "charterkit-search.js").is_file()
 
-    for page, href in (("index.html", "search/"), ("charters/alpha/", "../../search/"), ("search/", "./")):
+    box = "#ck-search-query"  # the link names the search box, so a reader can type at once
+    for page, href in (
+        ("index.html", f"search/{box}"),
+        ("charters/alpha/", f"../../search/{box}"),
+        ("search/", f"./{box}"),
+    ):
         assert f'<a class="md-header__button md-icon ck-search-link" href="{href}">' in result.html(page), (
             page
         )
     assert re.search(
-        r'<a class="md-header__button md-icon ck-search-link" href="[^"]*search/">', result.html("404.html")
+        r'<a class="md-header__button md-icon ck-search-link" href="[^"]*search/#ck-search-query">',
+        result.html("404.html"),
     )
     # Material's own search is gone: no index of the whole site in one file, no search dialog.
     assert not (result.site / "search" / "search_index.json").exists()

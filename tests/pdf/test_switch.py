@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from charterkit.mkdocs.pdf.plugin import PdfPlugin
-from charterkit.pdf.switch import pdfs_wanted
+from charterkit.switch import pdfs_wanted
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 

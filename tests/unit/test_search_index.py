@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -95,30 +94,3 @@ def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch:
     assert said.read_text(encoding="utf-8").strip() == "19"
     build_index(tmp_path / "site")
     assert said.read_text(encoding="utf-8").strip() == str(os.getpriority(os.PRIO_PROCESS, 0))
-
-
-def test_a_new_preview_rebuild_stops_the_index_and_indexes_again_after_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    from charterkit.mkdocs.search.plugin import BackgroundIndex
-
-    runs = tmp_path / "runs.txt"
-    program = tmp_path / "pagefind"
-    # The first run would take a minute; the run after the rebuild is quick.
-    program.write_text(
-        f"#!/bin/sh\necho run >> {runs}\n[ $(wc -l < {runs}) -gt 1 ] || sleep 60\n", encoding="utf-8"
-    )
-    program.chmod(0o755)
-    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
-    index = BackgroundIndex()
-    index.request(tmp_path / "site", "en", False)
-    started = time.monotonic()
-    while not runs.exists() and time.monotonic() - started < 10:
-        time.sleep(0.05)
-    index.interrupt()  # the preview starts a rebuild: the run in progress stops at once
-    index.request(tmp_path / "site", "en", False)  # and the rebuild, once done, asks for a new index
-    while index.running() and time.monotonic() - started < 10:
-        time.sleep(0.05)
-    assert not index.running() and time.monotonic() - started < 10
-    assert runs.read_text(encoding="utf-8").split() == ["run", "run"]
-    assert "charterkit/search" not in caplog.text  # a stopped run is not a failure

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
-from charterkit.load.files import display_paths, find_charter_files
+from charterkit.load.files import display_paths, find_charter_files, in_real_folder
 from charterkit.load.loader import LoadedCharter, capped
 from charterkit.load.prepared import load_each, score_each
 from charterkit.load.project import Project
@@ -88,16 +88,8 @@ def missing_easy_read_problem(item: LoadedCharter) -> Problem:
 
 
 def _keyed(paths: Iterable[Path]) -> dict[Path, Path]:
-    """Each of ``paths`` by its key: its folder resolved (once a folder), not the file, so that a link
-    stays itself (load_charter refuses one leading out)."""
-    folders: dict[Path, Path] = {}
-    keyed: dict[Path, Path] = {}
-    for path in paths:
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        keyed[folder / path.name] = path
-    return keyed
+    """Each of ``paths`` by its key, the file in its real folder (:func:`in_real_folder`)."""
+    return {real: path for path, real in in_real_folder(paths).items()}
 
 
 def _slug_written(path: Path, display: str) -> str:
@@ -170,11 +162,11 @@ def _load_into(
     everything = _keyed(find_charter_files(project.charters_dir))
     everything.update(_keyed(paths or ()))
     wanted = set(everything) if paths is None else set(_keyed(paths))
-    shown_as = display_paths(everything, project.root)
-    order = sorted(everything, key=shown_as.__getitem__)
+    names = display_paths(everything.values(), project.root)
+    order = sorted(everything, key=lambda key: names[everything[key]])
     slugs: list[tuple[str, str, int]] = []
     sectors: list[tuple[str, str | None, int]] = []
-    files = [(everything[key], shown_as[key]) for key in order]
+    files = [(everything[key], names[everything[key]]) for key in order]
     loaded = load_each(files, icons=icons, store=store, workers=workers)
     for key, (path, display), item in zip(order, files, loaded, strict=True):
         if key in wanted:

@@ -3,15 +3,19 @@ that other tools would skip, a link out of the charters folder, anything that is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from charterkit.errors import CharterError, Problem
 
-__all__ = ["display_path", "display_paths", "find_charter_files", "refuse_links_out", "refuse_odd_name"]
-
-K = TypeVar("K")
+__all__ = [
+    "display_path",
+    "display_paths",
+    "find_charter_files",
+    "in_real_folder",
+    "refuse_links_out",
+    "refuse_odd_name",
+]
 
 
 def find_charter_files(folder: Path) -> list[Path]:
@@ -97,31 +101,35 @@ def refuse_links_out(path: Path, file: str) -> None:
         )
 
 
-def display_path(path: Path, base: Path | None) -> str:
-    """``path`` as messages show it: relative to ``base`` when inside it. Only the folder is resolved: a
-    link is named by its own name, not by the file it points at."""
-    if base is not None:
-        try:
-            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
-
-
-def display_paths(paths: Mapping[K, Path], base: Path | None) -> dict[K, str]:
-    """:func:`display_path` of each of ``paths``, resolving ``base`` and each folder once (a project of
-    a thousand charters has one or two folders)."""
-    if base is None:
-        return {key: path.as_posix() for key, path in paths.items()}
-    root = base.resolve()
+def in_real_folder(paths: Iterable[Path]) -> dict[Path, Path]:
+    """Each of ``paths`` and the same file in its folder resolved: only the folder, so a link is named by
+    its own name, not by the file it points at. Each folder is resolved once (a project of a thousand
+    charters has one or two folders)."""
     folders: dict[Path, Path] = {}
-    shown: dict[K, str] = {}
-    for key, path in paths.items():
+    real: dict[Path, Path] = {}
+    for path in paths:
         folder = folders.get(path.parent)
         if folder is None:
             folder = folders[path.parent] = path.parent.resolve()
+        real[path] = folder / path.name
+    return real
+
+
+def display_paths(paths: Iterable[Path], base: Path | None) -> dict[Path, str]:
+    """Each of ``paths`` as messages show it: relative to ``base`` when inside it (see
+    :func:`in_real_folder`), else as given."""
+    if base is None:
+        return {path: path.as_posix() for path in paths}
+    root = base.resolve()
+    shown: dict[Path, str] = {}
+    for path, real in in_real_folder(paths).items():
         try:
-            shown[key] = (folder / path.name).relative_to(root).as_posix()
+            shown[path] = real.relative_to(root).as_posix()
         except ValueError:
-            shown[key] = path.as_posix()
+            shown[path] = path.as_posix()
     return shown
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` as messages show it (:func:`display_paths` of one path)."""
+    return display_paths([path], base)[path]

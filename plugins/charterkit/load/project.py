@@ -17,12 +17,10 @@ from typing import Any
 
 import yaml
 
-from charterkit.formats.switch import formats_wanted
 from charterkit.load.targets import TargetError, targets_from
 from charterkit.pdf.coverage import FONT_SUFFIXES
-from charterkit.pdf.switch import pdfs_wanted
 from charterkit.readability.scoring import DEFAULT_TARGETS, Targets
-from charterkit.switch import SwitchError
+from charterkit.switch import SwitchError, formats_wanted, pdfs_wanted
 
 __all__ = ["CONFIG_NAMES", "Project", "UsageError", "find_config", "load_project", "read_mkdocs_yml"]
 

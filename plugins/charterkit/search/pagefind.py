@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,20 +84,14 @@ def pagefind_executable() -> Path:
 
 
 def build_index(
-    site: Path,
-    *,
-    language: str = "en",
-    keep_index_url: bool = False,
-    background: bool = False,
-    started: Callable[[subprocess.Popen[str]], None] | None = None,
+    site: Path, *, language: str = "en", keep_index_url: bool = False, background: bool = False
 ) -> IndexSummary:
     """Write the search index of the built site in ``site`` to ``site/pagefind/``.
 
     ``language`` (an ISO 639-1 code) is the language of the whole site, so that Pagefind stems every
     page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
     results' addresses, for a site built with ``use_directory_urls: false``. ``background`` runs Pagefind
-    at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed; ``started`` is
-    given the running program (so that a preview can stop it when a new rebuild starts). Raises
+    at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. Raises
     :class:`SearchIndexError` with a plain message.
     """
     command = [
@@ -117,7 +110,7 @@ def build_index(
         *(["--keep-index-url"] if keep_index_url else []),
     ]
     try:
-        returncode, said_out, said_err = _run(command, background, started)
+        returncode, said_out, said_err = _run(command, background)
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -133,16 +126,9 @@ def build_index(
     return IndexSummary(pages=_page_count(site / BUNDLE_DIR / "pagefind-entry.json"))
 
 
-def _run(
-    command: list[str], background: bool, started: Callable[[subprocess.Popen[str]], None] | None
-) -> tuple[int, str, str]:
+def _run(command: list[str], background: bool) -> tuple[int, str, str]:
     """Run ``command``; its exit code and what it wrote."""
-    # In the background, its own process group, so that stopping it stops everything it started.
-    with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=background
-    ) as process:
-        if started is not None:
-            started(process)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         if background and hasattr(os, "setpriority"):
             with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
                 os.setpriority(os.PRIO_PROCESS, process.pid, 19)

@@ -17,13 +17,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from charterkit.format.rules import FORMATS_SWITCH
 from charterkit.formats import Batch, FileCache, FilesFailed, documents_for
-from charterkit.formats.switch import FORMATS_SWITCH, formats_wanted
 from charterkit.mkdocs._common import project_root
 from charterkit.mkdocs._outputs import Outputs
 from charterkit.mkdocs.formats.config import FormatsConfig
 from charterkit.render.pages import Link
 from charterkit.store import StoreUnusable
+from charterkit.switch import formats_wanted
 
 log = logging.getLogger("mkdocs.plugins.charterkit.formats")
 

@@ -26,8 +26,8 @@ from charterkit.mkdocs.pdf.config import PdfConfig
 from charterkit.pdf.documents import Document, documents_for
 from charterkit.pdf.fonts import FontsDamaged, verify_fonts
 from charterkit.pdf.subsetting import FALLBACK_HINT, harfbuzz_subset_missing, is_subset_fallback
-from charterkit.pdf.switch import pdfs_wanted
 from charterkit.render.pages import Link
+from charterkit.switch import pdfs_wanted
 
 if TYPE_CHECKING:  # the PDF machinery is imported only when PDFs are made (see _make)
     from charterkit.pdf.jobs import Job

@@ -11,9 +11,6 @@ a search needs, from the site itself.
 from __future__ import annotations
 
 import logging
-import os
-import signal
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -51,7 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.env: Environment | None = None
         self.generated = False
         self.command = "build"
-        self._serve_index: BackgroundIndex | None = None
+        self._serve_index: _BackgroundIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -114,7 +111,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.command == "serve":
             if self.config.index_in_serve:
                 if self._serve_index is None:
-                    self._serve_index = BackgroundIndex()
+                    self._serve_index = _BackgroundIndex()
                 self._serve_index.request(site, language, not config.use_directory_urls)
             return
         started = time.perf_counter()
@@ -123,10 +120,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except SearchIndexError as exc:
             raise PluginError(f"charterkit/search: {exc}") from None
         log.info(f"Search: indexed {summary.pages} pages in {time.perf_counter() - started:.1f} s.")
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self._serve_index is not None:  # a preview rebuild: it gets the cores, the index runs after it
-            self._serve_index.interrupt()
 
     def on_shutdown(self) -> None:
         if self._serve_index is not None:
@@ -141,11 +134,11 @@ def _all_charters(config: MkDocsConfig, page: Page, files: Files) -> str:
     return get_relative_url(listing.url if listing is not None else f"{base}/", page.url)
 
 
-class BackgroundIndex:
+class _BackgroundIndex:
     """``mkdocs serve``: index after each rebuild in a thread, so the rebuilt page is served at once.
 
-    One run at a time; a rebuild during a run stops it and asks for one more run after the rebuild, so the
-    rebuild has the cores and the last index always describes the last build.
+    One run at a time; a rebuild during a run asks for one more run after it, so the last index always
+    describes the last build.
     """
 
     def __init__(self) -> None:
@@ -153,8 +146,6 @@ class BackgroundIndex:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stopped = False
-        self._process: subprocess.Popen[str] | None = None
-        self._interrupted = False
 
     def request(self, site: Path, language: str, keep_index_url: bool) -> None:
         with self._lock:
@@ -167,25 +158,6 @@ class BackgroundIndex:
         with self._lock:
             self._stopped = True
             self._wanted = None
-        self.interrupt()
-
-    def running(self) -> bool:
-        """Whether an index is being made or waits to be."""
-        with self._lock:
-            return self._thread is not None and self._thread.is_alive()
-
-    def interrupt(self) -> None:
-        """Stop a run in progress (a new rebuild has started and will ask for a new one)."""
-        with self._lock:
-            if self._process is not None and self._process.poll() is None:
-                self._interrupted = True
-                _kill(self._process)
-
-    def _started(self, process: subprocess.Popen[str]) -> None:
-        with self._lock:
-            self._process = process
-            if self._stopped:
-                _kill(process)
 
     def _run(self) -> None:
         while True:
@@ -194,27 +166,10 @@ class BackgroundIndex:
                 if wanted is None or self._stopped:
                     self._thread = None
                     return
-                self._interrupted = False
             try:
                 summary = build_index(
-                    wanted[0],
-                    language=wanted[1],
-                    keep_index_url=wanted[2],
-                    background=True,
-                    started=self._started,
+                    wanted[0], language=wanted[1], keep_index_url=wanted[2], background=True
                 )
                 log.info(f"Search: indexed {summary.pages} pages.")
             except (SearchIndexError, OSError) as exc:  # the preview goes on; the next rebuild tries again
-                if not self._interrupted:
-                    log.warning(f"charterkit/search: {exc}")
-            finally:
-                with self._lock:
-                    self._process = None
-
-
-def _kill(process: subprocess.Popen[str]) -> None:
-    """Stop ``process`` and what it started (it runs in a process group of its own)."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except OSError:  # gone already, or no process groups here
-        process.kill()
+                log.warning(f"charterkit/search: {exc}")
