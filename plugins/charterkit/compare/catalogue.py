@@ -90,11 +90,23 @@ class Entry:
         return self.charter.easy_read is not None
 
 
-def catalogue(charters: Sequence[LoadedCharter], reserved: Sequence[str] = ()) -> list[Entry]:
+def catalogue(
+    charters: Sequence[LoadedCharter], reserved: Sequence[str] = (), known: Sequence[Entry] = ()
+) -> list[Entry]:
     """Every charter with its principles, A to Z by title. ``reserved`` are the heading ids the charter
-    page uses besides the charter's own, so the anchors here are the page's anchors."""
+    page uses besides the charter's own, so the anchors here are the page's anchors.
+
+    ``known`` are entries of an earlier catalogue (the previous rebuild of ``mkdocs serve``): a charter
+    read from unchanged bytes is the very same object again (:mod:`charterkit.load.prepared`), and its
+    principles are taken from there instead of being worked out again."""
+    reserved = tuple(reserved)
+    before = {id(e.charter): e for e in known if e.reserved_ids == reserved}
     entries = []
     for item in charters:
+        earlier = before.get(id(item.charter))
+        if earlier is not None and earlier.charter is item.charter:
+            entries.append(Entry(item, earlier.principles, reserved))
+            continue
         view = build_view(item, reserved=reserved)
         principles = tuple(
             PrincipleEntry(
@@ -108,7 +120,7 @@ def catalogue(charters: Sequence[LoadedCharter], reserved: Sequence[str] = ()) -
             for b in walk_blocks(view.blocks)
             if b.is_principle
         )
-        entries.append(Entry(item, principles, tuple(reserved)))
+        entries.append(Entry(item, principles, reserved))
     return sorted(entries, key=lambda e: (e.charter.title.lower(), e.slug))
 
 

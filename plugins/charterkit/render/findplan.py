@@ -71,9 +71,13 @@ class Planned:
 class FindPlan:
     """The finding and comparing pages of a set of charters, under ``base`` (the charters' address)."""
 
-    def __init__(self, charters: Sequence[LoadedCharter], base: str = "charters") -> None:
+    def __init__(
+        self, charters: Sequence[LoadedCharter], base: str = "charters", previous: FindPlan | None = None
+    ) -> None:
+        """``previous``: the plan of the last build (``mkdocs serve``), whose work on unchanged charters
+        is reused."""
         self.base = base.strip("/")
-        self.entries = catalogue(charters, RESERVED_IDS)
+        self.entries: list[Entry] = catalogue(charters, RESERVED_IDS, previous.entries if previous else ())
         self.by_slug = {e.slug: e for e in self.entries}
         self.themes = load_themes()
         self.facets = {key: facet(self.entries, key) for key in FACETS}

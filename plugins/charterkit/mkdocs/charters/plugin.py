@@ -176,7 +176,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         for problem in self.report.warnings:
             if problem not in self.report.targets:  # charterkit/readability logs those, under its name
                 log.warning(str(problem))
-        self.finder = Finder(self.charters, base)
+        # The last build's plan (mkdocs serve): its work on the charters that did not change is reused.
+        self.finder = Finder(self.charters, base, previous=self.finder)
         plan.add_find_pages(files, config, self.finder)
         self.preview.refresh_marked_pages(files)
         self.gallery = None

@@ -19,6 +19,7 @@ stale page or search result is served. In ``mkdocs build`` (never dirty) nothing
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -46,6 +47,22 @@ def page_file(config: MkDocsConfig, uri: str, *, fresh: bool, inclusion: Inclusi
     assert isinstance(made, PageFile)  # File.generated builds an instance of the class it is called on
     made.fresh = fresh
     return made
+
+
+class ContentFile(File):
+    """A file charterkit writes from content it makes (the open data, pictures, the catalogue), which
+    tells dirty builds whether it must be written again."""
+
+    same = False
+    """True when the last finished build wrote the same bytes (and its output is still there)."""
+
+    def is_modified(self) -> bool:
+        return not self.same or not os.path.isfile(self.abs_dest_path)
+
+
+def _digest(content: str | bytes) -> bytes:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _latest_change(folders: Iterable[str | None]) -> float:
@@ -78,12 +95,16 @@ class Preview:
         self.page_slugs: dict[str, tuple[str, ...]] = {}
         """Generated page URI → the charters it showed, as the last finished build made it."""
         self.now_page_slugs: dict[str, tuple[str, ...]] = {}
+        self.contents: dict[str, bytes] = {}
+        """Output file of each :class:`ContentFile` → a hash of what the last finished build wrote."""
+        self.now_contents: dict[str, bytes] = {}
 
     def begin(self, config: MkDocsConfig, settings: str, charters: Mapping[str, Any]) -> None:
         """Compare this build's charters and settings with the last finished build's."""
         if not self.dirty:
             self.changed, self.any_change = None, True
             self.now_pages, self.now_page_slugs, self.rendered = {}, {}, set()
+            self.now_contents = {}
             return
         mkdocs_yml = config.config_file_path or ""
         # The council's templates (not Material's own thousands of files, which change only on upgrade).
@@ -101,6 +122,7 @@ class Preview:
         self.signature = signature
         self.now_pages = {}
         self.now_page_slugs = {}
+        self.now_contents = {}
         self.rendered = set()
 
     @property
@@ -126,6 +148,17 @@ class Preview:
     def add(self, made: File) -> None:
         self.now_pages[made.url] = made.abs_dest_path
 
+    def content_file(self, config: MkDocsConfig, uri: str, content: str | bytes) -> File:
+        """A file made from ``content``; dirty builds write it only when its bytes changed (a rebuild
+        after one edit would otherwise write the open data of every charter again)."""
+        made = ContentFile.generated(config, uri, content=content)
+        assert isinstance(made, ContentFile)  # File.generated builds an instance of the class it is called on
+        if self.dirty:
+            digest = _digest(content)
+            made.same = self.contents.get(made.abs_dest_path) == digest
+            self.now_contents[made.abs_dest_path] = digest
+        return made
+
     def refresh_marked_pages(self, files: Files) -> None:
         """Make dirty builds rebuild site pages that list charters (they hold a marker)."""
         if not self.dirty or not self.any_change:
@@ -148,6 +181,7 @@ class Preview:
                 _remove(dest, Path(config.site_dir))
             _merge_search_entries(config, self.rendered | set(gone))
         self.pages = dict(self.now_pages)
+        self.contents = dict(self.now_contents)
         self.page_slugs = dict(self.now_page_slugs)
         self.built = dict(charters)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
 from charterkit.format.icons import IconSet
 from charterkit.format.schema import charter_schema
@@ -94,7 +94,7 @@ class SitePlan:
                 uri = f"{base}/{item.slug}/{picture}"
                 if files.get_file_from_path(uri) is None:
                     source = (item.path.parent / picture).read_bytes()
-                    files.append(File.generated(config, uri, content=source))
+                    files.append(self.preview.content_file(config, uri, source))
 
     def add_colour_pictures(
         self, files: Files, config: MkDocsConfig, charters: Sequence[LoadedCharter], icons: IconSet | None
@@ -105,14 +105,14 @@ class SitePlan:
         for name in sorted({p for item in charters for p in colour_pictures(item)}):
             uri = shared_picture_uri(name)
             if name in icons and files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, content=icons.svg(name)))
+                files.append(self.preview.content_file(config, uri, icons.svg(name)))
 
     def add_find_pages(self, files: Files, config: MkDocsConfig, finder: Finder) -> None:
         """The pages for finding and comparing charters, and the catalogue the compare page reads."""
         for planned in finder.plan():
             self.add(files, config, planned.uri, Generated("find", planned=planned))
         catalogue = dumps(finder.catalogue_data(_catalogue_href(finder, files)))
-        files.append(File.generated(config, finder.catalogue_path(), content=catalogue))
+        files.append(self.preview.content_file(config, finder.catalogue_path(), catalogue))
 
     def add_gallery(
         self, files: Files, config: MkDocsConfig, icons: IconSet, store: BytesStore | None
@@ -142,7 +142,7 @@ class SitePlan:
 
     def add_schema(self, files: Files, config: MkDocsConfig) -> None:
         schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
-        files.append(File.generated(config, "schema/charter.schema.json", content=schema))
+        files.append(self.preview.content_file(config, "schema/charter.schema.json", schema))
 
     def add_data(self, files: Files, config: MkDocsConfig, name: str, what: str, content: str) -> None:
         """One open data file, under ``data/``; ``what`` it holds ("" for a file not listed)."""
@@ -151,7 +151,7 @@ class SitePlan:
             raise PluginError(
                 f"charterkit: docs/{path} clashes with the open data. Remove or rename that file."
             )
-        files.append(File.generated(config, path, content=content))
+        files.append(self.preview.content_file(config, path, content))
         if what:
             self.open_data.append((path, what, len(content.encode("utf-8"))))
 
