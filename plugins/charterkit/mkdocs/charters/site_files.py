@@ -46,8 +46,16 @@ class SitePlan:
         self.generated.clear()
         self.open_data = []
 
-    def add(self, files: Files, config: MkDocsConfig, uri: str, gen: Generated) -> None:
-        """Add the page ``gen`` at ``uri``, unless the site's own docs provide it."""
+    def add(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        gen: Generated,
+        showing: tuple[str, ...] | None = None,
+    ) -> None:
+        """Add the page ``gen`` at ``uri``, unless the site's own docs provide it. ``showing``: the
+        charters a page of a list shows, when :func:`_showing` cannot tell from ``gen``."""
         if files.get_file_from_path(uri) is not None:
             # The site's own docs provide this page (a council may write its own index): keep theirs.
             if gen.own_page:
@@ -63,7 +71,7 @@ class SitePlan:
         elif gen.kind in ("pictures", "pictures-index"):
             fresh = self.preview.everything  # the gallery shows no charter
         else:
-            showing = _showing(gen)
+            showing = showing or _showing(gen)
             fresh = self.preview.any_change if showing is None else self.preview.showing_fresh(uri, showing)
         made = page_file(config, uri, fresh=fresh, inclusion=inclusion)
         files.append(made)
@@ -131,8 +139,11 @@ class SitePlan:
         credits = files.get_file_from_path(CREDITS_URI)
         if credits is None or MARKER.format("credits") not in credits.content_string:
             return
-        for number in range(2, len(credit_pages(charters)) + 1):
-            self.add(files, config, credit_page_uri(number), Generated("credits", number=number))
+        pages = credit_pages(charters)
+        for number, chunk in enumerate(pages[1:], start=2):
+            # Like a list's pages: rebuilt in the preview when a charter on it changed, or it shows others.
+            showing = (*(c.slug for c in chunk), f"page {number} of {len(pages)}, {len(charters)} in all")
+            self.add(files, config, credit_page_uri(number), Generated("credits", number=number), showing)
 
     def add_easy_read_index(self, files: Files, config: MkDocsConfig, count: int) -> None:
         """The "Easy read" page, at the top of the site, beside the home page (mkdocs.yml nav: "Easy
