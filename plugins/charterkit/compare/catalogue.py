@@ -49,7 +49,7 @@ class PrincipleEntry:
     numbered: bool
     themes: tuple[str, ...]
 
-    @property
+    @cached_property
     def size(self) -> int:
         """Roughly how many characters of HTML it takes on a page."""
         return 120 + len(self.title) + sum(len(t) + 9 for t in (*self.text, *self.points))
@@ -79,7 +79,16 @@ class Entry:
 
     def under(self, theme: str) -> list[PrincipleEntry]:
         """Its principles that name ``theme``, in the charter's order."""
-        return [p for p in self.principles if theme in p.themes]
+        return list(self._by_theme.get(theme, ()))
+
+    @cached_property
+    def _by_theme(self) -> dict[str, list[PrincipleEntry]]:
+        # Asked for every theme of every charter when the theme pages are planned and shown.
+        out: dict[str, list[PrincipleEntry]] = {}
+        for p in self.principles:
+            for t in dict.fromkeys(p.themes):
+                out.setdefault(t, []).append(p)
+        return out
 
     @property
     def year(self) -> str | None:
@@ -105,7 +114,8 @@ def catalogue(
     for item in charters:
         earlier = before.get(id(item.charter))
         if earlier is not None and earlier.charter is item.charter:
-            entries.append(Entry(item, earlier.principles, reserved))
+            # The same file in the same place: the whole entry, with what it has worked out since.
+            entries.append(earlier if earlier.loaded == item else Entry(item, earlier.principles, reserved))
             continue
         view = build_view(item, reserved=reserved)
         principles = tuple(
@@ -231,7 +241,8 @@ def similar_charters(entries: Sequence[Entry], limit: int = 3) -> dict[str, list
                 boundary = score
         pool.sort(key=lambda row: row[:3])
         for e in by_mask[mask]:
-            picked = [row for row in pool if row[2] != e.slug][:limit]
+            # e is in the pool at most once: the first limit + 1 rows hold the limit others.
+            picked = [row for row in pool[: limit + 1] if row[2] != e.slug][:limit]
             result[e.slug] = [
                 Similar(row[3], tuple(t for t in order if bit[t] & row[4] & mask)) for row in picked
             ]
