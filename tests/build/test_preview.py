@@ -126,10 +126,27 @@ def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(pre
         assert "Alpha charter" not in preview.page(page)[1], page
         assert "Beta charter" in preview.page(page)[1], page
     _until(lambda: "Gamma charter" in preview.page("readability/")[1], "the edited title in the report")
+    # The files made beside the pages: its open data and the catalogue the filter reads.
+    for data in ("data/charters/alpha.json", "data/charters.json", "charters/catalogue.json"):
+        _until(partial(_shows, preview, data, "Gamma charter"), f"the edited title in {data}")
+        assert "Alpha charter" not in preview.page(data)[1], data
+    assert "Beta charter" in preview.page("data/charters/beta.json")[1]
     _until(lambda: "Gamma charter" in preview.search_text(), "the edited title in search")
     search = preview.search_text()
     assert "Alpha charter" not in search
     assert "Beta charter" in search  # the other charter's entries are kept
+
+
+def test_an_edit_undone_is_served_undone(preview: Preview) -> None:
+    path = preview.charter("alpha.yml")
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("Alpha charter", "Gamma charter"), encoding="utf-8")
+    _until(partial(_shows, preview, "data/charters/alpha.json", "Gamma charter"), "the edit")
+    time.sleep(1)  # a save a moment later, as an editor's undo would be
+    path.write_text(original, encoding="utf-8")
+    for page in ("charters/alpha/", "charters/", "data/charters/alpha.json", "charters/catalogue.json"):
+        _until(partial(_shows, preview, page, "Alpha charter"), f"the title back on {page}")
+        assert "Gamma charter" not in preview.page(page)[1], page
 
 
 def test_a_renamed_charter_moves_and_its_old_address_is_gone(preview: Preview) -> None:

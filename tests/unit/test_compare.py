@@ -10,6 +10,8 @@ from charterkit.compare.paging import page_dir, paginate
 from charterkit.format.rules import is_slug
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter, find_charter_files, load_charters
+from charterkit.load.prepared import load_each
+from charterkit.render.findplan import FindPlan
 from charterkit.render.pages import RESERVED_IDS
 
 from tests.conftest import REPO, generated_charters
@@ -113,3 +115,48 @@ def test_facet_addresses_keep_to_the_slug_pattern(tmp_path: Path) -> None:
     (value,) = facet(catalogue(_load(tmp_path, {"c.yml": text})), "sector").values
     assert value.label == payload
     assert is_slug(value.slug), value.slug
+
+
+def _plan_shape(plan: FindPlan) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """Each planned page: its address, title, kind and what it lists, in order."""
+    return [
+        (
+            p.uri,
+            p.title,
+            p.kind,
+            tuple(str(getattr(x, "slug", x)) for x in p.paged.items) if p.paged else (),
+        )
+        for p in plan.plan()
+    ]
+
+
+def test_a_plan_made_again_after_an_edit_is_the_plan_made_afresh(tmp_path: Path) -> None:
+    """What the preview (mkdocs serve) does after an editor saves one charter: the new plan reuses the
+    work done on the charters that did not change, and plans the same pages, listing the same
+    charters, as a plan made from nothing."""
+    folder = tmp_path / "charters"
+    folder.mkdir()
+    for name, text in generated_charters(60).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    paths = sorted(folder.glob("*.yml"))
+
+    def read() -> list[LoadedCharter]:
+        loaded = load_each([(p, f"charters/{p.name}") for p in paths])  # as every build reads them
+        assert all(isinstance(item, LoadedCharter) for item in loaded)
+        return [item for item in loaded if isinstance(item, LoadedCharter)]
+
+    before = FindPlan(read())
+    edited = next(p for p in paths if "title: Charter number 0\n" in p.read_text(encoding="utf-8"))
+    text = edited.read_text(encoding="utf-8").replace("title: Charter number 0\n", "title: Zebra charter\n")
+    edited.write_text(text.replace("themes: [", "themes: [payment, ", 1), encoding="utf-8")
+    charters = read()
+    kept, fresh = FindPlan(charters, previous=before), FindPlan(charters)
+
+    assert _plan_shape(kept) == _plan_shape(fresh)
+    assert _plan_shape(kept) != _plan_shape(before)  # the edit moved it to the end of A to Z
+    assert [e.principles for e in kept.entries] == [e.principles for e in fresh.entries]
+    slug = next(e.slug for e in kept.entries if e.charter.title == "Zebra charter")
+    assert "payment" in kept.by_slug[slug].themes
+    assert {s: [(x.entry.slug, x.shared) for x in v] for s, v in kept.similar.items()} == {
+        s: [(x.entry.slug, x.shared) for x in v] for s, v in fresh.similar.items()
+    }

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
 from charterkit.format.icons import IconSet
+from charterkit.format.model import Charter
 from charterkit.format.schema import charter_schema
 from charterkit.load.loader import LoadedCharter
 from charterkit.memo import BytesStore
@@ -41,10 +42,23 @@ class SitePlan:
         self.generated: dict[str, Generated] = {}
         self.open_data: list[tuple[str, str, int]] = []
         """The open data files: site path, what each holds, size in bytes."""
+        self.pictures: dict[int, tuple[Charter, list[str], list[str]]] = {}
+        """By charter (its id, while it is held here): its own pictures and the colour ones it uses,
+        found once for the charters a preview rebuild reads again unchanged (the same object)."""
+        self.now_pictures: dict[int, tuple[Charter, list[str], list[str]]] = {}
 
     def begin(self) -> None:
         self.generated.clear()
         self.open_data = []
+        self.pictures, self.now_pictures = self.now_pictures, {}
+
+    def pictures_of(self, item: LoadedCharter) -> tuple[list[str], list[str]]:
+        """``item``'s own pictures and the colour pictures it uses."""
+        kept = self.now_pictures.get(id(item.charter)) or self.pictures.get(id(item.charter))
+        if kept is None or kept[0] is not item.charter:
+            kept = (item.charter, own_pictures(item), colour_pictures(item))
+        self.now_pictures[id(item.charter)] = kept
+        return kept[1], kept[2]
 
     def add(
         self,
@@ -98,7 +112,7 @@ class SitePlan:
                 continue
             self.add(files, config, f"{base}/{item.slug}/easy-read.md", Generated("easy-read", item.slug))
             # The council's own pictures (checked when the charter was read) go beside its pages.
-            for picture in own_pictures(item):
+            for picture in self.pictures_of(item)[0]:
                 uri = f"{base}/{item.slug}/{picture}"
                 if files.get_file_from_path(uri) is None:
                     source = (item.path.parent / picture).read_bytes()
@@ -110,7 +124,7 @@ class SitePlan:
         """Each colour picture the charters use, written once for every easy-read page that shows it."""
         if icons is None:
             return
-        for name in sorted({p for item in charters for p in colour_pictures(item)}):
+        for name in sorted({p for item in charters for p in self.pictures_of(item)[1]}):
             uri = shared_picture_uri(name)
             if name in icons and files.get_file_from_path(uri) is None:
                 files.append(self.preview.content_file(config, uri, icons.svg(name)))
