@@ -8,7 +8,10 @@ easy read included; ``build_scale.charter_files``) and builds them twice, in fre
 
 - with charterkit, as the site's own project (``tests.conftest.make_project``);
 - as plain Material pages: a standard and an easy-read Markdown page per charter, every sentence of the
-  charter kept, with MkDocs' default nav (every page in it) and Material's search.
+  charter kept, with MkDocs' default nav (every page in it) and Material's search; and the site's own
+  pages (``docs/*.md``: the home page, about, accessibility, the editors' guides), which the charterkit
+  site has too, so both sites hold the same text. ``--charters-only`` leaves them out, as the first
+  measurement in issue 17 did, and the ratio is printed both ways.
 
 It prints both cold build times and their ratio, the number of pages, the size of a charter's page and of
 the largest page, and the search index. For charterkit it then prints a warm rebuild (nothing changed)
@@ -62,7 +65,14 @@ theme:
   font: false
 plugins:
   - search
+markdown_extensions:
+  - toc
+  - attr_list
+  - md_in_html
+  - admonition
 """
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 # -- the same content as Markdown -----------------------------------------------------------------
@@ -106,9 +116,14 @@ def plain_pages(files: dict[str, str]) -> dict[str, str]:
     return pages
 
 
-def make_plain_project(root: Path, files: dict[str, str]) -> Path:
-    project = root / "plain"
-    for path, text in plain_pages(files).items():
+def make_plain_project(root: Path, files: dict[str, str], *, site_pages: bool = True) -> Path:
+    """The plain Material project; ``site_pages`` adds the charterkit site's own pages (``docs/*.md``)."""
+    project = root / ("plain" if site_pages else "plain-charters-only")
+    pages = plain_pages(files)
+    if site_pages:
+        for page in sorted((REPO / "docs").glob("*.md")):
+            pages[page.name] = page.read_text(encoding="utf-8")
+    for path, text in pages.items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -253,6 +268,9 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
             plain_cold = build(plain)
             plain_sizes = sizes(plain / "site", f"charters/{slug}/index.html")
             shutil.rmtree(plain / "site")
+            only = make_plain_project(root, files, site_pages=False)
+            only_cold = build(only)
+            shutil.rmtree(only)
         print(f"\n== {n} charters ==")
         print(
             f"{'':24} {'cold s':>8} {'pages':>6} {'charter KB':>11} {'largest KB':>11} "
@@ -269,6 +287,10 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
                 )
             )
             print(f"ratio charterkit / Material: {cold / plain_cold:.2f}")
+            print(
+                f"(plain Material with the charters only, without the site's own pages: {only_cold:.1f} s; "
+                f"ratio {cold / only_cold:.2f})"
+            )
         print(f"charterkit warm rebuild (nothing changed): {warm:.1f} s ({warm / cold:.2f} of cold)")
         print(f"charterkit rebuild after editing one charter: {edited:.1f} s")
         if serve:

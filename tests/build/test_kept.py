@@ -75,9 +75,10 @@ def test_damaged_or_planted_cache_entries_are_made_again_never_used(tmp_path: Pa
     assert run_build(project, strict=False).returncode == 0
     pages = _pages(project)
     entries = sorted((project / ".cache" / "charterkit-charters").glob("*.memo"))
-    # Read and scored, for each of two charters; the theme's and the site's stylesheets, scaled to the
-    # reader's text size (the same for every site of a theme version, so kept too).
-    assert len(entries) == 6
+    # Read and scored, and its page and easy-read page rendered, for each of two charters; the theme's
+    # and the site's stylesheets, scaled to the reader's text size (the same for every site of a theme
+    # version, so kept too).
+    assert len(entries) == 10
     # One entry cut short, one whose bytes no longer match their hash, and two planted with a matching
     # hash but a pickle that would run a command: none is used, all are made again.
     entries[0].write_bytes(entries[0].read_bytes()[:50])
@@ -106,3 +107,18 @@ class _Evil:
 
     def __reduce__(self) -> tuple[object, tuple[Path]]:
         return (Path.touch, (Path(self.path),))
+
+
+def test_a_council_template_changed_between_builds_renders_the_kept_pages_again(tmp_path: Path) -> None:
+    # Charter pages are kept between builds too: a council's own template must still show at once.
+    project = make_project(tmp_path, _charters())
+    assert run_build(project, strict=False).returncode == 0
+    own = project / "overrides" / "charterkit" / "charter.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    template = REPO / "plugins" / "charterkit" / "templates" / "charterkit" / "charter.html"
+    own.write_text(template.read_text(encoding="utf-8") + "<p>Our own words</p>\n", encoding="utf-8")
+    again = run_build(project, strict=False)
+    assert again.returncode == 0, again.output
+    assert "Our own words" in again.html("charters/two/")
+    own.unlink()
+    assert "Our own words" not in run_build(project, strict=False).html("charters/two/")

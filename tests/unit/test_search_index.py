@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index
+from charterkit.search import BUNDLE_DIR, LiveIndex, SearchIndexError, build_index, service
 from charterkit.search import pagefind as core
 
 from tests.pagefind_index import read_site_index
@@ -94,3 +94,29 @@ def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch:
     assert said.read_text(encoding="utf-8").strip() == "19"
     build_index(tmp_path / "site")
     assert said.read_text(encoding="utf-8").strip() == str(os.getpriority(os.PRIO_PROCESS, 0))
+
+
+def test_pages_sent_while_building_make_the_same_index_as_the_finished_site(tmp_path: Path) -> None:
+    # mkdocs build sends each page to Pagefind's service as it is written (charterkit.search.service).
+    site = tmp_path / "site"
+    _page(site, "index.html", "Home", "Welcome to the charters.")
+    _page(site, "charters/a/index.html", "Charter A", "We will build trust by listening.")
+    _page(site, "charters/index.html", "All charters", "Charter A listed.", searched=False)
+    live = LiveIndex()
+    for path in sorted(site.rglob("*.html")):
+        live.add(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+    summary = live.write(site / BUNDLE_DIR)
+
+    assert summary.pages == 2
+    pages = {p.url: p for p in read_site_index(site)}
+    assert set(pages) == {"/", "/charters/a/"}
+    assert "We will build trust by listening." in pages["/charters/a/"].content
+    assert not (site / BUNDLE_DIR / "pagefind-ui.js").exists()  # Pagefind's own interface: not published
+
+
+def test_a_service_that_stops_is_said_in_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "pagefind_executable", lambda: Path("/bin/false"))
+    with pytest.raises(
+        SearchIndexError, match=r"Pagefind could not index the site: it stopped \(exit code 1\)"
+    ):
+        LiveIndex()

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from charterkit.memo import FolderStore
 from charterkit.store import Store, StoreUnusable, explain_os_error
 
 KEY = "ab" * 32
@@ -121,3 +122,23 @@ def test_os_errors_in_plain_words() -> None:
     assert explain_os_error(error) == (
         "could not read or write /srv/cache/x.pdf: the folder is on a read-only file system"
     )
+
+
+def test_kept_results_are_written_in_the_background_and_read_at_once(tmp_path: Path) -> None:
+    # charterkit.memo's folder: a build hands over each result and goes on; it is on disk by the end.
+    kept = FolderStore(tmp_path / "memo")
+    kept.write("a" * 64, b"the rendered page")
+    assert kept.read("a" * 64) == b"the rendered page"  # written or not yet, it is given back
+    kept.flush()
+    again = FolderStore(tmp_path / "memo")  # the next build
+    assert again.read("a" * 64) == b"the rendered page"
+    assert again.read("b" * 64) is None
+
+
+def test_a_kept_result_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
+    blocked = tmp_path / "memo"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    kept = FolderStore(blocked)
+    kept.write("a" * 64, b"data")
+    kept.flush()  # no error: the result is made again next time
+    assert FolderStore(blocked).read("a" * 64) is None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from charterkit.errors import INFO, WARNING, Problem, format_path
 from charterkit.format.model import Charter, Item, Principle, Section
 from charterkit.load.loader import LoadedCharter
-from charterkit.readability.sentences import count_words, split_sentences
+from charterkit.readability.facts import Seen
 from charterkit.readability.text import Scores, score_texts
 
 __all__ = [
@@ -172,6 +172,7 @@ def _problems(
     variant: str,
     accepted: bool,
     published: bool = False,
+    seen: Seen | None = None,
 ) -> list[Problem]:
     """Text over target. ``accepted``: recorded as published; ``published``: published wording the
     editor copied, not yet recorded. Neither gets advice to rewrite it, and both are information."""
@@ -180,9 +181,10 @@ def _problems(
     level = INFO if accepted or published else WARNING
     # Published text cannot be rewritten by the editor, so it gets no "how to fix", only how to record it.
     fix = "" if accepted else _PUBLISHED_NOTE if published else " Split it into shorter sentences."
+    seen = seen if seen is not None else Seen()
     for unit in units:
-        for sentence in split_sentences(unit.text):
-            words = count_words(sentence)
+        for sentence in seen.sentences(unit.text):
+            words = seen.facts(sentence).words
             if words > targets.max_sentence_words:
                 out.append(
                     Problem(
@@ -217,6 +219,7 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
     targets = {**DEFAULT_TARGETS, **(targets or {})}
     charter = loaded.charter
     units = charter_units(charter)
+    seen = Seen()  # each sentence is read once, for the whole text, its section and the targets
     accepted_note = charter.readability
     accepted = accepted_note is not None and STANDARD in accepted_note.accept_over_target
     result = CharterScores(
@@ -232,19 +235,21 @@ def score_charter(loaded: LoadedCharter, targets: dict[str, Targets] | None = No
         if variant == EASY_READ and charter.easy_read is None:
             continue
         limit = targets[variant].max_sentence_words
-        whole = score_texts([u.text for u in mine], sentence_limit=limit)
+        whole = score_texts([u.text for u in mine], sentence_limit=limit, seen=seen)
         if variant == STANDARD:
             result.standard = whole
         else:
             result.easy_read = whole
         for title in dict.fromkeys(u.section for u in mine):
-            section_scores = score_texts([u.text for u in mine if u.section == title], sentence_limit=limit)
+            section_scores = score_texts(
+                [u.text for u in mine if u.section == title], sentence_limit=limit, seen=seen
+            )
             result.sections.append(SectionScores(variant, title, section_scores))
         is_standard = variant == STANDARD
         # Standard text is the source's published wording unless the charter says otherwise.
         published = is_standard and not accepted and charter.source.as_published
         result.problems += _problems(
-            mine, whole, targets[variant], loaded, variant, accepted and is_standard, published
+            mine, whole, targets[variant], loaded, variant, accepted and is_standard, published, seen
         )
     return result
 

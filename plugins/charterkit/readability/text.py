@@ -20,11 +20,14 @@ the words are familiar to the people the charter is for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 
-from charterkit.readability.sentences import WHITESPACE_RE, split_sentences, tokens
+from charterkit.readability.facts import Seen, SentenceFacts
+from charterkit.readability.sentences import WHITESPACE_RE
 from charterkit.readability.syllables import (
     HYPHENATION_LANG,
     SYLLABLE_EXCEPTIONS_PATH,
@@ -38,7 +41,6 @@ from charterkit.readability.words import (
     FlaggedWord,
     avoid_matcher,
     common_words,
-    find_avoid_words,
     hard_word_key,
     is_common,
     load_words_to_avoid,
@@ -74,10 +76,6 @@ _FK_SYLLABLE = Fraction("11.8")
 _FK_BASE = Fraction("15.59")
 # US grade 1 is roughly age 6, so UK reading age = grade + 5.
 _READING_AGE_OFFSET = 5
-
-# A word with this many syllables or more is listed as a hard word (the usual "polysyllable" cut-off
-# used by Gunning fog and SMOG).
-_HARD_WORD_SYLLABLES = 3
 
 
 @dataclass(frozen=True)
@@ -131,27 +129,13 @@ class _Tally:
     small: set[str] = field(default_factory=set)
     flagged: list[FlaggedWord] = field(default_factory=list)
 
-    def add(self, sentence: str) -> None:
-        """Count one sentence's words and syllables, and note its long and capitalised words."""
-        words = 0
-        for token in tokens(sentence):
-            words += 1
-            word = token.group()
-            word_syllables = count_syllables(word)
-            self.syllables += word_syllables
-            if token.lastgroup != "word":
-                if token.lastgroup == "abbr" and word_syllables >= _HARD_WORD_SYLLABLES:
-                    self.long_words.append(word)
-                continue
-            key = hard_word_key(word)
-            if word[0].isupper():
-                if words > 1:
-                    self.capitalised.add(key)
-            else:
-                self.small.add(key)
-            if word_syllables >= _HARD_WORD_SYLLABLES:
-                self.long_words.append(word)
-        self.sentences.append((sentence, words))
+    def add(self, sentence: str, facts: SentenceFacts) -> None:
+        """Count one sentence, from what was read in it."""
+        self.syllables += facts.syllables
+        self.long_words.extend(facts.long_words)
+        self.capitalised |= facts.capitalised
+        self.small |= facts.small
+        self.sentences.append((sentence, facts.words))
 
     def hard_words(self) -> tuple[str, ...]:
         """Long words, not among the 2,000 most common English words, and not names, sorted.
@@ -203,12 +187,14 @@ def score_texts(
     sentence_limit: int = DEFAULT_SENTENCE_LIMIT,
     *,
     words_to_avoid: Mapping[str, str] | None = None,
+    seen: Seen | None = None,
 ) -> Scores:
     """Score text units (paragraphs, bullet points) together.
 
     Each unit is split with :func:`split_sentences`; headings should not be passed, as they are not
     sentences. A single string is treated as one unit rather than as characters. ``words_to_avoid``
-    defaults to :func:`load_words_to_avoid` with no path; pass ``{}`` to switch matching off.
+    defaults to :func:`load_words_to_avoid` with no path; pass ``{}`` to switch matching off. ``seen``
+    keeps what was read in each sentence, for scoring the same text again (a charter's sections).
 
     With no words at all, every figure is zero (including Flesch reading ease and reading age) rather than
     dividing by zero; check ``Scores.words`` before showing figures.
@@ -216,23 +202,34 @@ def score_texts(
     if sentence_limit < 1:
         raise ValueError("sentence_limit must be at least 1")
     units = [texts] if isinstance(texts, str) else list(texts)
-    entries = tuple(
-        (WHITESPACE_RE.sub(" ", key).strip().lower(), value)
-        for key, value in (load_words_to_avoid() if words_to_avoid is None else words_to_avoid).items()
-    )
-    matcher, alternatives = avoid_matcher(entries)
+    matcher, alternatives = _default_avoid() if words_to_avoid is None else _avoid(words_to_avoid)
 
+    seen = seen if seen is not None else Seen()
     tally = _Tally()
     for unit in units:
-        for sentence in split_sentences(unit):
-            tally.add(sentence)
+        for sentence in seen.sentences(unit):
+            tally.add(sentence, seen.facts(sentence))
             if matcher is not None:
-                tally.flagged.extend(find_avoid_words(sentence, matcher, alternatives))
+                tally.flagged.extend(seen.flagged(sentence, matcher, alternatives))
     sentences = tally.sentences
     total_words = sum(words for _, words in sentences)
     if not sentences or total_words == 0:
         return _empty_scores(sentence_limit)
     return _scores(tally, total_words, sentence_limit)
+
+
+def _avoid(words_to_avoid: Mapping[str, str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The pattern finding ``words_to_avoid``, and each match's alternative (:func:`avoid_matcher`)."""
+    entries = tuple(
+        (WHITESPACE_RE.sub(" ", key).strip().lower(), value) for key, value in words_to_avoid.items()
+    )
+    return avoid_matcher(entries)
+
+
+@cache
+def _default_avoid() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """:func:`_avoid` of charterkit's own list, made once."""
+    return _avoid(load_words_to_avoid())
 
 
 def _scores(tally: _Tally, total_words: int, sentence_limit: int) -> Scores:

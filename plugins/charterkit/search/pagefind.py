@@ -21,7 +21,17 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BUNDLE_DIR", "EXCLUDED", "ROOT", "IndexSummary", "SearchIndexError", "build_index"]
+__all__ = [
+    "BUNDLE_DIR",
+    "EXCLUDED",
+    "ROOT",
+    "IndexSummary",
+    "SearchIndexError",
+    "build_index",
+    "index_settings",
+    "page_count",
+    "tidy_bundle",
+]
 
 BUNDLE_DIR = "pagefind"
 """The folder of the site that holds the index and ``pagefind.js``; the search page's script reads it."""
@@ -121,9 +131,25 @@ def build_index(
             f"Pagefind could not index the site in {site} (exit code {returncode}): "
             f"{' '.join(said[-5:]) or 'it said nothing'}"
         )
+    tidy_bundle(site / BUNDLE_DIR)
+    return IndexSummary(pages=page_count(site / BUNDLE_DIR))
+
+
+def index_settings(*, language: str = "en", keep_index_url: bool = False) -> dict[str, object]:
+    """The settings :func:`build_index` gives Pagefind's command, as its service mode takes them
+    (:mod:`charterkit.search.service`): the same index either way."""
+    return {
+        "root_selector": ROOT,
+        "exclude_selectors": list(EXCLUDED),
+        "force_language": language,
+        "keep_index_url": keep_index_url,
+    }
+
+
+def tidy_bundle(folder: Path) -> None:
+    """Remove Pagefind's own interfaces (:data:`UNUSED`) from the index's folder."""
     for name in UNUSED:
-        (site / BUNDLE_DIR / name).unlink(missing_ok=True)
-    return IndexSummary(pages=_page_count(site / BUNDLE_DIR / "pagefind-entry.json"))
+        (folder / name).unlink(missing_ok=True)
 
 
 def _run(command: list[str], background: bool) -> tuple[int, str, str]:
@@ -141,9 +167,10 @@ def _run(command: list[str], background: bool) -> tuple[int, str, str]:
     return process.returncode, out, err
 
 
-def _page_count(entry: Path) -> int:
+def page_count(folder: Path) -> int:
+    """The pages in the index in ``folder``, by its ``pagefind-entry.json`` (0 when it cannot be read)."""
     try:
-        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        languages = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
         return sum(int(lang["page_count"]) for lang in languages.values())
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return 0

@@ -38,6 +38,7 @@ from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.preview import Preview
 from charterkit.mkdocs.charters.rendering import PageMaker
+from charterkit.mkdocs.charters.shell import OncePerBuild
 from charterkit.mkdocs.charters.site_files import SitePlan
 from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
@@ -149,6 +150,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # charterkit/readability its report): only a complete site is swapped in.
     @event_priority(-100)
     def _swap_in(self, *, config: MkDocsConfig) -> None:
+        if isinstance(self.store, FolderStore):
+            self.store.flush()  # kept results written in the background while the pages were rendered
         try:
             self.output.finish(config)
         except OutputUnusable as exc:
@@ -230,6 +233,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             readability=self.readability,
             report_uri=self.report_uri,
             report_for=self.report_for,
+            store=self.store,
         )
 
     def generated_page(
@@ -250,6 +254,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if env.bytecode_cache is None:
             env.bytecode_cache = bytecode_cache()
+        env.globals["ck_once"] = OncePerBuild()
         return env
 
     def on_page_context(
