@@ -259,4 +259,9 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(items) // (count * 4))
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        return list(pool.map(work, items, chunksize=chunk))
+        rest = pool.map(work, items[1:], chunksize=chunk)  # every worker is started here, first
+        # The first item is done in this process while the workers do the rest, so that this process has
+        # loaded what the work needs: the preview's next rebuild reads and scores one charter here, and
+        # the first time costs ten times the next (80 ms against 8 to score a charter).
+        first = work(items[0])
+        return [first, *rest]
