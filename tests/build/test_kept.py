@@ -77,8 +77,8 @@ def test_damaged_or_planted_cache_entries_are_made_again_never_used(tmp_path: Pa
     entries = sorted((project / ".cache" / "charterkit-charters").glob("*.memo"))
     # Read and scored, and its page and easy-read page rendered, for each of two charters; the theme's
     # and the site's stylesheets, scaled to the reader's text size (the same for every site of a theme
-    # version, so kept too).
-    assert len(entries) == 10
+    # version, so kept too); and each whole page charterkit made outside the menu (the lists, the themes).
+    assert len(entries) > 10
     # One entry cut short, one whose bytes no longer match their hash, and two planted with a matching
     # hash but a pickle that would run a command: none is used, all are made again.
     entries[0].write_bytes(entries[0].read_bytes()[:50])
@@ -122,3 +122,24 @@ def test_a_council_template_changed_between_builds_renders_the_kept_pages_again(
     assert "Our own words" in again.html("charters/two/")
     own.unlink()
     assert "Our own words" not in run_build(project, strict=False).html("charters/two/")
+
+
+def test_a_changed_site_setting_shows_on_every_kept_page(tmp_path: Path) -> None:
+    # Whole pages are kept between builds too: a setting of the site must still reach every page.
+    project = make_project(tmp_path, _charters())
+    first = run_build(project, strict=False)
+    assert first.returncode == 0, first.output
+    assert "Co-production charters" in first.html("charters/two/")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "site_name: Co-production charters", "site_name: Our council's charters"
+        ),
+        encoding="utf-8",
+    )
+    again = run_build(project, strict=False)
+    assert again.returncode == 0, again.output
+    for page in ("charters/two/", "charters/two/easy-read/", "charters/"):
+        assert "Our council&#39;s charters" in again.html(page) or "Our council's charters" in again.html(
+            page
+        )

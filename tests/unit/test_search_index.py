@@ -116,7 +116,10 @@ def test_pages_sent_while_building_make_the_same_index_as_the_finished_site(tmp_
 
 def test_a_service_that_stops_is_said_in_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(service, "pagefind_executable", lambda: Path("/bin/false"))
+    live = LiveIndex()
+    live.add("index.html", "<html><body><main data-pagefind-body>Words</main></body></html>")
     with pytest.raises(
         SearchIndexError, match=r"Pagefind could not index the site: it stopped \(exit code 1\)"
     ):
-        LiveIndex()
+        live.write(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()

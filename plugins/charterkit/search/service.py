@@ -7,12 +7,18 @@ so only the last step, writing the index, is left when the build ends. It is the
 same settings (:func:`~charterkit.search.pagefind.index_settings`): the pages Pagefind sees are the
 pages written to the site.
 
-Pagefind's own Python wrapper waits a tenth of a second for each reply, which makes a site of a thousand
-pages take minutes. This client queues each page and returns at once; a thread sends the pages one by one,
-each when Pagefind has answered the one before (so the same site always makes the same index), another
-reads the replies, and the build waits only for the last one. The protocol: each message is JSON,
-base64-encoded, followed by a comma, on the program's standard input; replies come back the same way on
-its standard output.
+Two processes share the work, so the build's own process does nothing but hand each page over:
+
+- :class:`LiveIndex`, in the build, writes each page (its path and HTML, each preceded by its length) to
+  a small Python process and returns at once;
+- that process (this module, run as ``python -m charterkit.search.service``) sends the pages to Pagefind
+  one at a time, each when Pagefind has answered the one before (Pagefind numbers pages in the order it
+  finishes them, and the same site must make the same index), and at the end asks it to write the index
+  and prints the outcome as one line of JSON.
+
+Pagefind's protocol: each message is JSON, base64-encoded, followed by a comma, on the program's standard
+input; replies come back the same way on its standard output. Pagefind's own Python wrapper waits a tenth
+of a second for each reply, which makes a site of a thousand pages take minutes; this does not.
 
 No MkDocs here: ``charterkit/search`` sends each page from ``on_post_page``.
 """
@@ -22,9 +28,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import queue
 import subprocess
-import threading
+import sys
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,17 +45,19 @@ from charterkit.search.pagefind import (
 
 __all__ = ["LiveIndex"]
 
-_WAIT = 1800.0
-"""Seconds to wait for Pagefind's last reply: as long as the indexing of a finished site may take."""
+_PIPE_BYTES = 1 << 20
+"""The pipe to the indexing process holds this much (Linux), so the build rarely waits to hand a page over."""
 
 
 class LiveIndex:
     """A Pagefind index that pages are added to as they are built; :meth:`write` finishes it."""
 
     def __init__(self, *, language: str = "en", keep_index_url: bool = False) -> None:
+        settings = json.dumps(index_settings(language=language, keep_index_url=keep_index_url))
         try:
+            executable = str(pagefind_executable())
             self._process = subprocess.Popen(
-                [str(pagefind_executable()), "--service"],
+                [sys.executable, "-m", "charterkit.search.service", executable, settings],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -59,131 +66,133 @@ class LiveIndex:
             raise SearchIndexError(
                 f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}"
             ) from None
-        self._replies: dict[int, dict[str, Any]] = {}
-        self._replied = threading.Condition()
-        self._ended = False
-        self._sent = 0
-        self._paths: dict[int, str] = {}
-        """Each page sent, by the number of its message: to name it if Pagefind cannot index it."""
-        self._outbox: queue.SimpleQueue[tuple[int, bytes] | None] = queue.SimpleQueue()
-        self._reader = threading.Thread(target=self._read, name="charterkit-pagefind-read", daemon=True)
-        self._writer = threading.Thread(target=self._write, name="charterkit-pagefind-write", daemon=True)
-        self._reader.start()
-        self._writer.start()
-        config = index_settings(language=language, keep_index_url=keep_index_url)
-        self._index = int(self._ask({"type": "NewIndex", "config": config})["index_id"])
+        assert self._process.stdin is not None
+        self._pages: IO[bytes] = self._process.stdin
+        _widen(self._pages)
 
     def add(self, path: str, html: str) -> None:
-        """Send the page written to ``path`` (relative to the site's folder, like ``charters/x/index.html``)
-        to be indexed; returns at once."""
-        number = self._send(
-            {
-                "type": "AddFile",
-                "index_id": self._index,
-                "file_path": path,
-                "url": None,
-                "file_contents": html,
-            }
-        )
-        self._paths[number] = path
+        """Hand over the page written to ``path`` (relative to the site's folder, like
+        ``charters/x/index.html``) to be indexed."""
+        with contextlib.suppress(OSError, ValueError):  # the indexing process stopped: write() says why
+            _put(self._pages, path.encode("utf-8"), html.encode("utf-8", errors="surrogatepass"))
 
     def write(self, folder: Path) -> IndexSummary:
-        """Wait until every page is indexed and write the index to ``folder``; then stop Pagefind."""
+        """Wait until every page is indexed and write the index to ``folder``; then stop."""
         try:
-            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
-        finally:
-            self.close()
+            _put(self._pages, b"", str(folder).encode("utf-8"))  # no path: the end, and where to write
+            self._pages.close()
+        except (OSError, ValueError):
+            pass
+        assert self._process.stdout is not None
+        outcome = _outcome(self._process.stdout.read())  # one line, when the index is written
+        self._process.wait()
+        if outcome.get("problem") or self._process.returncode != 0:
+            problem = outcome.get("problem") or f"it stopped (exit code {self._process.returncode})."
+            raise SearchIndexError(f"Pagefind could not index {outcome.get('page') or 'the site'}: {problem}")
         tidy_bundle(folder)
         return IndexSummary(pages=page_count(folder))
 
     def close(self) -> None:
-        """Stop Pagefind, whatever it was doing (a failed build writes no index)."""
-        self._outbox.put(None)
+        """Stop indexing, whatever it was doing (a failed build writes no index)."""
+        with contextlib.suppress(OSError, ValueError):
+            self._pages.close()
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
 
-    # -- the conversation ---------------------------------------------------------------------------
 
-    def _send(self, payload: dict[str, Any]) -> int:
-        self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False).encode(
-            "utf-8"
+def _widen(pipe: IO[bytes]) -> None:
+    """Let ``pipe`` hold :data:`_PIPE_BYTES` where the system allows it; a smaller one only means more
+    waiting."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except (ImportError, OSError):
+        pass
+
+
+def _put(stream: IO[bytes], path: bytes, body: bytes) -> None:
+    stream.write(len(path).to_bytes(4, "big") + len(body).to_bytes(8, "big") + path + body)
+
+
+def _outcome(said: bytes) -> dict[str, Any]:
+    try:
+        found = json.loads(said.decode("utf-8").strip().splitlines()[-1])
+        return found if isinstance(found, dict) else {}
+    except (ValueError, IndexError):
+        return {}
+
+
+# -- the indexing process ---------------------------------------------------------------------------
+
+
+class _Pagefind:
+    """One conversation with ``pagefind --service``: a message, then its reply."""
+
+    def __init__(self, executable: str) -> None:
+        self.process = subprocess.Popen(
+            [executable, "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
-        self._outbox.put((self._sent, base64.b64encode(message) + b","))
-        return self._sent
+        self.sent = 0
 
-    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Send ``payload`` and wait for its reply; Pagefind answers in order, so every earlier message
-        has been dealt with by then. Raises :class:`SearchIndexError` if Pagefind reported a problem with
-        any message or stopped."""
-        number = self._send(payload)
-        with self._replied:
-            done = self._replied.wait_for(lambda: number in self._replies or self._ended, _WAIT)
-            problems = [(n, r) for n, r in self._replies.items() if r.get("type") == "Error"]
-            if problems:
-                failed, reply = problems[0]
-                said = str(reply.get("message", "")).strip() or "it gave no reason"
-                page = self._paths.get(failed)
-                raise SearchIndexError(f"Pagefind could not index {page or 'the site'}: {said}")
-            if number in self._replies:
-                return self._replies[number]
-        if not done:
-            raise SearchIndexError("Pagefind could not index the site: it took over 30 minutes.")
-        code = self._process.wait()
-        raise SearchIndexError(
-            f"Pagefind could not index the site: it stopped (exit code {code}) before it finished the index."
-        )
-
-    def _write(self) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None
-        try:
-            while (item := self._outbox.get()) is not None:
-                number, message = item
-                stdin.write(message)
-                stdin.flush()
-                # One page at a time: Pagefind numbers pages in the order it finishes them, and the
-                # same site must make the same index (a reproducible build).
-                if not self._answered(number):
-                    return
-        except (OSError, ValueError):  # Pagefind stopped: the reader reports it
-            pass
-        finally:
-            with contextlib.suppress(OSError):
-                stdin.close()
-
-    def _answered(self, number: int) -> bool:
-        """Wait for the reply to message ``number``; False if Pagefind stopped first."""
-        with self._replied:
-            self._replied.wait_for(lambda: number in self._replies or self._ended)
-            return number in self._replies
-
-    def _read(self) -> None:
-        stdout = self._process.stdout
-        assert stdout is not None
-        try:
-            for reply in _replies(stdout):
-                number = reply.get("message_id")
-                payload = reply.get("payload") or {}
-                with self._replied:
-                    # A reply that could not be matched (Pagefind could not read the message) is an error.
-                    self._replies[int(number) if number is not None else -1] = payload
-                    self._replied.notify_all()
-        finally:
-            with self._replied:
-                self._ended = True
-                self._replied.notify_all()
+    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.sent += 1
+        message = json.dumps({"message_id": self.sent, "payload": payload}, ensure_ascii=False)
+        self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        self.process.stdin.flush()
+        reply = bytearray()
+        while not reply.endswith(b","):
+            chunk = self.process.stdout.read1(1 << 16)  # type: ignore[attr-defined]
+            if not chunk:
+                code = self.process.wait()
+                raise SearchIndexError(f"it stopped (exit code {code}) before it finished the index.")
+            reply += chunk
+        answer = json.loads(base64.b64decode(bytes(reply[:-1])))
+        payload_back: dict[str, Any] = answer.get("payload") or {}
+        if payload_back.get("type") == "Error":
+            raise SearchIndexError(str(payload_back.get("message", "")).strip() or "it gave no reason.")
+        return payload_back
 
 
-def _replies(stream: IO[bytes]) -> Any:
-    """Each reply Pagefind writes to ``stream``, decoded, until it closes it."""
-    pending = b""
-    while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
-        pending += chunk
-        *whole, pending = pending.split(b",")
-        for message in whole:
-            try:
-                yield json.loads(base64.b64decode(message))
-            except ValueError:
-                yield {"message_id": None, "payload": {"type": "Error", "message": "an unreadable reply"}}
+def _take(stream: IO[bytes], count: int) -> bytes:
+    data = stream.read(count)
+    if len(data) != count:
+        raise EOFError
+    return data
+
+
+def _feed(executable: str, settings: str) -> int:
+    """Send each page read from standard input to Pagefind, then write the index; print the outcome."""
+    pages = sys.stdin.buffer
+    page = ""
+    try:
+        pagefind = _Pagefind(executable)
+        index = pagefind.ask({"type": "NewIndex", "config": json.loads(settings)})["index_id"]
+        while True:
+            head = _take(pages, 12)
+            path = _take(pages, int.from_bytes(head[:4], "big")).decode("utf-8")
+            body = _take(pages, int.from_bytes(head[4:], "big")).decode("utf-8", errors="surrogatepass")
+            if not path:
+                page = ""
+                pagefind.ask({"type": "WriteFiles", "index_id": index, "output_path": body})
+                break
+            page = path
+            pagefind.ask(
+                {"type": "AddFile", "index_id": index, "file_path": path, "url": None, "file_contents": body}
+            )
+    except (SearchIndexError, OSError) as exc:
+        print(json.dumps({"problem": str(exc), "page": page}), flush=True)
+        return 1
+    except EOFError:  # the build stopped sending: it failed, and writes no index
+        return 1
+    print(json.dumps({"written": True}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_feed(sys.argv[1], sys.argv[2]))

@@ -36,6 +36,7 @@ from charterkit.load.project import Project
 from charterkit.memo import BytesStore, FolderStore
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
+from charterkit.mkdocs.charters.kept_pages import KeptPages
 from charterkit.mkdocs.charters.preview import Preview
 from charterkit.mkdocs.charters.rendering import PageMaker
 from charterkit.mkdocs.charters.shell import OncePerBuild
@@ -130,6 +131,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             missing_easy_read=self.config.missing_easy_read,
         )
         self.store = FolderStore(root / self.config.cache_dir) if self.config.cache_dir else None
+        if "charterkit/kept-pages" not in config.plugins:  # whole pages kept between builds
+            config.plugins["charterkit/kept-pages"] = KeptPages(
+                lambda uri: uri in self.plan.generated, self.store
+            )
         # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
         self.report = check_project(
             project, icons=self.icons, glyphs=False, store=self.store, workers=self.config.workers
