@@ -144,7 +144,8 @@ def check_project(
         report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
         for scores in report.scores:
             report.targets += scores.problems
-    report.problems.sort(key=lambda p: (report.files.index(p.file), p.line, p.field, p.message))
+    place = {name: i for i, name in enumerate(report.files)}
+    report.problems.sort(key=lambda p: (place[p.file], p.line, p.field, p.message))
     return report
 
 
