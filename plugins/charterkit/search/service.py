@@ -11,10 +11,11 @@ Two processes share the work, so the build's own process does nothing but hand e
 
 - :class:`LiveIndex`, in the build, writes each page (its path and HTML, each preceded by its length) to
   a small Python process and returns at once;
-- that process (this module, run as ``python -m charterkit.search.service``) sends the pages to Pagefind
-  one at a time, each when Pagefind has answered the one before (Pagefind numbers pages in the order it
-  finishes them, and the same site must make the same index), and at the end asks it to write the index
-  and prints the outcome as one line of JSON.
+- that process (this module, run as ``python -m charterkit.search.service``) reads them as they come,
+  so the build never waits, and sends them to Pagefind one at a time, each when Pagefind has answered
+  the one before (Pagefind numbers pages in the order it finishes them, and the same site must make the
+  same index); at the end it asks Pagefind to write the index and prints the outcome as one line of
+  JSON.
 
 Pagefind's protocol: each message is JSON, base64-encoded, followed by a comma, on the program's standard
 input; replies come back the same way on its standard output. Pagefind's own Python wrapper waits a tenth
@@ -28,10 +29,12 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from charterkit.search.pagefind import (
     INSTALL_HINT,
@@ -143,20 +146,26 @@ class _Pagefind:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload}, ensure_ascii=False)
-        self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-        self.process.stdin.flush()
+        try:
+            self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            self.process.stdin.flush()
+        except OSError:  # it has stopped
+            self._stopped()
         reply = bytearray()
         while not reply.endswith(b","):
             chunk = self.process.stdout.read1(1 << 16)  # type: ignore[attr-defined]
             if not chunk:
-                code = self.process.wait()
-                raise SearchIndexError(f"it stopped (exit code {code}) before it finished the index.")
+                self._stopped()
             reply += chunk
         answer = json.loads(base64.b64decode(bytes(reply[:-1])))
         payload_back: dict[str, Any] = answer.get("payload") or {}
         if payload_back.get("type") == "Error":
             raise SearchIndexError(str(payload_back.get("message", "")).strip() or "it gave no reason.")
         return payload_back
+
+    def _stopped(self) -> NoReturn:
+        code = self.process.wait()
+        raise SearchIndexError(f"it stopped (exit code {code}) before it finished the index.")
 
 
 def _take(stream: IO[bytes], count: int) -> bytes:
@@ -166,32 +175,41 @@ def _take(stream: IO[bytes], count: int) -> bytes:
     return data
 
 
+def _receive(stream: IO[bytes], pages: queue.SimpleQueue[tuple[str, str] | None]) -> None:
+    """Read every page the build sends, as it sends it, so the build never waits on Pagefind; None
+    when the build stopped sending without saying where to write the index (it failed)."""
+    try:
+        while True:
+            head = _take(stream, 12)
+            path = _take(stream, int.from_bytes(head[:4], "big")).decode("utf-8")
+            body = _take(stream, int.from_bytes(head[4:], "big")).decode("utf-8", errors="surrogatepass")
+            pages.put((path, body))
+            if not path:
+                return
+    except (EOFError, OSError, ValueError):
+        pages.put(None)
+
+
 def _feed(executable: str, settings: str) -> int:
     """Send each page read from standard input to Pagefind, then write the index; print the outcome."""
-    pages = sys.stdin.buffer
+    pages: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(sys.stdin.buffer, pages), daemon=True).start()
     page = ""
     try:
         pagefind = _Pagefind(executable)
         index = pagefind.ask({"type": "NewIndex", "config": json.loads(settings)})["index_id"]
-        while True:
-            head = _take(pages, 12)
-            path = _take(pages, int.from_bytes(head[:4], "big")).decode("utf-8")
-            body = _take(pages, int.from_bytes(head[4:], "big")).decode("utf-8", errors="surrogatepass")
-            if not path:
-                page = ""
+        while (item := pages.get()) is not None:
+            page, body = item
+            if not page:  # no path: the end, and the folder to write the index to
                 pagefind.ask({"type": "WriteFiles", "index_id": index, "output_path": body})
-                break
-            page = path
+                print(json.dumps({"written": True}), flush=True)
+                return 0
             pagefind.ask(
-                {"type": "AddFile", "index_id": index, "file_path": path, "url": None, "file_contents": body}
+                {"type": "AddFile", "index_id": index, "file_path": page, "url": None, "file_contents": body}
             )
     except (SearchIndexError, OSError) as exc:
         print(json.dumps({"problem": str(exc), "page": page}), flush=True)
-        return 1
-    except EOFError:  # the build stopped sending: it failed, and writes no index
-        return 1
-    print(json.dumps({"written": True}), flush=True)
-    return 0
+    return 1  # or the build stopped sending: it failed, and writes no index
 
 
 if __name__ == "__main__":
