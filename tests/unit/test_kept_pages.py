@@ -1,0 +1,34 @@
+"""Whole pages kept between builds (charterkit/mkdocs/charters/kept_pages.py): when keeping is safe."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from charterkit.mkdocs.charters.kept_pages import _only_known_hooks
+
+
+def _config(**events: list[Any]) -> Any:
+    return SimpleNamespace(plugins=SimpleNamespace(events=events))
+
+
+def _hook(module: str) -> Any:
+    def hook(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    hook.__module__ = module
+    return hook
+
+
+def test_pages_are_kept_when_only_charterkit_and_the_theme_touch_them() -> None:
+    known = _config(
+        page_context=[_hook("charterkit.mkdocs.brand.plugin"), _hook("material.plugins.search.plugin")],
+        env=[_hook("charterkit.mkdocs.charters.plugin")],
+    )
+    assert _only_known_hooks(known)
+
+
+def test_a_council_plugin_that_could_change_pages_unseen_turns_keeping_off() -> None:
+    # A council's own plugin may add anything to a page's context: a kept page would not show it.
+    for hook in ("page_context", "env", "template_context"):
+        assert not _only_known_hooks(_config(**{hook: [_hook("council_plugins.banner")]})), hook
