@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from charterkit.search import BUNDLE_DIR, LiveIndex, SearchIndexError, build_index, service
+from charterkit.memo import Memo
+from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index, kept_index
 from charterkit.search import pagefind as core
 
 from tests.pagefind_index import read_site_index
@@ -96,30 +98,60 @@ def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch:
     assert said.read_text(encoding="utf-8").strip() == str(os.getpriority(os.PRIO_PROCESS, 0))
 
 
-def test_pages_sent_while_building_make_the_same_index_as_the_finished_site(tmp_path: Path) -> None:
-    # mkdocs build sends each page to Pagefind's service as it is written (charterkit.search.service).
+class _Kept:
+    """A store in memory (the build's is a folder)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def read(self, key: str) -> bytes | None:
+        return self.kept.get(key)
+
+    def write(self, key: str, data: bytes) -> None:
+        self.kept[key] = data
+
+
+def _next_build(site: Path) -> None:
+    """What a new build starts with: a site folder without an index, and nothing kept in memory."""
+    shutil.rmtree(site / BUNDLE_DIR)
+    Memo._memory.clear()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_index_of_unchanged_pages_is_kept_and_written_back(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _page(site, "index.html", "Home", "Welcome to the charters.")
     _page(site, "charters/a/index.html", "Charter A", "We will build trust by listening.")
-    _page(site, "charters/index.html", "All charters", "Charter A listed.", searched=False)
-    live = LiveIndex()
-    for path in sorted(site.rglob("*.html")):
-        live.add(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
-    summary = live.write(site / BUNDLE_DIR)
+    store = _Kept()
+    first, kept = kept_index(site, store)
+    assert (first.pages, kept) == (2, False)
+    made = _files(site / BUNDLE_DIR)
+    _next_build(site)
 
-    assert summary.pages == 2
-    pages = {p.url: p for p in read_site_index(site)}
-    assert set(pages) == {"/", "/charters/a/"}
-    assert "We will build trust by listening." in pages["/charters/a/"].content
-    assert not (site / BUNDLE_DIR / "pagefind-ui.js").exists()  # Pagefind's own interface: not published
+    again, kept = kept_index(site, store)
+    assert (again.pages, kept) == (2, True)
+    assert _files(site / BUNDLE_DIR) == made
+
+    _page(site, "charters/a/index.html", "Charter A", "We will build trust by sharing power.")
+    _next_build(site)
+    _, kept = kept_index(site, store)
+    assert kept is False  # one page changed: a new index, which finds the new words
+    assert "sharing power" in {p.url: p for p in read_site_index(site)}["/charters/a/"].content
 
 
-def test_a_service_that_stops_is_said_in_plain_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(service, "pagefind_executable", lambda: Path("/bin/false"))
-    live = LiveIndex()
-    live.add("index.html", "<html><body><main data-pagefind-body>Words</main></body></html>")
-    with pytest.raises(
-        SearchIndexError, match=r"Pagefind could not index the site: it stopped \(exit code 1\)"
-    ):
-        live.write(tmp_path / "pagefind")
-    assert not (tmp_path / "pagefind").exists()
+def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _page(site, "index.html", "Home", "Welcome to the charters.")
+    store = _Kept()
+    kept_index(site, store)
+    for key in store.kept:
+        store.kept[key] = b"not an index"
+    _next_build(site)
+    summary, kept = kept_index(site, store)
+    assert (summary.pages, kept) == (1, False)
+    assert read_site_index(site)

@@ -1,6 +1,7 @@
-"""The site's search index: Pagefind, run on the built site (:mod:`charterkit.search.pagefind`) or fed
-each page as it is built (:mod:`charterkit.search.service`)."""
+"""The site's search index: Pagefind, run on the built site (:mod:`charterkit.search.pagefind`), and the
+index kept for a site whose pages did not change (:mod:`charterkit.search.kept`)."""
 
+from charterkit.search.kept import kept_index
 from charterkit.search.pagefind import (
     BUNDLE_DIR,
     EXCLUDED,
@@ -10,15 +11,14 @@ from charterkit.search.pagefind import (
     build_index,
     pagefind_executable,
 )
-from charterkit.search.service import LiveIndex
 
 __all__ = [
     "BUNDLE_DIR",
     "EXCLUDED",
     "ROOT",
     "IndexSummary",
-    "LiveIndex",
     "SearchIndexError",
     "build_index",
+    "kept_index",
     "pagefind_executable",
 ]

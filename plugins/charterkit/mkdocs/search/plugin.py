@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from charterkit.mkdocs._common import jinja_env
 from charterkit.mkdocs.search.config import SearchConfig
-from charterkit.search import BUNDLE_DIR, LiveIndex, SearchIndexError, build_index, pagefind_executable
+from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index, kept_index, pagefind_executable
 
 log = logging.getLogger("mkdocs.plugins.charterkit.search")
 
@@ -49,8 +49,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.generated = False
         self.command = "build"
         self._serve_index: _BackgroundIndex | None = None
-        self._live: LiveIndex | None = None
-        """``mkdocs build``: the index each page is sent to as soon as it is written."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -104,26 +102,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             all_charters=_all_charters(config, page, files),
         )
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # mkdocs build: Pagefind indexes each page as it is written, on the other core, while the next
-        # pages are rendered; the preview indexes the site after each rebuild instead (on_post_build).
-        self._stop_live()
-        if self.command != "serve":
-            try:
-                self._live = LiveIndex(
-                    language=_language(config), keep_index_url=not config.use_directory_urls
-                )
-            except SearchIndexError as exc:
-                raise PluginError(f"charterkit/search: {exc}") from None
-        return env
-
-    # Last, so that the page is sent as every other plugin leaves it: as it is written.
-    @event_priority(-100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._live is not None:
-            self._live.add(page.file.dest_uri, output)
-        return output
-
     # After every other plugin has written its pages (priority 0), before charterkit/charters swaps the
     # new site in (priority -100): the index describes the site as published, and a failure stops it.
     @event_priority(-50)
@@ -136,30 +114,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 self._serve_index.request(site, _language(config), not config.use_directory_urls)
             return
         started = time.perf_counter()
+        charters: Any = config.plugins.get("charterkit/charters")
         try:
-            if self._live is not None:
-                live, self._live = self._live, None
-                summary = live.write(site / BUNDLE_DIR)
-            else:
-                summary = build_index(
-                    site, language=_language(config), keep_index_url=not config.use_directory_urls
-                )
+            summary, kept = kept_index(
+                site,
+                getattr(charters, "store", None),  # the build's checked cache, when it has one
+                language=_language(config),
+                keep_index_url=not config.use_directory_urls,
+            )
         except SearchIndexError as exc:
             raise PluginError(f"charterkit/search: {exc}") from None
-        log.info(f"Search: indexed {summary.pages} pages in {time.perf_counter() - started:.1f} s.")
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_live()
+        if kept:
+            log.info(f"Search: no page changed, so the index of {summary.pages} pages was kept.")
+        else:
+            log.info(f"Search: indexed {summary.pages} pages in {time.perf_counter() - started:.1f} s.")
 
     def on_shutdown(self) -> None:
-        self._stop_live()
         if self._serve_index is not None:
             self._serve_index.stop()
-
-    def _stop_live(self) -> None:
-        if self._live is not None:
-            live, self._live = self._live, None
-            live.close()
 
 
 def _language(config: MkDocsConfig) -> str:
