@@ -23,8 +23,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import queue
-import threading
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from charterkit.memo_writer import StoreWriter
 from charterkit.store import Store, StoreUnusable
 
 __all__ = [
@@ -73,25 +72,17 @@ class FolderStore:
     """Kept results in a folder: a :class:`~charterkit.store.Store` of ``<key>.memo`` files, each checked
     against the sha256 recorded beside it before it is read (a damaged one is deleted and made again).
 
-    Writing an entry makes two files, which takes milliseconds on many disks: a build keeping hundreds of
-    results would spend seconds waiting. So :meth:`write` returns at once and a thread of its own writes
-    the entries; :meth:`flush` waits until all are written (the build calls it when it ends, and a
-    process pool is started only after it, so no worker is forked in the middle of a write)."""
+    :meth:`write` hands each result to a process of its own (:mod:`charterkit.memo_writer`) and returns
+    at once; :meth:`flush` waits until all are written (the build calls it when it ends). A result
+    written in this process is read back from :class:`Memo`'s memory, not from here."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.store = Store(folder, suffix=".memo", label="kept result")
-        self._pending: dict[str, bytes] = {}
-        self._queue: queue.Queue[str] = queue.Queue()
-        self._writer: threading.Thread | None = None
-        self._lock = threading.Lock()
+        self._writer = StoreWriter(folder, ".memo", "kept result")
         _OPEN.add(self)
 
     def read(self, key: str) -> bytes | None:
-        with self._lock:
-            waiting = self._pending.get(key)
-        if waiting is not None:
-            return waiting
         try:
             entry = self.store.get(key)
             data = entry.path.read_bytes() if entry is not None else None
@@ -106,31 +97,11 @@ class FolderStore:
         return data
 
     def write(self, key: str, data: bytes) -> None:
-        with self._lock:
-            self._pending[key] = data
-            if self._writer is None:
-                self._writer = threading.Thread(target=self._write_each, name="charterkit-memo", daemon=True)
-                self._writer.start()
-        self._queue.put(key)
+        self._writer.put(key, data)
 
     def flush(self) -> None:
-        """Wait until every entry given to :meth:`write` is on disk (or could not be written)."""
-        self._queue.join()
-
-    def _write_each(self) -> None:
-        while True:
-            key = self._queue.get()
-            try:
-                with self._lock:
-                    data = self._pending.get(key)
-                if data is not None:
-                    self.store.put(key, data)
-            except (StoreUnusable, OSError) as exc:  # a cache that cannot be written costs only time
-                log.debug(f"cannot keep a result in {self.folder}: {exc}")
-            finally:
-                with self._lock:
-                    self._pending.pop(key, None)
-                self._queue.task_done()
+        """Wait until every result given to :meth:`write` is on disk (or could not be written)."""
+        self._writer.close()
 
 
 _OPEN: weakref.WeakSet[FolderStore] = weakref.WeakSet()
@@ -253,7 +224,7 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     count = workers or os.cpu_count() or 1
     if count < 2 or len(items) < POOL_THRESHOLD:
         return [work(item) for item in items]
-    flush_stores()  # no worker forked in the middle of a write
+    flush_stores()  # no worker holds the pipe to the writing process open
     # fork where there is one: workers start with charterkit already imported, in milliseconds.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

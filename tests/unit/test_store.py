@@ -124,11 +124,10 @@ def test_os_errors_in_plain_words() -> None:
     )
 
 
-def test_kept_results_are_written_in_the_background_and_read_at_once(tmp_path: Path) -> None:
+def test_kept_results_are_written_in_the_background_and_read_by_the_next_build(tmp_path: Path) -> None:
     # charterkit.memo's folder: a build hands over each result and goes on; it is on disk by the end.
     kept = FolderStore(tmp_path / "memo")
     kept.write("a" * 64, b"the rendered page")
-    assert kept.read("a" * 64) == b"the rendered page"  # written or not yet, it is given back
     kept.flush()
     again = FolderStore(tmp_path / "memo")  # the next build
     assert again.read("a" * 64) == b"the rendered page"

@@ -6,7 +6,6 @@ same name in its own folder (``overrides/charterkit/`` in a site), which is sear
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -75,10 +74,6 @@ def bytecode_cache() -> BytecodeCache | None:
         return None
 
 
-_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-"""charterkit's own templates (``PackageLoader("charterkit", "templates")``)."""
-
-
 @cache
 def _env(extra: tuple[Path, ...], icons: IconSet | None) -> Environment:
     loaders: list[Any] = [FileSystemLoader([str(p) for p in extra])] if extra else []
@@ -116,18 +111,6 @@ def text_direction(lang: str) -> str:
     lang = lang.lower()
     primary = lang.split("-")[0]
     return "rtl" if primary in RTL_LANGUAGES or lang.startswith("ku-arab") else "ltr"
-
-
-def templates_fingerprint(env: Environment) -> str:
-    """A hash of every template ``env`` can load (a site's own first, then charterkit's): a result
-    rendered by these templates is kept under it, so a changed template renders again."""
-    h = hashlib.sha256()
-    loaders = env.loader.loaders if isinstance(env.loader, ChoiceLoader) else [env.loader]
-    roots = [Path(p) for loader in loaders if isinstance(loader, FileSystemLoader) for p in loader.searchpath]
-    for root in [*roots, _TEMPLATES]:
-        for path in sorted(root.rglob("*.html")) if root.is_dir() else ():
-            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 def make_env(template_dirs: Sequence[Path] = (), icons: IconSet | None = None) -> Environment:

@@ -238,7 +238,6 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             readability=self.readability,
             report_uri=self.report_uri,
             report_for=self.report_for,
-            store=self.store,
         )
 
     def generated_page(
