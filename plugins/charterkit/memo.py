@@ -52,7 +52,7 @@ MEMO_FORMAT = "1"
 POOL_THRESHOLD = 24
 """Fewer items than this are done in this process: starting workers would cost more than it saves."""
 
-_LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "pyphen", "mkdocs-material")
+_LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "pyphen", "mkdocs-material", "pagefind_bin")
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -1,22 +1,20 @@
 """The search index of a site whose pages did not change is not made again.
 
 Pagefind reads every HTML file of the built site, and the index it writes depends on nothing else (and on
-its settings and version). So the index is kept (:mod:`charterkit.memo`, the build's checked cache) under
+its options and version). So the index is kept (:mod:`charterkit.memo`, the build's checked cache) under
 a hash of every HTML file's path and bytes: a build whose pages are all as they were (a warm build, a CI
 build from a restored cache) writes the kept index back instead of running Pagefind. Any change to any
 page, however small, makes a new index.
 
-No MkDocs here: ``charterkit/search`` calls :func:`kept_index` from its ``on_post_page``.
+No MkDocs here: ``charterkit/search`` calls :func:`kept_index` from its ``on_post_build``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 import shutil
 import zipfile
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from charterkit.memo import BytesStore, Memo, memo_key
@@ -24,7 +22,7 @@ from charterkit.search.pagefind import (
     BUNDLE_DIR,
     IndexSummary,
     build_index,
-    index_settings,
+    index_options,
     page_count,
 )
 
@@ -38,8 +36,9 @@ def kept_index(
     and whether it was kept. Raises :class:`~charterkit.search.pagefind.SearchIndexError`."""
     if store is None:
         return build_index(site, language=language, keep_index_url=keep_index_url), False
-    settings = json.dumps(index_settings(language=language, keep_index_url=keep_index_url), sort_keys=True)
-    key = memo_key("search-index", _pagefind_version(), settings, _pages_hash(site))
+    # Pagefind's version is in every key (charterkit.memo.code_fingerprint).
+    options = "\0".join(index_options(language=language, keep_index_url=keep_index_url))
+    key = memo_key("search-index", options, _pages_hash(site))
     memo: Memo[bytes] = Memo("search-index", store)
     bundle = site / BUNDLE_DIR
     kept = memo.get(key)
@@ -48,13 +47,6 @@ def kept_index(
     summary = build_index(site, language=language, keep_index_url=keep_index_url)
     memo.put(key, _pack(bundle))
     return summary, False
-
-
-def _pagefind_version() -> str:
-    try:
-        return metadata.version("pagefind_bin")
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _pages_hash(site: Path) -> str:

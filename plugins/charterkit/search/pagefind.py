@@ -28,9 +28,8 @@ __all__ = [
     "IndexSummary",
     "SearchIndexError",
     "build_index",
-    "index_settings",
+    "index_options",
     "page_count",
-    "tidy_bundle",
 ]
 
 BUNDLE_DIR = "pagefind"
@@ -108,16 +107,7 @@ def build_index(
         str(pagefind_executable()),
         "--site",
         str(site),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--root-selector",
-        ROOT,
-        "--exclude-selectors",
-        ", ".join(EXCLUDED),
-        "--force-language",
-        language,
-        "--quiet",
-        *(["--keep-index-url"] if keep_index_url else []),
+        *index_options(language=language, keep_index_url=keep_index_url),
     ]
     try:
         returncode, said_out, said_err = _run(command, background)
@@ -131,22 +121,28 @@ def build_index(
             f"Pagefind could not index the site in {site} (exit code {returncode}): "
             f"{' '.join(said[-5:]) or 'it said nothing'}"
         )
-    tidy_bundle(site / BUNDLE_DIR)
+    _tidy_bundle(site / BUNDLE_DIR)
     return IndexSummary(pages=page_count(site / BUNDLE_DIR))
 
 
-def index_settings(*, language: str = "en", keep_index_url: bool = False) -> dict[str, object]:
-    """The settings :func:`build_index` gives Pagefind's command, as its service mode takes them
-    (:mod:`charterkit.search.service`): the same index either way."""
-    return {
-        "root_selector": ROOT,
-        "exclude_selectors": list(EXCLUDED),
-        "force_language": language,
-        "keep_index_url": keep_index_url,
-    }
+def index_options(*, language: str = "en", keep_index_url: bool = False) -> list[str]:
+    """Every option :func:`build_index` gives Pagefind besides the site's folder: what shapes the index
+    (:mod:`charterkit.search.kept` keeps an index under them)."""
+    return [
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--root-selector",
+        ROOT,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
+        "--force-language",
+        language,
+        "--quiet",
+        *(["--keep-index-url"] if keep_index_url else []),
+    ]
 
 
-def tidy_bundle(folder: Path) -> None:
+def _tidy_bundle(folder: Path) -> None:
     """Remove Pagefind's own interfaces (:data:`UNUSED`) from the index's folder."""
     for name in UNUSED:
         (folder / name).unlink(missing_ok=True)
