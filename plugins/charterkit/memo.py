@@ -6,8 +6,9 @@ data and the versions of the libraries it uses. The key names no folder, so a pr
 CI workspace restored from a cache, a colleague's clone) finds every entry again.
 
 Results live in memory for the life of the process (``mkdocs serve`` rebuilds reuse them at once) and on
-disk in a :class:`BytesStore`, the same checked :class:`~charterkit.store.Store` as every other cache:
-every entry on disk is checked against the sha256 of its bytes before use; a damaged one is made again.
+disk in a :class:`BytesStore` (:class:`~charterkit.kept_db.KeptDatabase`, one database file in the cache
+folder): every entry on disk is checked against the sha256 of its bytes before use; a damaged one is made
+again.
 Entries are pickles read by an unpickler that accepts only charterkit's own classes and plain values,
 so a planted file can build nothing else.
 
@@ -16,14 +17,12 @@ Cold work (many charters not yet kept) is spread over the machine's cores with a
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import io
 import logging
 import multiprocessing
 import os
 import pickle
-import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -31,13 +30,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from charterkit.memo_writer import StoreWriter
-from charterkit.store import Store, StoreUnusable
+from charterkit.kept_db import KeptDatabase, flush_stores
 
 __all__ = [
     "MEMO_FORMAT",
     "BytesStore",
-    "FolderStore",
+    "KeptDatabase",
     "Memo",
     "code_fingerprint",
     "flush_stores",
@@ -66,55 +64,6 @@ class BytesStore(Protocol):
 
     def write(self, key: str, data: bytes) -> None:
         """Keep ``data`` under ``key`` (atomically: a reader sees all of it or nothing)."""
-
-
-class FolderStore:
-    """Kept results in a folder: a :class:`~charterkit.store.Store` of ``<key>.memo`` files, each checked
-    against the sha256 recorded beside it before it is read (a damaged one is deleted and made again).
-
-    :meth:`write` hands each result to a process of its own (:mod:`charterkit.memo_writer`) and returns
-    at once; :meth:`flush` waits until all are written (the build calls it when it ends). A result
-    written in this process is read back from :class:`Memo`'s memory, not from here."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.store = Store(folder, suffix=".memo", label="kept result")
-        self._writer = StoreWriter(folder, ".memo", "kept result")
-        _OPEN.add(self)
-
-    def read(self, key: str) -> bytes | None:
-        try:
-            entry = self.store.get(key)
-            data = entry.path.read_bytes() if entry is not None else None
-        except (StoreUnusable, OSError) as exc:  # a cache that cannot be read only costs time
-            log.debug(f"cannot read a kept result in {self.folder}: {exc}")
-            return None
-        for line in self.store.remade:
-            log.debug(line)
-        self.store.remade.clear()
-        if data is None or entry is None or len(data) != entry.size:  # changed since it was checked
-            return None
-        return data
-
-    def write(self, key: str, data: bytes) -> None:
-        self._writer.put(key, data)
-
-    def flush(self) -> None:
-        """Wait until every result given to :meth:`write` is on disk (or could not be written)."""
-        self._writer.close()
-
-
-_OPEN: weakref.WeakSet[FolderStore] = weakref.WeakSet()
-"""Every folder store of the process, written out before a process pool starts and when Python exits."""
-
-
-def flush_stores() -> None:
-    """Wait until every :class:`FolderStore` of the process has written what it was given."""
-    for store in list(_OPEN):
-        store.flush()
-
-
-atexit.register(flush_stores)
 
 
 @cache
@@ -224,7 +173,7 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     count = workers or os.cpu_count() or 1
     if count < 2 or len(items) < POOL_THRESHOLD:
         return [work(item) for item in items]
-    flush_stores()  # no worker holds the pipe to the writing process open
+    flush_stores()  # results kept so far are written once, by this process, not copied into each worker
     # fork where there is one: workers start with charterkit already imported, in milliseconds.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

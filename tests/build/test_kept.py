@@ -8,9 +8,9 @@ folder reuses the cache too, so a CI cache restored into a new workspace makes a
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 import shutil
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import REPO, make_project, run_build
@@ -74,31 +74,46 @@ def test_damaged_or_planted_cache_entries_are_made_again_never_used(tmp_path: Pa
     project = make_project(tmp_path, _charters())
     assert run_build(project, strict=False).returncode == 0
     pages = _pages(project)
-    entries = sorted((project / ".cache" / "charterkit-charters").glob("*.memo"))
+    database = project / ".cache" / "charterkit-charters" / "kept.sqlite3"
     # Read and scored, for each of two charters; the theme's and the site's stylesheets, scaled to the
     # reader's text size (the same for every site of a theme version, so kept too); each whole page
     # charterkit made outside the menu (the charters' pages, the lists, the themes); the search index.
-    assert len(entries) > 6
-    # One entry cut short, one whose bytes no longer match their hash, and two planted with a matching
-    # hash but a pickle that would run a command: none is used, all are made again.
-    entries[0].write_bytes(entries[0].read_bytes()[:50])
-    damaged = bytearray(entries[1].read_bytes())
-    damaged[-5] ^= 0xFF
-    entries[1].write_bytes(bytes(damaged))
-    marker = tmp_path / "planted-ran"
-    payload = pickle.dumps(_Evil(str(marker)))
-
-    for entry in entries[2:]:
-        entry.write_bytes(payload)
-        record = entry.with_suffix(".json")
-        kept = json.loads(record.read_text(encoding="utf-8"))
-        kept.update(sha256=hashlib.sha256(payload).hexdigest(), size=len(payload))
-        record.write_text(json.dumps(kept), encoding="utf-8")
+    with sqlite3.connect(database) as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM kept ORDER BY key")]
+        assert len(keys) > 6
+        # One entry cut short, one whose bytes no longer match their hash, and the rest planted with a
+        # matching hash but a pickle that would run a command: none is used, all are made again.
+        db.execute("UPDATE kept SET data = substr(data, 1, 50) WHERE key = ?", (keys[0],))
+        (data,) = db.execute("SELECT data FROM kept WHERE key = ?", (keys[1],)).fetchone()
+        damaged = bytearray(data)
+        damaged[-5] ^= 0xFF
+        db.execute("UPDATE kept SET data = ? WHERE key = ?", (bytes(damaged), keys[1]))
+        marker = tmp_path / "planted-ran"
+        payload = pickle.dumps(_Evil(str(marker)))
+        db.executemany(
+            "UPDATE kept SET data = ?, sha256 = ? WHERE key = ?",
+            [(payload, hashlib.sha256(payload).digest(), key) for key in keys[2:]],
+        )
     again = run_build(project, strict=False)
     assert again.returncode == 0, again.output
     assert not marker.exists()
     assert "2 charters read, 0 of them kept" in again.output
     assert _pages(project) == pages
+
+
+def test_a_damaged_cache_file_is_begun_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _charters())
+    assert run_build(project, strict=False).returncode == 0
+    pages = _pages(project)
+    database = project / ".cache" / "charterkit-charters" / "kept.sqlite3"
+    database.write_bytes(b"not a database, or half of one" * 100)
+    again = run_build(project, strict=False)
+    assert again.returncode == 0, again.output
+    assert "were damaged" in again.output
+    assert "2 charters read, 0 of them kept" in again.output
+    assert _pages(project) == pages
+    third = run_build(project, strict=False)
+    assert "2 charters read, 2 of them kept" in third.output
 
 
 class _Evil:

@@ -53,9 +53,14 @@ def _until(check: Callable[[], bool], what: str) -> None:
 
 
 class Preview:
-    def __init__(self, project: Path, base: str) -> None:
+    def __init__(self, project: Path, base: str, log: Path) -> None:
         self.project = project
         self.base = base
+        self.log = log
+
+    def rebuilds(self) -> int:
+        """How many times the preview has started a rebuild, by its log."""
+        return self.log.read_text(encoding="utf-8").count("Detected file changes")
 
     def page(self, path: str) -> tuple[int, str]:
         return _get(self.base + path)
@@ -98,7 +103,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         stderr=subprocess.STDOUT,
     )
     try:
-        shown = Preview(project, f"http://127.0.0.1:{port}/")
+        shown = Preview(project, f"http://127.0.0.1:{port}/", tmp_path / "serve.log")
         _until(lambda: "Alpha charter" in shown.page("charters/alpha/")[1], "the first build")
         time.sleep(1)  # the watcher starts after the first build
         yield shown
@@ -135,6 +140,22 @@ def test_an_edited_charter_is_served_at_once_in_its_page_the_list_and_search(pre
     search = preview.search_text()
     assert "Alpha charter" not in search
     assert "Beta charter" in search  # the other charter's entries are kept
+
+
+def test_a_save_rebuilds_once_and_reading_a_charter_rebuilds_nothing(preview: Preview) -> None:
+    # The preview hears of a save from the system at once: only a change counts, never a file being
+    # read (by an editor, or by the build itself, which updates the file's access time after an edit).
+    path = preview.charter("alpha.yml")
+    before = preview.rebuilds()
+    path.read_text(encoding="utf-8")
+    time.sleep(1.5)
+    assert preview.rebuilds() == before
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Alpha charter", "Delta charter"), encoding="utf-8"
+    )
+    _until(lambda: "Delta charter" in preview.page("charters/alpha/")[1], "the edited title on its page")
+    time.sleep(2)  # a rebuild started by the build's own reading would have begun by now
+    assert preview.rebuilds() == before + 1, preview.log.read_text(encoding="utf-8")
 
 
 def test_an_edit_undone_is_served_undone(preview: Preview) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from charterkit.memo import FolderStore
+from charterkit.kept_db import KEEP_BUILDS, KeptDatabase
 from charterkit.store import Store, StoreUnusable, explain_os_error
 
 KEY = "ab" * 32
@@ -124,12 +124,14 @@ def test_os_errors_in_plain_words() -> None:
     )
 
 
-def test_kept_results_are_written_in_the_background_and_read_by_the_next_build(tmp_path: Path) -> None:
-    # charterkit.memo's folder: a build hands over each result and goes on; it is on disk by the end.
-    kept = FolderStore(tmp_path / "memo")
+def test_kept_results_are_written_at_the_end_and_read_by_the_next_build(tmp_path: Path) -> None:
+    # charterkit.memo's database: a build keeps each result in memory and writes them all at once.
+    kept = KeptDatabase(tmp_path / "memo")
     kept.write("a" * 64, b"the rendered page")
+    assert kept.read("a" * 64) == b"the rendered page"  # before it is written too
     kept.flush()
-    again = FolderStore(tmp_path / "memo")  # the next build
+    assert [p.name for p in (tmp_path / "memo").iterdir()] == ["kept.sqlite3"]
+    again = KeptDatabase(tmp_path / "memo")  # the next build
     assert again.read("a" * 64) == b"the rendered page"
     assert again.read("b" * 64) is None
 
@@ -137,7 +139,46 @@ def test_kept_results_are_written_in_the_background_and_read_by_the_next_build(t
 def test_a_kept_result_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
     blocked = tmp_path / "memo"
     blocked.write_text("a file where the folder should be", encoding="utf-8")
-    kept = FolderStore(blocked)
+    kept = KeptDatabase(blocked)
     kept.write("a" * 64, b"data")
     kept.flush()  # no error: the result is made again next time
-    assert FolderStore(blocked).read("a" * 64) is None
+    assert KeptDatabase(blocked).read("a" * 64) is None
+
+
+def test_results_no_build_used_for_a_while_are_deleted(tmp_path: Path) -> None:
+    first = KeptDatabase(tmp_path)
+    first.write("a" * 64, b"used every build")
+    first.write("b" * 64, b"used once")
+    first.flush()
+    for _ in range(KEEP_BUILDS + 1):
+        build = KeptDatabase(tmp_path)
+        assert build.read("a" * 64) == b"used every build"
+        build.flush()
+    last = KeptDatabase(tmp_path)
+    assert last.read("a" * 64) == b"used every build"
+    assert last.read("b" * 64) is None
+
+
+def test_entries_of_the_older_folder_layout_are_removed(tmp_path: Path) -> None:
+    (tmp_path / f"{KEY}.memo").write_bytes(b"old")
+    (tmp_path / f"{KEY}.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("a person's file", encoding="utf-8")
+    kept = KeptDatabase(tmp_path)
+    assert kept.read(KEY) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.sqlite3", "notes.txt"]
+
+
+def test_a_forked_worker_never_uses_its_parents_database(tmp_path: Path) -> None:
+    kept = KeptDatabase(tmp_path)
+    kept.write(KEY, b"the parent's")
+    kept.flush()
+    pid = os.fork()
+    if pid == 0:  # the worker: reads nothing, writes nothing
+        ok = kept.read(KEY) is None
+        kept.write(OTHER, b"the worker's")
+        kept.flush()
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert KeptDatabase(tmp_path).read(OTHER) is None
+    assert KeptDatabase(tmp_path).read(KEY) == b"the parent's"

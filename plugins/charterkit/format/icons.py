@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,7 @@ class IconSet:
     root: Path
     extra: tuple[Path, ...] = ()
     _names: list[str] = field(default_factory=list, repr=False)
+    _files: dict[str, str] = field(default_factory=dict, repr=False)
 
     def _path(self, name: str) -> Path | None:
         for folder in (*self.extra, self.root):
@@ -83,14 +85,24 @@ class IconSet:
     def names(self) -> list[str]:
         """Every icon name (read once, for suggestions)."""
         if not self._names:
-            self._names = sorted(
-                {
-                    p.relative_to(folder).with_suffix("").as_posix()
-                    for folder in (*self.extra, self.root)
-                    for p in folder.rglob("*.svg")
-                }
-            )
+            self._names = sorted(self.files())
         return self._names
+
+    def files(self) -> dict[str, str]:
+        """Every icon's file by name, found in one walk of the folders (an earlier folder's file wins)."""
+        if not self._files:
+            found: dict[str, str] = {}
+            for folder in (*self.extra, self.root):
+                top = str(folder)
+                for here, _dirs, names in os.walk(top):
+                    prefix = here[len(top) + 1 :].replace(os.sep, "/")
+                    for name in names:
+                        if name.endswith(".svg"):
+                            found.setdefault(
+                                f"{prefix}/{name[:-4]}" if prefix else name[:-4], f"{here}/{name}"
+                            )
+            self._files = found
+        return self._files
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Close matches for a misspelt name, preferring the same set."""

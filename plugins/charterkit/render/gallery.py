@@ -49,16 +49,24 @@ _OPENING = re.compile(r"<svg\b[^>]*>")
 _KEPT = re.compile(r'\s(?:viewBox|width|height|fill|class)="[^"]*"')
 
 
-def _shown_svg(icons: IconSet, name: str) -> str:
-    """The picture ``name`` as the gallery shows it: without its comments (the credits page names each
+def _shown_svg(text: str) -> str:
+    """A picture's SVG file as the gallery shows it: without its comments (the credits page names each
     set's licence) and with only the attributes that draw it, so that a page holds more pictures. The
     list item hides it from screen readers: its name is beside it."""
-    svg = _COMMENT.sub("", icons.svg(name))
+    svg = _COMMENT.sub("", text) if "<!--" in text else text
     opening = _OPENING.search(svg)
     if opening is None:
         return svg
     kept = "".join(m.group(0) for m in _KEPT.finditer(opening.group(0)))
     return svg[: opening.start()] + f"<svg{kept}>" + svg[opening.end() :]
+
+
+def _read_shown(paths: Sequence[str]) -> list[str]:
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            out.append(_shown_svg(fh.read()))
+    return out
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,9 @@ def load_gallery(icons: IconSet, store: BytesStore | None = None, page_bytes: in
     kept = memo.get(key)
     if kept is not None:
         return kept
-    svgs = {n: _shown_svg(icons, n) for n in icons.names() if n.startswith(_PREFIXES)}
+    files = icons.files()
+    names = sorted(n for n in files if n.startswith(_PREFIXES))
+    svgs = dict(zip(names, _read_shown([files[n] for n in names]), strict=True))
     letters: dict[str, list[str]] = {}
     for name in svgs:
         first = _own_name(name)[:1]

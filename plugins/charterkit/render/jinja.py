@@ -7,7 +7,7 @@ same name in its own folder (``overrides/charterkit/`` in a site), which is sear
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +30,13 @@ from charterkit.format.rules import LINKABLE
 __all__ = ["linkify", "make_env"]
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # a str and Markup of the same text differ
 def linkify(text: str) -> Markup:
     """Escape ``text`` and turn the email addresses and web addresses in it into links.
 
-    Only ``mailto:``, ``https:`` and ``http:`` links are ever made; everything else stays text.
+    Only ``mailto:``, ``https:`` and ``http:`` links are ever made; everything else stays text. Kept by
+    text: a principle's sentences are shown on its charter's page and again on its themes' pages, and
+    the preview draws the same sentences again on every rebuild.
     """
     out: list[str] = []
     pos = 0

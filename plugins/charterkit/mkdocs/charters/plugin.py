@@ -33,7 +33,7 @@ from charterkit.links import charters_folder_problem, published_link_problems
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
-from charterkit.memo import BytesStore, FolderStore
+from charterkit.memo import BytesStore, KeptDatabase
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.kept_pages import KeptPages
@@ -41,6 +41,7 @@ from charterkit.mkdocs.charters.preview import Preview
 from charterkit.mkdocs.charters.rendering import PageMaker
 from charterkit.mkdocs.charters.shell import OncePerBuild
 from charterkit.mkdocs.charters.site_files import SitePlan
+from charterkit.mkdocs.charters.watching import watch_for_preview
 from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.mkdocs.toc import toc_from
@@ -130,7 +131,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             else None,
             missing_easy_read=self.config.missing_easy_read,
         )
-        self.store = FolderStore(root / self.config.cache_dir) if self.config.cache_dir else None
+        self.store = KeptDatabase(root / self.config.cache_dir) if self.config.cache_dir else None
         if "charterkit/kept-pages" not in config.plugins:  # whole pages kept between builds
             config.plugins["charterkit/kept-pages"] = KeptPages(
                 lambda uri: uri in self.plan.generated, self.store
@@ -155,8 +156,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # charterkit/readability its report): only a complete site is swapped in.
     @event_priority(-100)
     def _swap_in(self, *, config: MkDocsConfig) -> None:
-        if isinstance(self.store, FolderStore):
-            self.store.flush()  # kept results written in the background while the pages were rendered
+        if isinstance(self.store, KeptDatabase):
+            self.store.flush()  # kept results written at once, in one transaction
         try:
             self.output.finish(config)
         except OutputUnusable as exc:
@@ -171,9 +172,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
-        # The charters live outside docs/, so the preview must be told to rebuild when one changes.
-        root = project_root(config)
-        server.watch(str(root / self.config.charters_dir))
+        charters = project_root(config) / self.config.charters_dir
+        watch_for_preview(server, charters, instant=self.config.instant_preview)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         base = self.config.url.strip("/")

@@ -1,0 +1,230 @@
+"""Kept results in one SQLite database file, each checked against the hash of its bytes before use.
+
+What :mod:`charterkit.memo` keeps (each charter's checked data and scores, whole pages, the search index)
+is thousands of small results. Kept as files, each took two new files, and making a file costs a
+millisecond or more of the system's time on many disks: more, at a thousand charters, than making the
+results. So they live as rows of one database, ``kept.sqlite3`` in the cache folder, a file the Python
+standard library reads and writes (:mod:`sqlite3`).
+
+- Each row holds a result's bytes and their sha256; :meth:`KeptDatabase.read` gives the bytes only when
+  they still hash to it, and deletes the row when they do not.
+- :meth:`KeptDatabase.write` keeps results in memory; :meth:`KeptDatabase.flush` writes them in one
+  transaction (the build calls it before starting worker processes and when it ends, and Python at exit).
+- Each opening counts a build; a result neither read nor written in the last :data:`KEEP_BUILDS` builds is
+  deleted then, so the file does not grow for ever with results of charters since edited.
+- A database that is damaged as a whole is deleted and begun again; one that cannot be opened or written
+  (a read-only folder, a full disk) only costs time: every result is made again. Neither is an error of
+  the build, and neither is a charter's fault.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+from charterkit.store import Store
+
+__all__ = ["DATABASE", "KEEP_BUILDS", "KeptDatabase", "flush_stores"]
+
+log = logging.getLogger("mkdocs.plugins.charterkit.memo")
+
+DATABASE = "kept.sqlite3"
+"""The database's file name, in the cache folder (``cache_dir`` in ``mkdocs.yml``)."""
+
+KEEP_BUILDS = 20
+"""A kept result that no build has read or written in this many builds is deleted."""
+
+_FLUSH_BYTES = 32 << 20
+"""Results waiting in memory are written once they hold this much."""
+
+# The small columns come before the bytes, which SQLite keeps on pages of their own when they are long:
+# finding old results by their last use (indexed) reads none of them.
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS kept (
+    key TEXT PRIMARY KEY,
+    used INTEGER NOT NULL,
+    sha256 BLOB NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kept_by_use ON kept (used);
+CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+
+
+class KeptDatabase:
+    """Kept results by key in ``folder / kept.sqlite3`` (see the module's notes)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / DATABASE
+        self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        self._pid = os.getpid()
+        """The process that made it: a worker forked from it neither reads nor writes."""
+        self._build = 0
+        self._broken = False
+        self._pending: dict[str, bytes] = {}
+        self._pending_bytes = 0
+        self._touched: set[str] = set()
+        _OPEN.add(self)
+
+    # -- the BytesStore API -------------------------------------------------------------------------
+
+    def read(self, key: str) -> bytes | None:
+        """The bytes kept under ``key``, or None when there are none or they are damaged."""
+        with self._lock:
+            if key in self._pending:
+                return self._pending[key]
+            db = self._connection()
+            if db is None:
+                return None
+            try:
+                row = db.execute("SELECT sha256, data FROM kept WHERE key = ?", (key,)).fetchone()
+            except sqlite3.DatabaseError as exc:
+                self._damaged(exc)
+                return None
+            if row is None:
+                return None
+            wanted, data = row
+            if hashlib.sha256(data).digest() != wanted:
+                log.debug(f"the kept result {key} in {self.path} was damaged: it is made again")
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    db.execute("DELETE FROM kept WHERE key = ?", (key,))
+                return None
+            self._touched.add(key)
+            return bytes(data)
+
+    def write(self, key: str, data: bytes) -> None:
+        """Keep ``data`` under ``key``: in memory now, in the database at the next :meth:`flush`."""
+        with self._lock:
+            if self._pid != os.getpid():
+                return
+            self._pending[key] = data
+            self._pending_bytes += len(data)
+            if self._pending_bytes >= _FLUSH_BYTES:
+                self.flush()
+
+    def flush(self) -> None:
+        """Write every result given to :meth:`write` (or drop them, if the database cannot be written)."""
+        with self._lock:
+            pending, self._pending, self._pending_bytes = self._pending, {}, 0
+            touched, self._touched = self._touched - pending.keys(), set()
+            if not pending and not touched:
+                return
+            db = self._connection()
+            if db is None:
+                return
+            rows = [(k, self._build, hashlib.sha256(v).digest(), v) for k, v in pending.items()]
+            try:
+                with _transaction(db):
+                    db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?, ?, ?)", rows)
+                    db.executemany(
+                        "UPDATE kept SET used = ? WHERE key = ?", [(self._build, k) for k in touched]
+                    )
+            except sqlite3.DatabaseError as exc:  # a full disk, a read-only folder: costs only time
+                log.debug(f"cannot write kept results to {self.path}: {exc}")
+
+    # -- the database -------------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The open database of this process, opened (and this build counted) at first use."""
+        if self._broken:
+            return None
+        if self._pid != os.getpid():
+            return None
+        if self._db is not None:
+            return self._db
+        for attempt in (1, 2):
+            try:
+                self._db = self._open()
+                return self._db
+            except sqlite3.DatabaseError as exc:
+                if attempt == 2 or not self._remove_damaged(exc):
+                    break
+            except OSError as exc:
+                log.debug(f"cannot use the kept results in {self.folder}: {exc}")
+                break
+        self._broken = True
+        return None
+
+    def _open(self) -> sqlite3.Connection:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _remove_files_of_older_versions(self.folder)
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA synchronous = OFF")  # a cache: a torn write is found by its hash
+            db.executescript(_SCHEMA)
+            with _transaction(db):
+                db.execute("INSERT OR IGNORE INTO state VALUES ('builds', 0)")
+                db.execute("UPDATE state SET value = value + 1 WHERE name = 'builds'")
+                (self._build,) = db.execute("SELECT value FROM state WHERE name = 'builds'").fetchone()
+                db.execute("DELETE FROM kept WHERE used < ?", (self._build - KEEP_BUILDS,))
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> None:
+        """A database damaged while in use: begun again at the next use."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        if not self._remove_damaged(exc):
+            self._broken = True
+
+    def _remove_damaged(self, exc: sqlite3.DatabaseError) -> bool:
+        """Delete a damaged database file; False when it is not damaged but unusable (locked, read-only)."""
+        if isinstance(exc, sqlite3.OperationalError):
+            log.debug(f"cannot use the kept results in {self.path}: {exc}")
+            return False
+        log.info(f"charterkit: the kept results in {self.path} were damaged ({exc}): they are made again.")
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One transaction: committed at the end, rolled back on an error (the connection commits nothing
+    by itself, so each statement is not a transaction of its own)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _remove_files_of_older_versions(folder: Path) -> None:
+    """Kept results of older versions were files (``KEY.memo`` and ``KEY.json``): delete them."""
+    if any(folder.glob("*.memo")):
+        with contextlib.suppress(OSError):
+            Store(folder, suffix=".memo").prune(())
+
+
+_OPEN: weakref.WeakSet[KeptDatabase] = weakref.WeakSet()
+"""Every database of the process, written out before a process pool starts and when Python exits."""
+
+
+def flush_stores() -> None:
+    """Write what every :class:`KeptDatabase` of the process holds in memory."""
+    for store in list(_OPEN):
+        store.flush()
+
+
+atexit.register(flush_stores)
