@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from charterkit.output import BuildLock, OutputUnusable, StagedOutput
@@ -55,6 +56,15 @@ class AtomicOutput:
             self.counter = CountHandler()
             self.counter.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.counter)
+
+    def prepare(self, files: Files) -> None:
+        """Have the new folder's folders and empty pages made beside the build (see
+        :meth:`charterkit.output.StagedOutput.prepare`), once every file of the site is known."""
+        if self.staged is None:
+            return
+        pages = [Path(f.abs_dest_path) for f in files.documentation_pages()]
+        folders = {p.parent for p in pages} | {Path(f.abs_dest_path).parent for f in files.static_pages()}
+        self.staged.prepare(sorted(folders), pages)
 
     def finish(self, config: MkDocsConfig) -> None:
         """Swap the new folder in, unless warnings will fail this --strict build."""

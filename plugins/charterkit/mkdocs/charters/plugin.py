@@ -211,6 +211,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             for data in made:
                 self.plan.add_data(files, config, data.name, data.what, data.content)
         self._page_maker()
+        self.output.prepare(files)
         return nav
 
     def _page_maker(self) -> None:
