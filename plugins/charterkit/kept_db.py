@@ -162,12 +162,15 @@ class KeptDatabase:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA synchronous = OFF")  # a cache: a torn write is found by its hash
+            db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # before the tables: space given back
             db.executescript(_SCHEMA)
             with _transaction(db):
                 db.execute("INSERT OR IGNORE INTO state VALUES ('builds', 0)")
                 db.execute("UPDATE state SET value = value + 1 WHERE name = 'builds'")
                 (self._build,) = db.execute("SELECT value FROM state WHERE name = 'builds'").fetchone()
-                db.execute("DELETE FROM kept WHERE used < ?", (self._build - KEEP_BUILDS,))
+                gone = db.execute("DELETE FROM kept WHERE used < ?", (self._build - KEEP_BUILDS,))
+            if gone.rowcount:
+                db.executescript("PRAGMA incremental_vacuum;")  # the file shrinks by what went
         except BaseException:
             db.close()
             raise

@@ -148,8 +148,10 @@ def test_a_kept_result_that_cannot_be_written_costs_only_time(tmp_path: Path) ->
 def test_results_no_build_used_for_a_while_are_deleted(tmp_path: Path) -> None:
     first = KeptDatabase(tmp_path)
     first.write("a" * 64, b"used every build")
-    first.write("b" * 64, b"used once")
+    first.write("b" * 64, b"used once" * 100_000)
     first.flush()
+    size = (tmp_path / "kept.sqlite3").stat().st_size
+    assert size > 900_000
     for _ in range(KEEP_BUILDS + 1):
         build = KeptDatabase(tmp_path)
         assert build.read("a" * 64) == b"used every build"
@@ -157,6 +159,7 @@ def test_results_no_build_used_for_a_while_are_deleted(tmp_path: Path) -> None:
     last = KeptDatabase(tmp_path)
     assert last.read("a" * 64) == b"used every build"
     assert last.read("b" * 64) is None
+    assert (tmp_path / "kept.sqlite3").stat().st_size < size / 10  # the file gave the space back
 
 
 def test_entries_of_the_older_folder_layout_are_removed(tmp_path: Path) -> None:
