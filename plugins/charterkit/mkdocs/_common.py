@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from charterkit.format.icons import IconSet
 from charterkit.render.jinja import make_env
@@ -40,3 +43,19 @@ def jinja_env(config: MkDocsConfig, icons: IconSet | None = None) -> Environment
     """The charter templates, the site's ``custom_dir`` searched first (cached by :func:`make_env`)."""
     custom = custom_dir(config)
     return make_env([custom] if custom is not None else [], icons)
+
+
+def site_href(files: Files, uri: str, page: File) -> str:
+    """The site file whose source path is ``uri``, as a link from ``page``; "" when there is none.
+
+    The same as ``files.get_file_from_path(uri).url_relative_to(page)``, made for the thousands of links
+    a list of many charters holds: a source path charterkit wrote is looked up as it is, and each
+    address from a page's address is worked out once per process (the preview draws the same lists
+    again after every edit)."""
+    target = files.src_uris.get(uri) or files.get_file_from_path(uri)
+    return _relative(target.url, page.url) if target is not None else ""
+
+
+@lru_cache(maxsize=1 << 17)
+def _relative(url: str, base: str) -> str:
+    return get_relative_url(url, base)

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
+from charterkit.mkdocs._common import site_href
 from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery
 from charterkit.render.generated import Generated, SiteText, render_generated
@@ -49,8 +50,7 @@ class PageMaker:
 
     def href(self, page: Page, files: Files, uri: str) -> str:
         """``uri`` (a source path) as a link from ``page``, or "" when the site has no such file."""
-        target = files.get_file_from_path(uri)
-        return target.url_relative_to(page.file) if target else ""
+        return site_href(files, uri, page.file)
 
     def edit_url(self, item: LoadedCharter) -> str:
         """Where to edit ``item``'s file on GitHub (option ``edit_url``, else ``repo_url``), or ""."""

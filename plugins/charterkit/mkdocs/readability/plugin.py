@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from charterkit.mkdocs._common import site_href
 from charterkit.mkdocs.charters.plugin import ChartersPlugin
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.mkdocs.toc import toc_from
@@ -104,20 +105,19 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         rows: list[dict[str, Any]] = []
         pager = []
         for number, uri in enumerate(self.pages, 1):
-            target = files.get_file_from_path(uri)
             pager.append(
                 {
                     "number": number,
-                    "href": target.url_relative_to(page.file) if target else "",
+                    "href": site_href(files, uri, page.file),
                     "current": uri == page.file.src_uri,
                 }
             )
+        base = self.charters.config.url.strip("/")
         for cs in self.pages[page.file.src_uri]:
-            target = files.get_file_from_path(f"{self.charters.config.url.strip('/')}/{cs.slug}/index.md")
             rows.append(
                 {
                     "scores": cs,
-                    "href": target.url_relative_to(page.file) if target else "",
+                    "href": site_href(files, f"{base}/{cs.slug}/index.md", page.file),
                     "id": f"charter-{cs.slug}",
                 }
             )
