@@ -10,8 +10,9 @@ standard library reads and writes (:mod:`sqlite3`).
   they still hash to it, and deletes the row when they do not.
 - :meth:`KeptDatabase.write` keeps results in memory; :meth:`KeptDatabase.flush` writes them in one
   transaction (the build calls it before starting worker processes and when it ends, and Python at exit).
-- Each opening counts a build; a result neither read nor written in the last :data:`KEEP_BUILDS` builds is
-  deleted then, so the file does not grow for ever with results of charters since edited.
+- Each process that opens it counts as a build (the preview's rebuilds are one); a result neither read
+  nor written in the last :data:`KEEP_BUILDS` builds is deleted then, and the file gives the space back,
+  so it does not grow for ever with results of charters since edited.
 - A database that is damaged as a whole is deleted and begun again; one that cannot be opened or written
   (a read-only folder, a full disk) only costs time: every result is made again. Neither is an error of
   the build, and neither is a charter's fault.
@@ -30,7 +31,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
-from charterkit.store import Store
+from charterkit.store import Store, StoreUnusable
 
 __all__ = ["DATABASE", "KEEP_BUILDS", "KeptDatabase", "flush_stores"]
 
@@ -42,6 +43,14 @@ DATABASE = "kept.sqlite3"
 KEEP_BUILDS = 20
 """A kept result that no build has read or written in this many builds is deleted."""
 
+SCHEMA_VERSION = 1
+"""The tables' shape; a file of another shape is emptied and begun again."""
+
+_BUILDS: dict[tuple[str, int], int] = {}
+"""The build number each database was given in this process: a process counts as one build, however
+many times the preview rebuilds (results it keeps in memory are not read again from the file, so its
+rebuilds must not age them)."""
+
 _FLUSH_BYTES = 32 << 20
 """Results waiting in memory are written once they hold this much."""
 
@@ -49,15 +58,21 @@ _FLUSH_BYTES = 32 << 20
 # finding old results by their last use (indexed) reads none of them.
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS kept (
+CREATE TABLE kept (
     key TEXT PRIMARY KEY,
     used INTEGER NOT NULL,
     sha256 BLOB NOT NULL,
     data BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS kept_by_use ON kept (used);
-CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE INDEX kept_by_use ON kept (used);
+CREATE TABLE state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
+
+
+def _digest(key: str, data: bytes) -> bytes:
+    """The hash a row is checked against: of its key too, so that a row found under another key (a
+    damaged index) is never taken for it."""
+    return hashlib.sha256(key.encode("ascii") + b"\0" + data).digest()
 
 
 class KeptDatabase:
@@ -95,7 +110,7 @@ class KeptDatabase:
             if row is None:
                 return None
             wanted, data = row
-            if hashlib.sha256(data).digest() != wanted:
+            if _digest(key, data) != wanted:
                 log.debug(f"the kept result {key} in {self.path} was damaged: it is made again")
                 with contextlib.suppress(sqlite3.DatabaseError):
                     db.execute("DELETE FROM kept WHERE key = ?", (key,))
@@ -123,7 +138,7 @@ class KeptDatabase:
             db = self._connection()
             if db is None:
                 return
-            rows = [(k, self._build, hashlib.sha256(v).digest(), v) for k, v in pending.items()]
+            rows = [(k, self._build, _digest(k, v), v) for k, v in pending.items()]
             try:
                 with _transaction(db):
                     db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?, ?, ?)", rows)
@@ -162,8 +177,17 @@ class KeptDatabase:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA synchronous = OFF")  # a cache: a torn write is found by its hash
-            db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # before the tables: space given back
-            db.executescript(_SCHEMA)
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version != SCHEMA_VERSION:  # new, or kept by another version of charterkit
+                db.executescript("DROP TABLE IF EXISTS kept; DROP TABLE IF EXISTS state;")
+                db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # before the tables: space given back
+                db.execute("VACUUM")  # (an existing file takes the setting only when rewritten)
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            counted = _BUILDS.get((str(self.path), os.getpid()))
+            if counted is not None:  # the preview's next rebuild: the same build as far as age goes
+                self._build = counted
+                return db
             with _transaction(db):
                 db.execute("INSERT OR IGNORE INTO state VALUES ('builds', 0)")
                 db.execute("UPDATE state SET value = value + 1 WHERE name = 'builds'")
@@ -171,6 +195,7 @@ class KeptDatabase:
                 gone = db.execute("DELETE FROM kept WHERE used < ?", (self._build - KEEP_BUILDS,))
             if gone.rowcount:
                 db.executescript("PRAGMA incremental_vacuum;")  # the file shrinks by what went
+            _BUILDS[(str(self.path), os.getpid())] = self._build
         except BaseException:
             db.close()
             raise
@@ -187,7 +212,7 @@ class KeptDatabase:
 
     def _remove_damaged(self, exc: sqlite3.DatabaseError) -> bool:
         """Delete a damaged database file; False when it is not damaged but unusable (locked, read-only)."""
-        if isinstance(exc, sqlite3.OperationalError):
+        if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             log.debug(f"cannot use the kept results in {self.path}: {exc}")
             return False
         log.info(f"charterkit: the kept results in {self.path} were damaged ({exc}): they are made again.")
@@ -216,7 +241,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def _remove_files_of_older_versions(folder: Path) -> None:
     """Kept results of older versions were files (``KEY.memo`` and ``KEY.json``): delete them."""
     if any(folder.glob("*.memo")):
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, StoreUnusable):  # a read-only folder: they stay
             Store(folder, suffix=".memo").prune(())
 
 

@@ -9,6 +9,7 @@ No MkDocs here: ``charterkit/charters`` calls :class:`StagedOutput` from its hoo
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -98,6 +99,7 @@ class StagedOutput:
         self._old = target.parent / f".{target.name}.charterkit-old-{os.getpid()}"
         self._making: threading.Thread | None = None
         self._placeholders: list[Path] = []
+        self._folders: list[Path] = []
 
     def prepare(self, folders: Iterable[Path], pages: Iterable[Path]) -> None:
         """Make ``folders`` and empty ``pages`` in the new folder, in a thread of its own, while the
@@ -105,8 +107,9 @@ class StagedOutput:
         millisecond on some disks, which this moves off the build's own path onto another core; the
         build then only fills them. A page still empty when the build ends is deleted (a page is never
         published empty). Paths outside the new folder are left alone."""
-        inside = [p for p in folders if p.is_relative_to(self.stage)]
+        inside = sorted(p for p in folders if p.is_relative_to(self.stage) and p != self.stage)
         empty = [p for p in pages if p.is_relative_to(self.stage)]
+        self._folders = inside
         self._making = threading.Thread(
             target=self._make, args=(inside, empty), name="charterkit-folders", daemon=True
         )
@@ -126,18 +129,23 @@ class StagedOutput:
         except OSError:
             return  # the build meets the same fault itself, and says what it is
 
-    def _settle(self) -> None:
-        """Wait for :meth:`prepare`'s thread; delete the pages it made that nothing filled."""
+    def _settle(self, *, tidy: bool = True) -> None:
+        """Wait for :meth:`prepare`'s thread; when ``tidy``, delete the pages it made that nothing filled
+        and the folders it made that stayed empty."""
         if self._making is not None:
             self._making.join()
             self._making = None
-        for page in self._placeholders:
-            try:
+        placeholders, self._placeholders = self._placeholders, []
+        folders, self._folders = self._folders, []
+        if not tidy:
+            return
+        for page in placeholders:
+            with contextlib.suppress(FileNotFoundError):
                 if page.stat().st_size == 0:
                     page.unlink()
-            except FileNotFoundError:
-                pass
-        self._placeholders = []
+        for folder in reversed(folders):  # the deepest first
+            with contextlib.suppress(OSError):  # not empty: in use
+                folder.rmdir()
 
     def begin(self) -> Path:
         """Remove what killed builds left, make the new folder and return it. Call with the lock held."""
@@ -200,5 +208,5 @@ class StagedOutput:
 
     def abandon(self) -> None:
         """Delete the new folder: the build failed, and the previous site stays as it was."""
-        self._settle()
+        self._settle(tidy=False)  # all of it goes
         shutil.rmtree(self.stage, ignore_errors=True)

@@ -24,7 +24,8 @@ def test_prepared_pages_are_filled_by_the_build_and_unfilled_ones_never_publishe
     staged.commit()
     assert (site / "charters" / "a" / "index.html").read_text(encoding="utf-8") == "<html>the page</html>"
     assert not (site / "charters" / "b" / "index.html").exists()  # never an empty page
-    assert (site / "assets").is_dir()
+    assert not (site / "assets").exists()  # nor a folder nothing was written in
+    assert not (site / "charters" / "b").exists()
     assert not elsewhere.parent.exists()  # only inside the new folder
     assert not (site / "old").exists()
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from charterkit import kept_db
 from charterkit.kept_db import KEEP_BUILDS, KeptDatabase
 from charterkit.store import Store, StoreUnusable, explain_os_error
 
@@ -153,13 +156,55 @@ def test_results_no_build_used_for_a_while_are_deleted(tmp_path: Path) -> None:
     size = (tmp_path / "kept.sqlite3").stat().st_size
     assert size > 900_000
     for _ in range(KEEP_BUILDS + 1):
+        kept_db._BUILDS.clear()  # each build its own process
         build = KeptDatabase(tmp_path)
         assert build.read("a" * 64) == b"used every build"
         build.flush()
+    kept_db._BUILDS.clear()
     last = KeptDatabase(tmp_path)
     assert last.read("a" * 64) == b"used every build"
     assert last.read("b" * 64) is None
     assert (tmp_path / "kept.sqlite3").stat().st_size < size / 10  # the file gave the space back
+
+
+def test_the_previews_rebuilds_count_as_one_build(tmp_path: Path) -> None:
+    # mkdocs serve opens the database at every rebuild and finds most results in memory: the rebuilds
+    # of one process must not age the results it never reads again from the file.
+    first = KeptDatabase(tmp_path)
+    first.write("b" * 64, b"read once, then kept in memory")
+    first.flush()
+    for _ in range(KEEP_BUILDS + 5):
+        KeptDatabase(tmp_path).read("a" * 64)
+    kept_db._BUILDS.clear()  # the next build, a process of its own
+    assert KeptDatabase(tmp_path).read("b" * 64) == b"read once, then kept in memory"
+
+
+def test_a_file_kept_by_another_version_is_begun_again(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "kept.sqlite3") as db:
+        db.execute("CREATE TABLE kept (key TEXT, value BLOB)")
+        db.execute("INSERT INTO kept VALUES (?, ?)", ("a" * 64, b"old shape"))
+    kept = KeptDatabase(tmp_path)
+    assert kept.read("a" * 64) is None
+    kept.write("a" * 64, b"new")
+    kept.flush()
+    assert KeptDatabase(tmp_path).read("a" * 64) == b"new"
+
+
+def test_a_row_under_another_key_is_never_taken_for_it(tmp_path: Path) -> None:
+    kept = KeptDatabase(tmp_path)
+    kept.write(KEY, b"the result of KEY")
+    kept.flush()
+    with sqlite3.connect(tmp_path / "kept.sqlite3") as db:  # as a damaged index would
+        db.execute("UPDATE kept SET key = ? WHERE key = ?", (OTHER, KEY))
+    assert KeptDatabase(tmp_path).read(OTHER) is None
+
+
+def test_old_entries_in_a_read_only_folder_cost_only_time(tmp_path: Path) -> None:
+    (tmp_path / f"{KEY}.memo").write_bytes(b"old")
+    (tmp_path / f"{KEY}.json").write_text("{}", encoding="utf-8")
+    kept = KeptDatabase(tmp_path)
+    with patch.object(Store, "prune", side_effect=StoreUnusable(tmp_path, "permission denied")):
+        assert kept.read(KEY) is None  # no error
 
 
 def test_entries_of_the_older_folder_layout_are_removed(tmp_path: Path) -> None:

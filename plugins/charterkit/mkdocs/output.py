@@ -63,7 +63,8 @@ class AtomicOutput:
         if self.staged is None:
             return
         pages = [Path(f.abs_dest_path) for f in files.documentation_pages()]
-        folders = {p.parent for p in pages} | {Path(f.abs_dest_path).parent for f in files.static_pages()}
+        static = [f for f in files.static_pages() if f.inclusion.is_included()]
+        folders = {p.parent for p in pages} | {Path(f.abs_dest_path).parent for f in static}
         self.staged.prepare(sorted(folders), pages)
 
     def finish(self, config: MkDocsConfig) -> None:

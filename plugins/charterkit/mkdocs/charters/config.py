@@ -55,12 +55,13 @@ class ChartersConfig(base.Config):
     name, so a copy of the project (or a restored CI cache) reuses them. Safe to delete; empty: off."""
 
     workers = c.Type(int, default=0)
+    """Processes that read and score charters not yet kept: 0 means one per processor core."""
+
     instant_preview = c.Type(bool, default=True)
     """``mkdocs serve`` hears of a saved file from the system at once (Linux's inotify) instead of
-    looking at every file each half second, as MkDocs does. Set ``false`` when the project is on a
-    network or shared folder and the preview does not rebuild after a save: the system does not report
-    changes made there. On other systems the preview always looks every half second."""
-    """Processes that read and score charters not yet kept: 0 means one per processor core."""
+    looking at every file each half second, as MkDocs does. Folders on a network or shared file system
+    (NFS, SMB, WSL's Windows drives) and ``mkdocs.yml`` itself are still looked at each half second. Set
+    ``false`` if the preview ever misses a save. On other systems it always looks each half second."""
 
     schema = c.Type(bool, default=True)
     """Publish the JSON Schema of the charter format at ``schema/charter.schema.json``."""
