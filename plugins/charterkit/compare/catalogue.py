@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -62,6 +62,8 @@ class Entry:
     loaded: LoadedCharter
     principles: tuple[PrincipleEntry, ...]
     reserved_ids: tuple[str, ...] = ()
+    parts: dict[tuple[Hashable, ...], str] = field(default_factory=dict, compare=False, repr=False)
+    """Parts of pages drawn for this charter (:mod:`charterkit.render.fragments`)."""
 
     @property
     def slug(self) -> str:

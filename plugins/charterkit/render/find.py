@@ -26,10 +26,15 @@ from charterkit.render.findplan import (
     charter_anchor,
     with_anchor,
 )
+from charterkit.render.fragments import kept_part
 from charterkit.render.pages import Rendered
 from charterkit.render.views import Heading
 
 __all__ = ["MATRIX_PER_PAGE", "THEME_PAGE_BUDGET", "Finder", "Href", "Planned", "charter_anchor"]
+
+
+_GROUP = "charterkit/partials/theme-group.html"
+"""One charter on a theme's page (kept for the charter: :mod:`charterkit.render.fragments`)."""
 
 
 class Finder(FindPlan):
@@ -215,14 +220,16 @@ class Finder(FindPlan):
             anchor = charter_anchor(e.slug)
             page = href(self.charter_uri(e.slug))
             outline.append(Heading(2, anchor, e.charter.title))
-            groups.append(
-                {
-                    "id": anchor,
-                    "charter": e.charter,
-                    "href": page,
-                    "principles": [{"p": p, "href": f"{page}#{p.id}"} for p in e.under(theme.id)],
-                }
+            group = {
+                "id": anchor,
+                "charter": e.charter,
+                "href": page,
+                "principles": [{"p": p, "href": f"{page}#{p.id}"} for p in e.under(theme.id)],
+            }
+            group["html"] = kept_part(
+                env, "charterkit/partials/theme-group.html", e, (theme.id, page), g=group
             )
+            groups.append(group)
         html = env.get_template("charterkit/theme-page.html").render(
             title=planned.title,
             theme=theme,

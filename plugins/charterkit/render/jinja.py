@@ -19,6 +19,7 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    pass_context,
     select_autoescape,
 )
 from markupsafe import Markup, escape
@@ -57,7 +58,11 @@ def linkify(text: str) -> Markup:
 
 
 def _icon_filter(icons: IconSet | None) -> Any:
-    def icon(name: str) -> Markup:
+    # Given the context (and not using it) so that Jinja never works the picture out when it compiles
+    # a template ('{{ "openmoji/open-book" | icon }}'): compiled templates are shared through the
+    # bytecode cache by environments with other pictures, or none.
+    @pass_context
+    def icon(_context: Any, name: str) -> Markup:
         if icons is None or name not in icons:
             return Markup("")
         return Markup(icons.svg(name))
@@ -72,7 +77,9 @@ def bytecode_cache() -> BytecodeCache | None:
     user's own (mode 0700) in the temporary directory, checked against each template's source, and
     never in the project, where a pull request could plant one. None where that folder cannot be made."""
     try:
-        return FileSystemBytecodeCache()
+        # Named for charterkit, version 2: version 1's files could hold a picture worked out by an
+        # environment without pictures (see _icon_filter).
+        return FileSystemBytecodeCache(pattern="__charterkit2_%s.cache")
     except (OSError, RuntimeError):
         return None
 
