@@ -51,6 +51,9 @@ class LoadedCharter(HasLines):
     """The line of the ``slug:`` field, or 1 when the slug comes from the file name."""
     lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, compare=False, repr=False)
     """The line where each field path starts, for messages about a valid charter (readability targets)."""
+    source: str = field(default="", compare=False, repr=False)
+    """A hash of the file's bytes and the name it is shown by, when it was read through the cache
+    (:mod:`charterkit.load.prepared`): what is made from the charter alone can be kept under it."""
 
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:

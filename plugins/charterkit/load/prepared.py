@@ -63,7 +63,7 @@ def load_each(
             kept = memo.get(key)
             if kept is not None:
                 # The key names no folder: the file may be in another one now.
-                results[i] = dataclasses.replace(kept, path=path)
+                results[i] = dataclasses.replace(kept, path=path, source=key)
                 continue
         todo.append(i)
     jobs = [(files[i][0], files[i][1], icons) for i in todo]
@@ -71,6 +71,7 @@ def load_each(
         results[i] = result
         if isinstance(result, LoadedCharter) and i in keys:
             memo.put(keys[i], result)
+            results[i] = dataclasses.replace(result, source=keys[i])
     log.info(f"charterkit: {len(files)} charters read, {memo.hits} of them kept from an earlier build")
     return [results[i] for i in range(len(files))]
 

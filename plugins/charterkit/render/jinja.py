@@ -6,6 +6,7 @@ same name in its own folder (``overrides/charterkit/`` in a site), which is sear
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from charterkit.format.dates import NOT_STATED, display_date
 from charterkit.format.icons import IconSet
 from charterkit.format.rules import LINKABLE
 
-__all__ = ["linkify", "make_env"]
+__all__ = ["linkify", "make_env", "templates_fingerprint"]
 
 
 @lru_cache(maxsize=1 << 16, typed=True)  # a str and Markup of the same text differ
@@ -121,6 +122,21 @@ def text_direction(lang: str) -> str:
     lang = lang.lower()
     primary = lang.split("-")[0]
     return "rtl" if primary in RTL_LANGUAGES or lang.startswith("ku-arab") else "ltr"
+
+
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def templates_fingerprint(env: Environment) -> str:
+    """A hash of every template ``env`` can load (a site's own first, then charterkit's): a result
+    rendered by these templates is kept under it, so a changed template renders again."""
+    h = hashlib.sha256()
+    loaders = env.loader.loaders if isinstance(env.loader, ChoiceLoader) else [env.loader]
+    roots = [Path(p) for loader in loaders if isinstance(loader, FileSystemLoader) for p in loader.searchpath]
+    for root in [*roots, _TEMPLATES]:
+        for path in sorted(root.rglob("*.html")) if root.is_dir() else ():
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def make_env(template_dirs: Sequence[Path] = (), icons: IconSet | None = None) -> Environment:

@@ -215,8 +215,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         return nav
 
     def _page_maker(self) -> None:
-        # Every plugin has added its files and links by now (PDFs, other formats, the report): pages
-        # are rendered after on_nav.
+        # Every plugin has added its files and links by now (PDFs, other formats, the report).
         assert self.env is not None and self.finder is not None
         self.maker = PageMaker(
             env=self.env,
@@ -239,6 +238,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             readability=self.readability,
             report_uri=self.report_uri,
             report_for=self.report_for,
+            store=self.store,
         )
 
     def generated_page(

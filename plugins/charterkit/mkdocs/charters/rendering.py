@@ -1,5 +1,11 @@
 """The bodies of the pages ``charterkit/charters`` makes, and the markers of the site's own pages, for one
-MkDocs page: links are made relative to it through the build's files."""
+MkDocs page: links are made relative to it through the build's files.
+
+A charter's page, its easy-read page and a page of the picture gallery are each kept (:mod:`charterkit.memo`)
+under everything they are made from: the charter's file (:attr:`LoadedCharter.source`), its links from the
+page, its readability line, the site's settings for charters, the page's address and the templates. A
+build in which none of those changed (a warm build) takes the body from there instead of drawing it again.
+Pages about many charters (the lists, the themes) are drawn each time."""
 
 from __future__ import annotations
 
@@ -12,10 +18,12 @@ from mkdocs.structure.pages import Page
 
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
+from charterkit.memo import BytesStore, Memo, memo_key
 from charterkit.mkdocs._common import site_href
 from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery
 from charterkit.render.generated import Generated, SiteText, render_generated
+from charterkit.render.jinja import templates_fingerprint
 from charterkit.render.markers import fill_markers
 from charterkit.render.pagelinks import edit_url, page_links
 from charterkit.render.pages import Link, PageLinks, ReadabilityNote, Rendered
@@ -47,6 +55,9 @@ class PageMaker:
     readability: dict[str, ReadabilityNote] = field(default_factory=dict)
     report_uri: str | None = None
     report_for: dict[str, str] = field(default_factory=dict)
+    store: BytesStore | None = None
+    """Where page bodies are kept between builds (the plugin's cache), or None."""
+    _templates: str = ""
 
     def href(self, page: Page, files: Files, uri: str) -> str:
         """``uri`` (a source path) as a link from ``page``, or "" when the site has no such file."""
@@ -72,7 +83,15 @@ class PageMaker:
         )
 
     def render(self, gen: Generated, page: Page, files: Files) -> Rendered:
-        """The body of the generated page ``gen``, shown at ``page``."""
+        """The body of the generated page ``gen``, shown at ``page`` (kept, for a charter's own pages and
+        the picture gallery)."""
+        item = self.by_slug.get(gen.slug) if gen.own_page else None
+        links = self.links_for(page, files, item) if item is not None else None
+        key = self._key(gen, page, item, links)
+        memo: Memo[Rendered] = Memo("page", self.store)
+        kept = memo.get(key) if key else None
+        if kept is not None:
+            return kept
         site = SiteText(
             env=self.env,
             charters=self.charters,
@@ -86,12 +105,38 @@ class PageMaker:
             gallery=self.gallery,
             readability=self.readability,
         )
-        return render_generated(
+        rendered = render_generated(
             site,
             gen,
             lambda uri: self.href(page, files, uri),
-            lambda item: self.links_for(page, files, item),
+            lambda other: (
+                links if links is not None and other is item else self.links_for(page, files, other)
+            ),
         )
+        if key:
+            memo.put(key, rendered)
+        return rendered
+
+    def _key(self, gen: Generated, page: Page, item: LoadedCharter | None, links: PageLinks | None) -> str:
+        """The key a page's body is kept under: everything it is made from; "" for a page not kept."""
+        if item is not None and item.source:
+            made_from = [
+                item.source,
+                item.slug,
+                item.display_path,
+                repr(links),
+                repr(self.readability.get(item.slug) if gen.kind == "charter" else None),
+                repr((self.lang, self.contact, self.formats)),
+            ]
+        elif gen.kind == "pictures" and gen.gallery is not None and self.gallery is not None:
+            # A page links to the others of the gallery, and shows its pictures.
+            pages = repr([(other.letter, other.number, other.count) for other in self.gallery.pages])
+            made_from = [repr(gen.gallery), pages, *(self.gallery.svgs[name] for name in gen.gallery.names)]
+        else:
+            return ""
+        if not self._templates:
+            self._templates = templates_fingerprint(self.env)
+        return memo_key("page", gen.kind, page.url, self._templates, *made_from)
 
     def fill_markers(self, html: str, page: Page, files: Files) -> str:
         """A site page's HTML with its ``<!-- charterkit:... -->`` markers filled."""
