@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from pypdf import PdfReader
-
 __all__ = ["details", "govuk_label", "human_size", "page_count"]
 
 
 def page_count(path: Path) -> int:
     """The number of pages of the PDF at ``path``."""
+    from pypdf import PdfReader  # here: a build without PDFs need not load it
+
     return len(PdfReader(path).pages)
 
 
