@@ -121,13 +121,12 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                     "id": f"charter-{cs.slug}",
                 }
             )
-        method = files.get_file_from_path("readability-method.md")
         html = self.charters.env.get_template("charterkit/readability-report.html").render(
             rows=rows,
             targets=self.targets(),
             STANDARD=STANDARD,
             EASY_READ=EASY_READ,
-            method_href=method.url_relative_to(page.file) if method else "",
+            method_href=site_href(files, "readability-method.md", page.file),
             pager=pager,
             total=len(self.scores),
         )
