@@ -71,6 +71,21 @@ def test_a_shared_file_system_keeps_the_half_second_look(
     assert server.observer is polling
 
 
+def test_no_inotify_instance_left_keeps_the_half_second_look(
+    tmp_path: Path, server: LiveReloadServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from watchdog.observers import inotify
+
+    def refuse(*args: object, **kwargs: object) -> None:  # as inotify_init says when none is left
+        raise OSError(24, "Too many open files")
+
+    server.watch(str(tmp_path))
+    polling = server.observer
+    monkeypatch.setattr(inotify.InotifyObserver, "__init__", refuse)
+    assert not hear_changes_at_once(server)  # no traceback: the preview still starts
+    assert server.observer is polling
+
+
 def test_no_inotify_left_keeps_the_half_second_look(
     tmp_path: Path, server: LiveReloadServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
