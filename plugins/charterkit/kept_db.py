@@ -90,6 +90,9 @@ class KeptDatabase:
         self._pending: dict[str, bytes] = {}
         self._pending_bytes = 0
         self._touched: set[str] = set()
+        self._helper = False
+        """A helper process forked from the build's (:meth:`begin_helper`): it reads, and hands what it
+        made and used to the build's process, which writes them."""
         _OPEN.add(self)
 
     # -- the BytesStore API -------------------------------------------------------------------------
@@ -128,8 +131,31 @@ class KeptDatabase:
             if self._pending_bytes >= _FLUSH_BYTES:
                 self.flush()
 
+    def begin_helper(self) -> None:
+        """In a process forked from the build's: read the database through a connection of its own, and
+        keep what it makes and uses for :meth:`helper_results` instead of writing them."""
+        with self._lock:
+            self._pid = os.getpid()
+            self._helper = True
+            self._db = None  # the build's connection is the build's: never used (nor closed) here
+            self._pending, self._pending_bytes, self._touched = {}, 0, set()
+
+    def helper_results(self) -> tuple[dict[str, bytes], set[str]]:
+        """What a helper process made (by key) and read, for :meth:`take_helper_results`."""
+        with self._lock:
+            return dict(self._pending), set(self._touched)
+
+    def take_helper_results(self, made: dict[str, bytes], used: set[str]) -> None:
+        """Keep what a helper process made, and count what it read as used, as if done here."""
+        with self._lock:
+            self._touched |= used
+        for key, data in made.items():
+            self.write(key, data)
+
     def flush(self) -> None:
         """Write every result given to :meth:`write` (or drop them, if the database cannot be written)."""
+        if self._helper:
+            return  # the build's process writes them (helper_results)
         with self._lock:
             pending, self._pending, self._pending_bytes = self._pending, {}, 0
             touched, self._touched = self._touched - pending.keys(), set()
@@ -172,6 +198,15 @@ class KeptDatabase:
         return None
 
     def _open(self) -> sqlite3.Connection:
+        if self._helper:  # read only: the build's process counts the build and writes
+            db = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=60, check_same_thread=False
+            )
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version != SCHEMA_VERSION:
+                db.close()
+                raise OSError(f"{self.path} is being made again")
+            return db
         self.folder.mkdir(parents=True, exist_ok=True)
         _remove_files_of_older_versions(self.folder)
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
@@ -212,7 +247,10 @@ class KeptDatabase:
 
     def _remove_damaged(self, exc: sqlite3.DatabaseError) -> bool:
         """Delete a damaged database file; False when it is not damaged but unusable (locked, read-only)."""
-        if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        if self._helper or getattr(exc, "sqlite_errorcode", None) not in (
+            sqlite3.SQLITE_CORRUPT,
+            sqlite3.SQLITE_NOTADB,
+        ):
             log.debug(f"cannot use the kept results in {self.path}: {exc}")
             return False
         log.info(f"charterkit: the kept results in {self.path} were damaged ({exc}): they are made again.")

@@ -9,7 +9,7 @@ none of them applies a rule of its own, so the check and the build cannot disagr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +17,12 @@ from charterkit.errors import ERROR, INFO, WARNING, CharterError, Problem
 from charterkit.format.icons import IconSet, load_icon_set
 from charterkit.load.files import display_paths, find_charter_files, in_real_folder
 from charterkit.load.loader import LoadedCharter, capped
-from charterkit.load.prepared import load_each, score_each
+from charterkit.load.prepared import prepare_each
 from charterkit.load.project import Project
 from charterkit.load.projectrules import sector_problems, slug_problems
 from charterkit.load.yamlsource import load_yaml
 from charterkit.memo import BytesStore
-from charterkit.readability.scoring import CharterScores
+from charterkit.readability.scoring import CharterScores, Targets
 
 __all__ = ["Report", "check_project", "missing_easy_read_problem"]
 
@@ -129,6 +129,7 @@ def check_project(
         report,
         project,
         paths,
+        targets=project.targets if targets else None,
         icons=icons if icons is not None else load_icon_set(),
         store=store,
         workers=workers,
@@ -140,10 +141,8 @@ def check_project(
             project.pdfs if glyphs is None else glyphs,
             project.braille if braille is None else braille,
         )
-    if targets and project.targets is not None:
-        report.scores = score_each(report.charters, project.targets, store=store, workers=workers)
-        for scores in report.scores:
-            report.targets += scores.problems
+    for scores in report.scores:
+        report.targets += scores.problems
     place = {name: i for i, name in enumerate(report.files)}
     report.problems.sort(key=lambda p: (place[p.file], p.line, p.field, p.message))
     return report
@@ -154,12 +153,14 @@ def _load_into(
     project: Project,
     paths: Sequence[Path] | None,
     *,
+    targets: Mapping[str, Targets] | None,
     icons: IconSet | None,
     store: BytesStore | None,
     workers: int,
 ) -> None:
     """Load every charter of the project into ``report`` (those of ``paths``, when given), with the
-    problems of the wanted ones and the rules across charters (slugs, sectors)."""
+    problems of the wanted ones and the rules across charters (slugs, sectors); with ``targets``, the
+    scores of the wanted ones, worked out with their loading."""
     everything = _keyed(find_charter_files(project.charters_dir))
     everything.update(_keyed(paths or ()))
     wanted = set(everything) if paths is None else set(_keyed(paths))
@@ -168,8 +169,15 @@ def _load_into(
     slugs: list[tuple[str, str, int]] = []
     sectors: list[tuple[str, str | None, int]] = []
     files = [(everything[key], names[everything[key]]) for key in order]
-    loaded = load_each(files, icons=icons, store=store, workers=workers)
-    for key, (path, display), item in zip(order, files, loaded, strict=True):
+    prepared = prepare_each(
+        files,
+        targets,
+        scored=[key in wanted for key in order],
+        icons=icons,
+        store=store,
+        workers=workers,
+    )
+    for key, (path, display), (item, scores) in zip(order, files, prepared, strict=True):
         if key in wanted:
             report.files.append(display)
             report.paths[display] = path
@@ -182,6 +190,8 @@ def _load_into(
         sectors.append((display, item.charter.sector, item.line_of(("sector",))))
         if key in wanted:
             report.charters.append(item)
+            if scores is not None:
+                report.scores.append(scores)
     shown = set(report.files)
     report.problems += [p for p in slug_problems(slugs) if p.file in shown]
     # A sector spelt nearly like another charter's splits the "By sector" page: every charter counts.

@@ -2,9 +2,10 @@
 
 The same results as :func:`charterkit.load.loader.load_charter` and
 :func:`charterkit.readability.scoring.score_charter`, with the same problems, but each charter's result
-is kept (:mod:`charterkit.memo`) under a key of its file's bytes and the name it is shown by, and
-charters not yet kept are done over every core. :func:`charterkit.load.check.check_project` (the one
-check the build and the commands run) calls these.
+is kept (:mod:`charterkit.memo`) under a key of its file's bytes and the name it is shown by (and the
+targets, for scores), and charters not yet kept are done over every core, each loaded and scored in one
+piece of work. :func:`charterkit.load.check.check_project` (the one check the build and the commands run)
+calls :func:`prepare_each`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from charterkit.load.yamlsource import MAX_BYTES
 from charterkit.memo import BytesStore, Memo, parallel_map
 from charterkit.readability.scoring import CharterScores, Targets, score_charter
 
-__all__ = ["load_each", "score_each"]
+__all__ = ["Prepared", "load_each", "prepare_each"]
 
 log = logging.getLogger("mkdocs.plugins.charterkit.kept")
 
@@ -36,12 +37,26 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _load_one(job: tuple[Path, str, IconSet | None]) -> LoadedCharter | CharterError:
-    path, display, icons = job
-    try:
-        return load_charter(path, display, icons=icons)
-    except CharterError as exc:
-        return exc
+Prepared = tuple[LoadedCharter | CharterError, CharterScores | None]
+"""A charter file's loading (the charter, or the error it raised) and its scores (None: not scored)."""
+
+_Job = tuple[Path, str, IconSet | None, LoadedCharter | None, dict[str, Targets] | None]
+
+
+def _prepare_one(job: _Job) -> tuple[LoadedCharter | CharterError | None, CharterScores | None]:
+    """Load the file (unless its charter is given) and score it (when targets are given). The charter
+    given is not sent back: the caller has it."""
+    path, display, icons, kept, targets = job
+    loaded: LoadedCharter | CharterError
+    if kept is None:
+        try:
+            loaded = load_charter(path, display, icons=icons)
+        except CharterError as exc:
+            return exc, None
+    else:
+        loaded = kept
+    scores = score_charter(loaded, targets) if targets is not None else None
+    return (loaded if kept is None else None), scores
 
 
 def load_each(
@@ -52,61 +67,90 @@ def load_each(
     workers: int = 0,
 ) -> list[LoadedCharter | CharterError]:
     """``load_charter`` of each (path, name shown) in order: the charter, or the error it raised."""
-    memo: Memo[LoadedCharter] = Memo("charter", store)
-    results: dict[int, LoadedCharter | CharterError] = {}
-    keys: dict[int, str] = {}
-    todo: list[int] = []
-    for i, (path, display) in enumerate(files):
-        data = _read(path)
-        if data is not None:
-            key = keys[i] = memo.key(display, data)
-            kept = memo.get(key)
-            if kept is not None:
-                # The key names no folder: the file may be in another one now.
-                results[i] = dataclasses.replace(kept, path=path, source=key)
-                continue
-        todo.append(i)
-    jobs = [(files[i][0], files[i][1], icons) for i in todo]
-    for i, result in zip(todo, parallel_map(_load_one, jobs, workers=workers), strict=True):
-        results[i] = result
-        if isinstance(result, LoadedCharter) and i in keys:
-            memo.put(keys[i], result)
-            results[i] = dataclasses.replace(result, source=keys[i])
-    log.info(f"charterkit: {len(files)} charters read, {memo.hits} of them kept from an earlier build")
-    return [results[i] for i in range(len(files))]
+    return [loaded for loaded, _ in prepare_each(files, icons=icons, store=store, workers=workers)]
 
 
-def _score_one(job: tuple[LoadedCharter, dict[str, Targets]]) -> CharterScores:
-    return score_charter(*job)
-
-
-def score_each(
-    charters: Sequence[LoadedCharter],
-    targets: Mapping[str, Targets],
+def prepare_each(
+    files: Sequence[tuple[Path, str]],
+    targets: Mapping[str, Targets] | None = None,
     *,
+    scored: Sequence[bool] | None = None,
+    icons: IconSet | None = None,
     store: BytesStore | None = None,
     workers: int = 0,
-) -> list[CharterScores]:
-    """``score_charter`` for each charter, in order, each done once for its file and the targets."""
-    memo: Memo[CharterScores] = Memo("scores", store)
-    settings = repr(sorted(targets.items()))
-    out: dict[int, CharterScores] = {}
-    keys: dict[int, str] = {}
-    todo: list[int] = []
-    for i, item in enumerate(charters):
-        data = _read(item.path)
+) -> list[Prepared]:
+    """``load_charter`` of each (path, name shown) in order, and, with ``targets``, ``score_charter`` of
+    each charter loaded (of those ``scored`` says, by place; default all).
+
+    Loading and scoring a charter not yet kept are one piece of work, done on one core: a charter is
+    neither sent to a worker nor back again between the two."""
+    batch = _Batch(store, targets)
+    jobs: dict[int, _Job] = {}
+    for i, (path, display) in enumerate(files):
+        job = batch.look_up(
+            i, path, display, icons, wanted=targets is not None and (scored is None or scored[i])
+        )
+        if job is not None:
+            jobs[i] = job
+    order = list(jobs)
+    for i, made in zip(
+        order, parallel_map(_prepare_one, [jobs[i] for i in order], workers=workers), strict=True
+    ):
+        batch.take(i, *made)
+    log.info(
+        f"charterkit: {len(files)} charters read, {batch.charters.hits} of them kept from an earlier build"
+    )
+    if targets is not None:
+        log.info(
+            f"charterkit: {len(batch.scored)} charters scored, "
+            f"{batch.scores.hits} of them kept from an earlier build"
+        )
+    return [(batch.loaded[i], batch.scored.get(i)) for i in range(len(files))]
+
+
+class _Batch:
+    """The kept results of one :func:`prepare_each`, and those made."""
+
+    def __init__(self, store: BytesStore | None, targets: Mapping[str, Targets] | None) -> None:
+        self.charters: Memo[LoadedCharter] = Memo("charter", store)
+        self.scores: Memo[CharterScores] = Memo("scores", store)
+        self.targets = dict(targets) if targets is not None else None
+        self.settings = repr(sorted(targets.items())) if targets is not None else ""
+        self.loaded: dict[int, LoadedCharter | CharterError] = {}
+        self.scored: dict[int, CharterScores] = {}
+        self.keys: dict[int, tuple[str, str]] = {}
+
+    def look_up(
+        self, i: int, path: Path, display: str, icons: IconSet | None, *, wanted: bool
+    ) -> _Job | None:
+        """Take file ``i``'s kept charter (and scores, when ``wanted``); the work left to do, or None."""
+        data = _read(path)
+        kept: LoadedCharter | None = None
         if data is not None:
-            # The slug is in the result and may come from the file name, which the display path holds.
-            key = keys[i] = memo.key(item.display_path, data, settings)
-            kept = memo.get(key)
+            key = self.charters.key(display, data)
+            self.keys[i] = (key, self.scores.key(display, data, self.settings) if wanted else "")
+            kept = self.charters.get(key)
             if kept is not None:
-                out[i] = kept
-                continue
-        todo.append(i)
-    jobs = [(charters[i], dict(targets)) for i in todo]
-    for i, result in zip(todo, parallel_map(_score_one, jobs, workers=workers), strict=True):
-        out[i] = result
-        if i in keys:
-            memo.put(keys[i], result)
-    log.info(f"charterkit: {len(charters)} charters scored, {memo.hits} of them kept from an earlier build")
-    return [out[i] for i in range(len(charters))]
+                # The key names no folder: the file may be in another one now.
+                self.loaded[i] = kept = dataclasses.replace(kept, path=path, source=key)
+                kept_scores = self.scores.get(self.keys[i][1]) if wanted else None
+                if kept_scores is not None:
+                    self.scored[i] = kept_scores
+                if kept_scores is not None or not wanted:
+                    return None
+        return (path, display, icons, kept, self.targets if wanted else None)
+
+    def take(
+        self, i: int, charter: LoadedCharter | CharterError | None, scores: CharterScores | None
+    ) -> None:
+        """Keep what a worker made for file ``i`` (``charter`` None: it was kept already)."""
+        keys = self.keys.get(i)
+        if charter is not None:
+            self.loaded[i] = charter
+            if isinstance(charter, LoadedCharter) and keys is not None:
+                self.charters.put(keys[0], charter)
+                self.loaded[i] = dataclasses.replace(charter, source=keys[0])
+        if scores is not None:
+            self.scored[i] = scores
+            if keys is not None:
+                self.scores.put(keys[1], scores)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator
 from importlib import metadata
@@ -33,14 +34,17 @@ from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from charterkit.memo import BytesStore, Memo, memo_key
+from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper
 
-__all__ = ["KEPT_TEMPLATE", "KeptPages"]
+__all__ = ["KEPT_TEMPLATE", "KeptPages", "add_kept_pages", "drawn_elsewhere"]
+
+log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
 KEPT_TEMPLATE = "charterkit-kept-page.html"
 """The template that writes a kept page as it was."""
@@ -51,17 +55,43 @@ _KNOWN = ("charterkit.", "material.")
 _HOOKS = ("page_context", "env", "template_context", "pre_template", "post_template")
 
 
+NAME = "charterkit/kept-pages"
+
+
+def add_kept_pages(
+    config: MkDocsConfig, store: BytesStore | None, made: Callable[[str], bool], helper: Callable[[], bool]
+) -> None:
+    """Add :class:`KeptPages` to the build's plugins (once: the preview's rebuilds keep it)."""
+    if NAME not in config.plugins:
+        config.plugins[NAME] = KeptPages(made, store, helper)
+
+
+def drawn_elsewhere(config: MkDocsConfig, page: Page) -> bool:
+    """Whether the helper process reads and draws ``page`` (:meth:`KeptPages.drawn_elsewhere`)."""
+    kept = config.plugins.get(NAME)
+    return isinstance(kept, KeptPages) and kept.drawn_elsewhere(page)
+
+
 class KeptPages(BasePlugin):  # type: ignore[type-arg]
     """Keeps and reuses the finished HTML of the pages ``made`` says charterkit made."""
 
-    def __init__(self, made: Callable[[str], bool], store: BytesStore | None) -> None:
+    def __init__(
+        self, made: Callable[[str], bool], store: BytesStore | None, helper: Callable[[], bool]
+    ) -> None:
         self.made = made
         self.store = store
+        self.helper_allowed = helper
+        """Whether this build may have a helper process draw pages (:mod:`.helper`)."""
         self.enabled = False
         self._build = ""
         self._in_menu: set[int] = set()
         self._kept: dict[int, str] = {}
         self._keys: dict[int, str] = {}
+        self._helper = PageHelper(store)
+        self._elsewhere: list[File] = []
+        """The pages the helper draws, in the build's order."""
+        self._elsewhere_uris: set[str] = set()
+        self._nav: Navigation | None = None
 
     # Pages are read and rendered after on_nav, and drawn by the theme after on_env.
     @event_priority(-100)
@@ -71,7 +101,39 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self._build = _build_key(config, nav) if self.enabled else ""
         self._kept.clear()
         self._keys.clear()
+        self._helper.stop()
+        self._nav = nav
+        made = [
+            f
+            for f in files.documentation_pages()
+            if self.made(f.src_uri) and (f.page is None or id(f.page) not in self._in_menu)
+        ]
+        share = made[len(made) - int(len(made) * SHARE) :]
+        use = self.enabled and len(made) >= MIN_PAGES and self.helper_allowed()
+        self._elsewhere = share if use else []
+        self._elsewhere_uris = {f.src_uri for f in self._elsewhere}
         return nav
+
+    def drawn_elsewhere(self, page: Page) -> bool:
+        """Whether the helper process reads and draws ``page``: this process only writes it."""
+        return page.file.src_uri in self._elsewhere_uris
+
+    # The helper starts when the build reaches the first page charterkit makes: every page before it
+    # (the site's own, the menu's) is read by then, and it reads the rest of its share beside the build.
+    @event_priority(100)
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self._elsewhere and not self._helper.started and self.made(page.file.src_uri):
+            assert self._nav is not None
+            log.info(f"charterkit: a second process reads and draws {len(self._elsewhere)} of the pages")
+            self._helper.start(self._elsewhere, config, files, self._nav, self._key_of, self._become_helper)
+        return page
+
+    def _become_helper(self) -> None:
+        """In the helper process: every page is read and drawn here."""
+        self._elsewhere, self._elsewhere_uris = [], set()
+
+    def _key_of(self, page: Page) -> str | None:
+        return self._keys.pop(id(page), None)
 
     @event_priority(-100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -83,6 +145,9 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.enabled or id(page) in self._in_menu or not self.made(page.file.src_uri):
+            return html
+        if self.drawn_elsewhere(page):
+            page.meta["template"] = KEPT_TEMPLATE
             return html
         key = _page_key(self._build, page, html)
         kept = Memo[str]("whole-page", self.store).get(key)
@@ -98,6 +163,10 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         kept = self._kept.pop(id(page), None)
+        if self.drawn_elsewhere(page):
+            kept, key = self._helper.page(page.file.src_uri)
+            if key is not None:
+                self._keys[id(page)] = key
         if kept is not None:
             context["ck_kept_page"] = Markup(kept)  # type: ignore[typeddict-unknown-key]
         return context
@@ -110,6 +179,13 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         if key is not None:
             Memo[str]("whole-page", self.store).put(key, output)
         return output
+
+    @event_priority(100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._helper.stop()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._helper.stop()
 
 
 def _only_known_hooks(config: MkDocsConfig) -> bool:

@@ -36,7 +36,8 @@ from charterkit.load.project import Project
 from charterkit.memo import BytesStore, KeptDatabase
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
-from charterkit.mkdocs.charters.kept_pages import KeptPages
+from charterkit.mkdocs.charters.helper import can_help
+from charterkit.mkdocs.charters.kept_pages import add_kept_pages, drawn_elsewhere
 from charterkit.mkdocs.charters.preview import Preview
 from charterkit.mkdocs.charters.rendering import PageMaker
 from charterkit.mkdocs.charters.shell import OncePerBuild
@@ -51,10 +52,7 @@ from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery
 from charterkit.render.generated import page_title
 from charterkit.render.jinja import bytecode_cache
-from charterkit.render.pages import (
-    Link,
-    ReadabilityNote,
-)
+from charterkit.render.pages import Link, ReadabilityNote
 
 __all__ = ["ChartersPlugin"]
 
@@ -132,10 +130,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             missing_easy_read=self.config.missing_easy_read,
         )
         self.store = KeptDatabase(root / self.config.cache_dir) if self.config.cache_dir else None
-        if "charterkit/kept-pages" not in config.plugins:  # whole pages kept between builds
-            config.plugins["charterkit/kept-pages"] = KeptPages(
-                lambda uri: uri in self.plan.generated, self.store
-            )
+        add_kept_pages(  # whole pages kept between builds, and drawn by a helper process
+            config, self.store, lambda uri: uri in self.plan.generated, lambda: self._may_help
+        )
         # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
         self.report = check_project(
             project, icons=self.icons, glyphs=False, store=self.store, workers=self.config.workers
@@ -201,12 +198,9 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # rendered later, so the downloads page can link these files.
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.open_data:
+            base, site_url = self.config.url.strip("/"), config.site_url or ""
             made = open_data_files(
-                self.charters,
-                self.pdf_links,
-                site_url=config.site_url or "",
-                base=self.config.url.strip("/"),
-                site_name=config.site_name,
+                self.charters, self.pdf_links, site_url=site_url, base=base, site_name=config.site_name
             )
             for data in made:
                 self.plan.add_data(files, config, data.name, data.what, data.content)
@@ -254,6 +248,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         ``showing`` the slugs of those it shows, or None for every charter."""
         self.plan.add_other(files, config, uri, in_nav=in_nav, showing=showing)
 
+    @property
+    def _may_help(self) -> bool:
+        return self.command != "serve" and not self.dirty and can_help(self.config.workers)
+
     # First, so that every template the theme renders (each page, 404, sitemap) is loaded compiled.
     @event_priority(100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -293,6 +291,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.maker is not None
         gen = self.plan.generated.get(page.file.src_uri)
+        if gen is not None and drawn_elsewhere(config, page):
+            return ""  # read and drawn by the helper process (charters/helper.py)
         if gen is not None:
             rendered = self.maker.render(gen, page, files)
             page.toc = toc_from(rendered.outline, rendered.html)

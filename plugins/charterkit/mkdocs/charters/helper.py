@@ -1,0 +1,236 @@
+"""A second process that draws part of the pages charterkit makes, on the machine's other core.
+
+MkDocs reads and draws every page in one process, one after the other, so a build uses one core. Most
+pages of a charterkit site are pages charterkit makes outside the menu (each charter's two pages, the
+lists, the picture gallery), and each of them is drawn from the build's data alone. So
+:class:`~charterkit.mkdocs.charters.kept_pages.KeptPages` gives the last part of them to a helper: a copy
+of the build's process, forked when the build reaches the first of them (:class:`PageHelper`). The helper
+reads and draws those pages exactly as the build would (MkDocs' own steps, every plugin's hooks), while
+the build goes on with the others; the build then writes the helper's pages as it writes a kept page:
+through a template that writes the page as drawn, with every other plugin's ``on_post_page`` after it.
+
+- What the helper makes for the build's cache and what it uses from it are handed back, and kept by the
+  build's process (:meth:`charterkit.kept_db.KeptDatabase.begin_helper`).
+- What it logs is logged again by the build, so ``--strict`` counts its warnings.
+- A failure in the helper stops the build with the helper's message, and the previous site is kept.
+- Only where processes can be forked (not Windows), never in ``mkdocs serve`` (a preview rebuild draws
+  a few pages), and only for a build of enough pages for a second process to pay off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from charterkit.kept_db import KeptDatabase, flush_stores
+
+__all__ = ["MIN_PAGES", "SHARE", "PageHelper", "can_help"]
+
+log = logging.getLogger("mkdocs.plugins.charterkit.charters")
+
+MIN_PAGES = 40
+"""The fewest pages worth a helper: below that, starting it costs about what it saves."""
+
+SHARE = 0.6
+"""The part of those pages the helper draws: the last ones, while the build reads and draws the first, the
+site's own pages and the menu's."""
+
+Drawn = dict[str, tuple[str, str | None]]
+"""The helper's pages by source path: each page's HTML as the theme drew it, and the key it is kept under
+(None when it was kept already)."""
+
+
+def can_help(workers: int) -> bool:
+    """Whether a helper can run here: processes can be forked, and more than one core may be used
+    (``workers``: the charters option, 0 for every core, 1 for this process only)."""
+    return hasattr(os, "fork") and workers != 1 and (workers or os.cpu_count() or 1) > 1
+
+
+def _engine(config: MkDocsConfig) -> Any:
+    """The build module of the engine running (MkDocs, or ProperDocs, which has the same steps)."""
+    name = type(config).__module__.split(".", 1)[0]
+    return importlib.import_module(f"{name if name in ('mkdocs', 'properdocs') else 'mkdocs'}.commands.build")
+
+
+class PageHelper:
+    """One helper process for one build: :meth:`start` it, then take each of its pages with :meth:`page`."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._pid = 0
+        self._result = ""
+        self._drawn: Drawn | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._pid != 0 or self._drawn is not None
+
+    def start(
+        self,
+        files: Sequence[File],
+        config: MkDocsConfig,
+        all_files: Files,
+        nav: Navigation,
+        key_of: Callable[[Page], str | None],
+        become: Callable[[], None],
+    ) -> None:
+        """Fork the helper, which calls ``become`` (to draw every page itself from then on), reads and
+        draws ``files``, and leaves. ``key_of`` gives the key a page drawn there is kept under (and
+        forgets it)."""
+        flush_stores()  # what the build made so far is written once, by the build
+        handle, result = tempfile.mkstemp(prefix="charterkit-pages-", suffix=".pickle")
+        os.close(handle)
+        self._result = result
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # The two processes share the build's memory until either writes to it. Python's collector
+        # writes to every object it visits, so it is kept off what the build holds now (gc.freeze):
+        # each process then copies only the memory it really changes.
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:  # the helper
+            gc.disable()
+            code = 1
+            try:
+                become()
+                _help(Path(result), files, config, all_files, nav, key_of, self.store)
+                code = 0
+            finally:
+                os._exit(code)
+        self._pid = pid
+
+    def page(self, src_uri: str) -> tuple[str, str | None]:
+        """The helper's drawing of the page at ``src_uri`` (waiting for the helper the first time)."""
+        if self._drawn is None:
+            self._drawn = self._collect()
+        try:
+            return self._drawn[src_uri]
+        except KeyError:
+            raise PluginError(f"charterkit: the page {src_uri} was not drawn by the helper process") from None
+
+    def stop(self) -> None:
+        """End the helper, if it still runs (the build failed), and remove what it left."""
+        if self._pid:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, 9)
+                os.waitpid(self._pid, 0)
+            self._pid = 0
+        if self._result:
+            Path(self._result).unlink(missing_ok=True)
+            self._result = ""
+        self._drawn = None
+
+    def _collect(self) -> Drawn:
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        try:
+            with open(self._result, "rb") as file:
+                done = pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            done = {"error": f"it stopped with status {status} before it could hand its pages over"}
+        finally:
+            Path(self._result).unlink(missing_ok=True)
+            self._result = ""
+        for name, level, message in done.get("logs", ()):
+            logging.getLogger(name).log(level, message)
+        if "error" in done:
+            raise PluginError(f"charterkit: a page could not be drawn in the helper process: {done['error']}")
+        if isinstance(self.store, KeptDatabase):
+            self.store.take_helper_results(*done["store"])
+        drawn: Drawn = done["pages"]
+        return drawn
+
+
+class _Collect(logging.Handler):
+    """The helper's log: handed to the build, which logs it (once, and counted by ``--strict``)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _help(
+    result: Path,
+    files: Sequence[File],
+    config: MkDocsConfig,
+    all_files: Files,
+    nav: Navigation,
+    key_of: Callable[[Page], str | None],
+    store: Any,
+) -> None:
+    """The helper's whole life: read and draw ``files``, and write what it drew to ``result``."""
+    collect = _Collect()
+    for name in ("", "mkdocs"):
+        logging.getLogger(name).handlers = [collect]
+    logging.getLogger("mkdocs").propagate = False
+    done: dict[str, Any] = {}
+    doing = [""]
+    try:
+        if isinstance(store, KeptDatabase):
+            store.begin_helper()
+        done["pages"] = _draw(files, config, all_files, nav, key_of, doing)
+        done["store"] = store.helper_results() if isinstance(store, KeptDatabase) else ({}, set())
+    except Exception as exc:  # handed to the build, which stops with it
+        done = {"error": f"{exc}" + (f" (the page {doing[0]})" if doing[0] else "")}
+    done["logs"] = collect.records
+    with open(result, "wb") as file:
+        pickle.dump(done, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _draw(
+    files: Sequence[File],
+    config: MkDocsConfig,
+    all_files: Files,
+    nav: Navigation,
+    key_of: Callable[[Page], str | None],
+    doing: list[str],
+) -> Drawn:
+    """Read and draw each of ``files`` as MkDocs' build does: the same steps, in the same order.
+    ``doing[0]`` is the page being read or drawn."""
+    engine = _engine(config)
+    for file in files:
+        doing[0] = file.src_uri
+        if file.page is None:
+            Page(None, file, config)
+        assert file.page is not None
+        engine._populate_page(file.page, config, all_files)
+    for in_menu in nav.pages:  # the menu shows their titles: any the build had not read is read here
+        if in_menu.content is None:
+            doing[0] = in_menu.file.src_uri
+            engine._populate_page(in_menu, config, all_files)
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=all_files)
+    doc_files = all_files.documentation_pages()
+    drawn: Drawn = {}
+    for file in files:
+        doing[0] = file.src_uri
+        page = file.page
+        assert page is not None
+        config._current_page = page
+        page.active = True
+        try:
+            context = engine.get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            drawn[file.src_uri] = (template.render(context), key_of(page))
+        finally:
+            page.active = False
+            config._current_page = None
+    return drawn
