@@ -155,3 +155,35 @@ def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
     summary, kept = kept_index(site, store)
     assert (summary.pages, kept) == (1, False)
     assert read_site_index(site)
+
+
+def test_pagefind_reads_only_the_marked_pages_and_makes_the_same_index(tmp_path: Path) -> None:
+    pages = {
+        "index.html": ("Home", "Welcome to the charters.", True),
+        "charters/a/index.html": ("Charter A", "We will build trust by listening.", True),
+        "charters/index.html": ("All charters", "Charter A listed.", False),
+        "404.html": ("Not found", "Nothing here.", False),
+    }
+    every, named = tmp_path / "every", tmp_path / "named"
+    for site in (every, named):
+        for path, (title, text, marked) in pages.items():
+            _page(site, path, title, text, searched=marked)
+    build_index(every)
+    # The build knows the pages it wrote; the 404 page it did not write as a page is read.
+    written = {"index.html": True, "charters/a/index.html": True, "charters/index.html": False}
+    found = core.marked_files(named, written)
+    assert found == ["index.html", "charters/a/index.html"]
+    assert core._only(found) == ["--glob", "{charters/a/index.html,index.html}"]
+    build_index(named, marked=found)
+    assert _files(named / BUNDLE_DIR) == _files(every / BUNDLE_DIR)
+
+
+def test_a_marked_page_that_was_not_written_as_a_page_is_found_and_odd_names_are_not_globbed(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    _page(site, "index.html", "Home", "Welcome.", searched=False)
+    _page(site, "extra/page.html", "Extra", "An HTML page copied from docs.")
+    assert core.marked_files(site, {"index.html": False}) == ["extra/page.html"]
+    assert core.marked_files(site, {"index.html": False, "extra/page.html": False}) is None
+    assert core._only(["a{b}.html"]) == []  # a glob would read the braces: Pagefind reads every page

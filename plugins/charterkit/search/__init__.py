@@ -5,20 +5,24 @@ from charterkit.search.kept import kept_index
 from charterkit.search.pagefind import (
     BUNDLE_DIR,
     EXCLUDED,
+    MARK,
     ROOT,
     IndexSummary,
     SearchIndexError,
     build_index,
+    marked_files,
     pagefind_executable,
 )
 
 __all__ = [
     "BUNDLE_DIR",
     "EXCLUDED",
+    "MARK",
     "ROOT",
     "IndexSummary",
     "SearchIndexError",
     "build_index",
     "kept_index",
+    "marked_files",
     "pagefind_executable",
 ]

@@ -15,6 +15,7 @@ import hashlib
 import io
 import shutil
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from charterkit.memo import BytesStore, Memo, memo_key
@@ -30,13 +31,20 @@ __all__ = ["kept_index"]
 
 
 def kept_index(
-    site: Path, store: BytesStore | None, *, language: str = "en", keep_index_url: bool = False
+    site: Path,
+    store: BytesStore | None,
+    *,
+    language: str = "en",
+    keep_index_url: bool = False,
+    marked: Sequence[str] | None = None,
 ) -> tuple[IndexSummary, bool]:
-    """:func:`~charterkit.search.pagefind.build_index` of ``site``, or the index kept for the same pages;
-    and whether it was kept. Raises :class:`~charterkit.search.pagefind.SearchIndexError`."""
+    """:func:`~charterkit.search.pagefind.build_index` of ``site`` (reading only its ``marked`` pages,
+    when known), or the index kept for the same pages; and whether it was kept. Raises
+    :class:`~charterkit.search.pagefind.SearchIndexError`."""
     if store is None:
-        return build_index(site, language=language, keep_index_url=keep_index_url), False
-    # Pagefind's version is in every key (charterkit.memo.code_fingerprint).
+        return build_index(site, language=language, keep_index_url=keep_index_url, marked=marked), False
+    # Pagefind's version is in every key (charterkit.memo.code_fingerprint). Which pages are marked is
+    # in their bytes: the same pages give the same index, whether or not Pagefind was told which.
     options = "\0".join(index_options(language=language, keep_index_url=keep_index_url))
     key = memo_key("search-index", options, _pages_hash(site))
     memo: Memo[bytes] = Memo("search-index", store)
@@ -44,7 +52,7 @@ def kept_index(
     kept = memo.get(key)
     if kept is not None and _unpack(kept, bundle):
         return IndexSummary(pages=page_count(bundle)), True
-    summary = build_index(site, language=language, keep_index_url=keep_index_url)
+    summary = build_index(site, language=language, keep_index_url=keep_index_url, marked=marked)
     memo.put(key, _pack(bundle))
     return summary, False
 

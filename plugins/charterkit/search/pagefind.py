@@ -17,18 +17,22 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import subprocess
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
     "BUNDLE_DIR",
     "EXCLUDED",
+    "MARK",
     "ROOT",
     "IndexSummary",
     "SearchIndexError",
     "build_index",
     "index_options",
+    "marked_files",
     "page_count",
 ]
 
@@ -59,6 +63,11 @@ UNUSED = (
 )
 """Pagefind's own search interfaces, which the site does not use (its page is charterkit's own): not
 published, so nothing unused or untested is served."""
+
+MARK = "data-pagefind-body"
+"""The mark of a page's searched part: once one page has it, Pagefind leaves out every page without it."""
+
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 
 INSTALL_HINT = "Install it with: pip install 'pagefind[bin]' (or make install, which pins its version)."
 
@@ -93,21 +102,30 @@ def pagefind_executable() -> Path:
 
 
 def build_index(
-    site: Path, *, language: str = "en", keep_index_url: bool = False, background: bool = False
+    site: Path,
+    *,
+    language: str = "en",
+    keep_index_url: bool = False,
+    background: bool = False,
+    marked: Sequence[str] | None = None,
 ) -> IndexSummary:
     """Write the search index of the built site in ``site`` to ``site/pagefind/``.
 
     ``language`` (an ISO 639-1 code) is the language of the whole site, so that Pagefind stems every
     page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
     results' addresses, for a site built with ``use_directory_urls: false``. ``background`` runs Pagefind
-    at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. Raises
-    :class:`SearchIndexError` with a plain message.
+    at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. ``marked``,
+    when the build knows them, are the HTML files (paths from ``site``) that mark their searched part
+    with :data:`MARK`: Pagefind then reads only those, and the index is the same, as it leaves out every
+    unmarked page of a site where one page is marked. Raises :class:`SearchIndexError` with a plain
+    message.
     """
     command = [
         str(pagefind_executable()),
         "--site",
         str(site),
         *index_options(language=language, keep_index_url=keep_index_url),
+        *_only(marked),
     ]
     try:
         returncode, said_out, said_err = _run(command, background)
@@ -140,6 +158,33 @@ def index_options(*, language: str = "en", keep_index_url: bool = False) -> list
         "--quiet",
         *(["--keep-index-url"] if keep_index_url else []),
     ]
+
+
+def marked_files(site: Path, written: Mapping[str, bool]) -> list[str] | None:
+    """The HTML files of ``site`` marked with :data:`MARK`, for :func:`build_index`: of the pages the
+    build ``written`` (path: marked), as it wrote them; any other HTML file (the 404 page, HTML copied
+    from ``docs/``) is read. None when no file is marked: Pagefind then reads every page."""
+    marked = [path for path, mark in written.items() if mark]
+    top = str(site)
+    for here, dirs, names in os.walk(top):
+        if here == top:
+            dirs[:] = [d for d in dirs if d != BUNDLE_DIR]
+        prefix = here[len(top) + 1 :].replace(os.sep, "/")
+        for name in names:
+            path = f"{prefix}/{name}" if prefix else name
+            if name.endswith(".html") and path not in written:
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    if MARK in Path(here, name).read_text(encoding="utf-8"):
+                        marked.append(path)
+    return marked or None
+
+
+def _only(marked: Sequence[str] | None) -> list[str]:
+    """Pagefind's option to read only the ``marked`` files; none when there are none, or when a path
+    holds a character a glob gives a meaning to."""
+    if not marked or not all(_PLAIN_PATH.fullmatch(path) for path in marked):
+        return []
+    return ["--glob", "{" + ",".join(sorted(marked)) + "}"]
 
 
 def _tidy_bundle(folder: Path) -> None:
