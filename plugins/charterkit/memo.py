@@ -180,11 +180,11 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(items) // (count * 4))
     # A forked worker shares this process's memory until either writes to it. Python's collector writes
-    # to every object it visits, so what is here now is kept from it (gc.freeze) while the workers run,
-    # and a worker does without it: each process copies only the memory it really changes.
+    # to every object it visits, so what is here now is kept from it (gc.freeze) while the workers run:
+    # each process then copies only the memory it really changes.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.disable) as pool:
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             rest = pool.map(work, items[1:], chunksize=chunk)  # every worker is started here, first
             # The first item is done in this process while the workers do the rest, so that this process
             # has loaded what the work needs: the preview's next rebuild reads and scores one charter

@@ -158,3 +158,29 @@ def test_a_changed_site_setting_shows_on_every_kept_page(tmp_path: Path) -> None
         assert "Our council&#39;s charters" in again.html(page) or "Our council's charters" in again.html(
             page
         )
+
+
+def test_a_warm_build_publishes_the_same_open_data_and_schema_from_the_cache(tmp_path: Path) -> None:
+    project = make_project(tmp_path, _charters())
+    first = run_build(project, strict=False)
+    assert first.returncode == 0, first.output
+
+    def published() -> dict[str, bytes]:
+        site = project / "site"
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for folder in ("data", "schema")
+            for p in sorted((site / folder).rglob("*"))
+            if p.is_file()
+        }
+
+    made = published()
+    assert any(name.startswith("data/charters/") for name in made)
+    assert "schema/charter.schema.json" in made
+    with sqlite3.connect(project / ".cache" / "charterkit-charters" / "kept.sqlite3") as db:
+        rows = db.execute("SELECT COUNT(*) FROM kept").fetchone()[0]
+    again = run_build(project, strict=False)
+    assert again.returncode == 0, again.output
+    assert published() == made
+    with sqlite3.connect(project / ".cache" / "charterkit-charters" / "kept.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM kept").fetchone()[0] == rows  # the same keys

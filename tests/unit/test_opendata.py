@@ -142,3 +142,35 @@ def test_atom_time_from_a_partial_date() -> None:
     assert atom_time("2025") == "2025-01-01T00:00:00Z"
     assert atom_time("2025-06") == "2025-06-01T00:00:00Z"
     assert atom_time("2025-06-30") == "2025-06-30T00:00:00Z"
+
+
+def test_each_charters_record_is_kept_for_the_next_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The build's cache (here in memory) keeps each record under the charter file's fingerprint: the next
+    # build (a new process: nothing in memory) publishes the same files without making any record again.
+    from charterkit.load.prepared import load_each
+    from charterkit.memo import Memo
+    from charterkit.opendata import assemble
+
+    class Kept:
+        def __init__(self) -> None:
+            self.kept: dict[str, bytes] = {}
+
+        def read(self, key: str) -> bytes | None:
+            return self.kept.get(key)
+
+        def write(self, key: str, data: bytes) -> None:
+            self.kept[key] = data
+
+    paths = find_charter_files(REPO / "charters")
+    charters = [
+        c for c in load_each([(p, f"charters/{p.name}") for p in paths]) if isinstance(c, LoadedCharter)
+    ]
+    store = Kept()
+    where = {"site_url": "https://example.org/", "base": "charters", "site_name": "Charters"}
+    first = assemble.open_data_files(charters, {}, store=store, **where)
+
+    assemble._KEPT.clear()
+    Memo._memory.clear()
+    monkeypatch.setattr(assemble, "charter_record", lambda *a, **k: pytest.fail("a record was made again"))
+    again = assemble.open_data_files(charters, {}, store=store, **where)
+    assert again == first

@@ -173,7 +173,7 @@ def test_pagefind_reads_only_the_marked_pages_and_makes_the_same_index(tmp_path:
     written = {"index.html": True, "charters/a/index.html": True, "charters/index.html": False}
     found = core.marked_files(named, written)
     assert found == ["index.html", "charters/a/index.html"]
-    assert core._only(found) == ["--glob", "{charters/a/index.html,index.html}"]
+    assert core._only(found) == {"glob": "{charters/a/index.html,index.html}"}
     build_index(named, marked=found)
     assert _files(named / BUNDLE_DIR) == _files(every / BUNDLE_DIR)
 
@@ -186,4 +186,4 @@ def test_a_marked_page_that_was_not_written_as_a_page_is_found_and_odd_names_are
     _page(site, "extra/page.html", "Extra", "An HTML page copied from docs.")
     assert core.marked_files(site, {"index.html": False}) == ["extra/page.html"]
     assert core.marked_files(site, {"index.html": False, "extra/page.html": False}) is None
-    assert core._only(["a{b}.html"]) == []  # a glob would read the braces: Pagefind reads every page
+    assert core._only(["a{b}.html"]) == {}  # a glob would read the braces: Pagefind reads every page

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charterkit.load.loader import LoadedCharter
+from charterkit.memo import BytesStore, Memo
 from charterkit.opendata.feed import atom_feed
 from charterkit.opendata.records import (
     FormatLink,
@@ -39,13 +40,18 @@ class DataFile:
 
 
 def _charter_records(
-    charters: Sequence[LoadedCharter], pdf_links: Mapping[str, Sequence[Link]], *, prefix: str, base: str
+    charters: Sequence[LoadedCharter],
+    pdf_links: Mapping[str, Sequence[Link]],
+    *,
+    prefix: str,
+    base: str,
+    store: BytesStore | None,
 ) -> list[tuple[dict[str, Any], str]]:
     """Each charter's record and its JSON text, by title, with the addresses of its pages and PDFs."""
     made = []
     for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
         pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
-        made.append(_record(item, pdfs, prefix, base))
+        made.append(_record(item, pdfs, prefix, base, store))
     return made
 
 
@@ -56,14 +62,16 @@ def open_data_files(
     site_url: str,
     base: str,
     site_name: str,
+    store: BytesStore | None = None,
 ) -> list[DataFile]:
     """The open data of ``charters``: a file per charter, then the collection, CSV, feed and schema.
 
-    ``site_url`` is the site's address (may be empty), ``base`` the folder of the charter pages.
+    ``site_url`` is the site's address (may be empty), ``base`` the folder of the charter pages. Each
+    charter's record is kept in ``store`` (the build's cache) while its file and links are the same.
     """
     site = site_url.rstrip("/")
     prefix = f"{site}/" if site else ""
-    made = _charter_records(charters, pdf_links, prefix=prefix, base=base)
+    made = _charter_records(charters, pdf_links, prefix=prefix, base=base, store=store)
     records = [record for record, _ in made]
     texts = [text for _, text in made]
     files = [DataFile(f"charters/{record['slug']}.json", "", text) for record, text in made]
@@ -105,12 +113,19 @@ encoder)."""
 
 
 def _record(
-    item: LoadedCharter, pdfs: list[FormatLink], prefix: str, base: str
+    item: LoadedCharter, pdfs: list[FormatLink], prefix: str, base: str, store: BytesStore | None
 ) -> tuple[dict[str, Any], str]:
     made_from = (item, tuple(pdfs), prefix, base)
     kept = _KEPT.get(item.slug)
     if kept is not None and kept[0] == made_from:
         return kept[1], kept[2]
+    # Across builds: kept under the charter file's fingerprint (its bytes and name) and the links.
+    memo: Memo[tuple[dict[str, Any], str]] = Memo("open-data-record", store)
+    key = memo.key(item.source, item.slug, repr(pdfs), prefix, base) if item.source else ""
+    found = memo.get(key) if key else None
+    if found is not None:
+        _KEPT[item.slug] = (made_from, *found)
+        return found
     record = charter_record(
         item,
         page_url=f"{prefix}{base}/{item.slug}/",
@@ -120,6 +135,8 @@ def _record(
     )
     text = dumps(record)
     _KEPT[item.slug] = (made_from, record, text)
+    if key:
+        memo.put(key, (record, text))
     return record, text
 
 

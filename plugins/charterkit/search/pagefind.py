@@ -19,6 +19,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,12 +124,11 @@ def build_index(
     command = [
         str(pagefind_executable()),
         "--site",
-        str(site),
+        str(site.absolute()),
         *index_options(language=language, keep_index_url=keep_index_url),
-        *_only(marked),
     ]
     try:
-        returncode, said_out, said_err = _run(command, background)
+        returncode, said_out, said_err = _run(command, background, _only(marked))
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -179,12 +179,12 @@ def marked_files(site: Path, written: Mapping[str, bool]) -> list[str] | None:
     return marked or None
 
 
-def _only(marked: Sequence[str] | None) -> list[str]:
-    """Pagefind's option to read only the ``marked`` files; none when there are none, or when a path
+def _only(marked: Sequence[str] | None) -> dict[str, str]:
+    """Pagefind's settings to read only the ``marked`` files; none when there are none, or when a path
     holds a character a glob gives a meaning to."""
     if not marked or not all(_PLAIN_PATH.fullmatch(path) for path in marked):
-        return []
-    return ["--glob", "{" + ",".join(sorted(marked)) + "}"]
+        return {}
+    return {"glob": "{" + ",".join(sorted(marked)) + "}"}
 
 
 def _tidy_bundle(folder: Path) -> None:
@@ -193,18 +193,26 @@ def _tidy_bundle(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
 
 
-def _run(command: list[str], background: bool) -> tuple[int, str, str]:
-    """Run ``command``; its exit code and what it wrote."""
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
-        if background and hasattr(os, "setpriority"):
-            with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
-                os.setpriority(os.PRIO_PROCESS, process.pid, 19)
-        try:
-            out, err = process.communicate(timeout=1800)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            raise
+def _run(command: list[str], background: bool, settings: dict[str, str]) -> tuple[int, str, str]:
+    """Run ``command`` with ``settings`` (Pagefind's, which a glob of thousands of pages would be too long
+    for a command line to hold); its exit code and what it wrote.
+
+    Pagefind reads its settings from a file in the folder it runs in: it runs in a private folder of its
+    own, which holds only these, so that no ``pagefind.yml`` of the project changes the index."""
+    with tempfile.TemporaryDirectory(prefix="charterkit-pagefind-") as here:
+        Path(here, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        with subprocess.Popen(
+            command, cwd=here, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        ) as process:
+            if background and hasattr(os, "setpriority"):
+                with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
+                    os.setpriority(os.PRIO_PROCESS, process.pid, 19)
+            try:
+                out, err = process.communicate(timeout=1800)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                raise
     return process.returncode, out, err
 
 

@@ -13,8 +13,8 @@ through a template that writes the page as drawn, with every other plugin's ``on
   build's process (:meth:`charterkit.kept_db.KeptDatabase.begin_helper`).
 - What it logs is logged again by the build, so ``--strict`` counts its warnings.
 - A failure in the helper stops the build with the helper's message, and the previous site is kept.
-- Only where processes can be forked (not Windows), never in ``mkdocs serve`` (a preview rebuild draws
-  a few pages), and only for a build of enough pages for a second process to pay off.
+- Only on Linux (where a process forks safely), never in ``mkdocs serve`` (a preview rebuild draws a
+  few pages), and only for a build of enough pages for a second process to pay off.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ Drawn = dict[str, tuple[str, str | None]]
 
 
 def can_help(workers: int) -> bool:
-    """Whether a helper can run here: processes can be forked, and more than one core may be used
-    (``workers``: the charters option, 0 for every core, 1 for this process only)."""
-    return hasattr(os, "fork") and workers != 1 and (workers or os.cpu_count() or 1) > 1
+    """Whether a helper can run here: on Linux (where a process forks safely: macOS's system libraries
+    may not survive it, Windows has no fork), and when more than one core may be used (``workers``: the
+    charters option, 0 for every core, 1 for this process only)."""
+    return sys.platform.startswith("linux") and workers != 1 and (workers or os.cpu_count() or 1) > 1
 
 
 def _engine(config: MkDocsConfig) -> Any:
@@ -104,7 +105,6 @@ class PageHelper:
         gc.freeze()
         pid = os.fork()
         if pid == 0:  # the helper
-            gc.disable()
             code = 1
             try:
                 become()

@@ -46,7 +46,6 @@ from charterkit.mkdocs.charters.watching import watch_for_preview
 from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.mkdocs.toc import toc_from
-from charterkit.opendata.assemble import open_data_files
 from charterkit.output import OutputUnusable
 from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery
@@ -131,7 +130,10 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         )
         self.store = KeptDatabase(root / self.config.cache_dir) if self.config.cache_dir else None
         add_kept_pages(  # whole pages kept between builds, and drawn by a helper process
-            config, self.store, lambda uri: uri in self.plan.generated, lambda: self._may_help
+            config,
+            self.store,
+            lambda uri: uri in self.plan.generated,
+            lambda: self.command != "serve" and not self.dirty and can_help(self.config.workers),
         )
         # The same check as charterkit check; the PDFs report letters their fonts lack themselves.
         self.report = check_project(
@@ -191,19 +193,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         plan.add_credit_pages(files, config, self.charters)
         plan.add_easy_read_index(files, config, len(self.charters))
         if self.config.schema:
-            plan.add_schema(files, config)
+            plan.add_schema(files, config, self.store)
         return files
 
     # After charterkit/pdf's on_files (priority -10): the open data lists each charter's PDFs. Pages are
     # rendered later, so the downloads page can link these files.
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.open_data:
-            base, site_url = self.config.url.strip("/"), config.site_url or ""
-            made = open_data_files(
-                self.charters, self.pdf_links, site_url=site_url, base=base, site_name=config.site_name
-            )
-            for data in made:
-                self.plan.add_data(files, config, data.name, data.what, data.content)
+            base = self.config.url.strip("/")
+            self.plan.add_open_data(files, config, self.charters, self.pdf_links, base, self.store)
         self._page_maker()
         self.output.prepare(files)
         return nav
@@ -247,10 +245,6 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         """Add a page another charterkit plugin makes from charters (the readability report):
         ``showing`` the slugs of those it shows, or None for every charter."""
         self.plan.add_other(files, config, uri, in_nav=in_nav, showing=showing)
-
-    @property
-    def _may_help(self) -> bool:
-        return self.command != "serve" and not self.dirty and can_help(self.config.workers)
 
     # First, so that every template the theme renders (each page, 404, sitemap) is loaded compiled.
     @event_priority(100)

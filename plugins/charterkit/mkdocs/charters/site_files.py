@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,9 +19,9 @@ from charterkit.format.icons import IconSet
 from charterkit.format.model import Charter
 from charterkit.format.schema import charter_schema
 from charterkit.load.loader import LoadedCharter
-from charterkit.memo import BytesStore
+from charterkit.memo import BytesStore, Memo
 from charterkit.mkdocs.charters.preview import Preview, page_file
-from charterkit.opendata.assemble import OPEN_DATA
+from charterkit.opendata.assemble import OPEN_DATA, open_data_files
 from charterkit.opendata.records import dumps
 from charterkit.render.credits import CREDITS_URI, credit_page_uri, credit_pages
 from charterkit.render.find import Finder
@@ -29,7 +29,7 @@ from charterkit.render.gallery import Gallery, load_gallery
 from charterkit.render.generated import Generated, easy_read_index_uri
 from charterkit.render.markers import MARKER
 from charterkit.render.pagelinks import own_pictures
-from charterkit.render.pages import colour_pictures, easy_read_index_pages, shared_picture_uri
+from charterkit.render.pages import Link, colour_pictures, easy_read_index_pages, shared_picture_uri
 
 __all__ = ["SitePlan"]
 
@@ -165,9 +165,35 @@ class SitePlan:
         for number in range(1, easy_read_index_pages(count) + 1):
             self.add(files, config, easy_read_index_uri(number), Generated("easy-read-index", number=number))
 
-    def add_schema(self, files: Files, config: MkDocsConfig) -> None:
-        schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
+    def add_schema(self, files: Files, config: MkDocsConfig, store: BytesStore | None) -> None:
+        # Made from charterkit's code alone, which every kept result's key holds.
+        memo: Memo[str] = Memo("charter-schema", store)
+        schema = memo.get(key := memo.key())
+        if schema is None:
+            schema = json.dumps(charter_schema(), indent=2, ensure_ascii=False) + "\n"
+            memo.put(key, schema)
         files.append(self.preview.content_file(config, "schema/charter.schema.json", schema))
+
+    def add_open_data(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        charters: Sequence[LoadedCharter],
+        pdf_links: Mapping[str, Sequence[Link]],
+        base: str,
+        store: BytesStore | None,
+    ) -> None:
+        """The open data (:func:`charterkit.opendata.assemble.open_data_files`), under ``data/``."""
+        made = open_data_files(
+            charters,
+            pdf_links,
+            site_url=config.site_url or "",
+            base=base,
+            site_name=config.site_name,
+            store=store,
+        )
+        for data in made:
+            self.add_data(files, config, data.name, data.what, data.content)
 
     def add_data(self, files: Files, config: MkDocsConfig, name: str, what: str, content: str) -> None:
         """One open data file, under ``data/``; ``what`` it holds ("" for a file not listed)."""
