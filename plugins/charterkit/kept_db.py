@@ -91,6 +91,7 @@ class KeptDatabase:
         self._pending_bytes = 0
         self._touched: set[str] = set()
         self._helper = False
+        self._inherited: sqlite3.Connection | None = None
         """A helper process forked from the build's (:meth:`begin_helper`): it reads, and hands what it
         made and used to the build's process, which writes them."""
         _OPEN.add(self)
@@ -137,7 +138,8 @@ class KeptDatabase:
         with self._lock:
             self._pid = os.getpid()
             self._helper = True
-            self._db = None  # the build's connection is the build's: never used (nor closed) here
+            self._inherited = self._db  # the build's connection: never used here, and kept (not closed)
+            self._db = None
             self._pending, self._pending_bytes, self._touched = {}, 0, set()
 
     def helper_results(self) -> tuple[dict[str, bytes], set[str]]:

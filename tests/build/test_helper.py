@@ -16,20 +16,28 @@ from tests.conftest import generated_charters, ignore_missing_easy_read, make_pr
 
 HELPER_SAYS = "a second process reads and draws"
 
-# Raises or warns only in a process other than the one that loaded it: the helper.
+# Acts on the first page the helper reads (a process other than the one that loaded it), and on any page
+# named in failing.txt. It counts as charterkit's own: another plugin's page hooks turn the helper off.
 HOOKS = """
 import logging
 import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 BUILD = os.getpid()
 DONE = []
+FAILING = Path(__file__).with_name("failing.txt")
 
 
 def on_page_content(html, page, **kwargs):
-    if os.getpid() != BUILD and not DONE:
+    if (os.getpid() != BUILD and not DONE) or (FAILING.exists() and FAILING.read_text() == page.file.src_uri):
         DONE.append(page)
         {action}
     return html
+
+
+on_page_content.__module__ = "charterkit.tests.hooks"
 """
 
 
@@ -86,23 +94,31 @@ def test_a_warning_in_the_helper_is_shown_once_and_fails_a_strict_build(tmp_path
     assert not (project / "site").exists()
 
 
-def test_a_failure_in_the_helper_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
+def test_a_helper_that_fails_only_costs_time(tmp_path: Path) -> None:
+    reference = run_build(_project(tmp_path / "alone", workers=1))
+    project = _project(tmp_path / "helped", hooks='raise ValueError("the pen ran dry")')
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    assert "the second process met an error: the pen ran dry (the page charters/" in result.output
+    assert "this process draws its pages instead" in result.output
+    assert _differences(reference.site, result.site) == []
+
+
+def test_a_page_that_cannot_be_drawn_stops_the_build_as_without_a_helper(tmp_path: Path) -> None:
     project = _project(tmp_path)
     first = run_build(project)
     assert first.returncode == 0, first.output
     before = {p: p.read_bytes() for p in sorted((project / "site").rglob("*.html"))}
 
-    (project / "hooks.py").write_text(
-        HOOKS.format(action='raise ValueError("the pen ran dry")'), encoding="utf-8"
-    )
+    # The helper's first page fails in the helper, then again when the build draws it itself.
+    action = 'FAILING.write_text(page.file.src_uri); raise PluginError("the pen ran dry")'
+    (project / "hooks.py").write_text(HOOKS.format(action=action), encoding="utf-8")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(text + "hooks: [hooks.py]\n", encoding="utf-8")
     failed = run_build(project)
 
     assert failed.returncode != 0
-    assert (
-        "a page could not be drawn in the helper process: the pen ran dry (the page charters/"
-        in failed.output
-    )
+    assert "Error reading page 'charters/" in failed.output
+    assert "the pen ran dry" in failed.output
     assert "Traceback" not in failed.output
     assert {p: p.read_bytes() for p in sorted((project / "site").rglob("*.html"))} == before

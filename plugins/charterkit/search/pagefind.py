@@ -128,7 +128,15 @@ def build_index(
         *index_options(language=language, keep_index_url=keep_index_url),
     ]
     try:
-        returncode, said_out, said_err = _run(command, background, _only(marked))
+        here = _settings_folder(_only(marked))
+    except OSError as exc:
+        raise SearchIndexError(
+            f"Pagefind's settings could not be written to the temporary folder ({exc}). Free some space "
+            "there, or set TMPDIR to a folder that can be written, then build again."
+        ) from None
+    try:
+        with here:
+            returncode, said_out, said_err = _run(command, background, here.name)
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -193,26 +201,35 @@ def _tidy_bundle(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
 
 
-def _run(command: list[str], background: bool, settings: dict[str, str]) -> tuple[int, str, str]:
-    """Run ``command`` with ``settings`` (Pagefind's, which a glob of thousands of pages would be too long
-    for a command line to hold); its exit code and what it wrote.
+def _settings_folder(settings: dict[str, str]) -> tempfile.TemporaryDirectory[str]:
+    """A private folder holding Pagefind's ``settings`` (``pagefind.json``), to run it in.
 
-    Pagefind reads its settings from a file in the folder it runs in: it runs in a private folder of its
-    own, which holds only these, so that no ``pagefind.yml`` of the project changes the index."""
-    with tempfile.TemporaryDirectory(prefix="charterkit-pagefind-") as here:
-        Path(here, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-        with subprocess.Popen(
-            command, cwd=here, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        ) as process:
-            if background and hasattr(os, "setpriority"):
-                with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
-                    os.setpriority(os.PRIO_PROCESS, process.pid, 19)
-            try:
-                out, err = process.communicate(timeout=1800)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.communicate()
-                raise
+    Pagefind reads its settings from a file in the folder it runs in (a glob of thousands of pages is too
+    long for a command line). It runs in a folder of its own, so no ``pagefind.yml`` of the project
+    changes the index."""
+    here = tempfile.TemporaryDirectory(prefix="charterkit-pagefind-")
+    try:
+        Path(here.name, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+    except OSError:
+        here.cleanup()
+        raise
+    return here
+
+
+def _run(command: list[str], background: bool, folder: str) -> tuple[int, str, str]:
+    """Run ``command`` in ``folder``; its exit code and what it wrote."""
+    with subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        if background and hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
+                os.setpriority(os.PRIO_PROCESS, process.pid, 19)
+        try:
+            out, err = process.communicate(timeout=1800)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
     return process.returncode, out, err
 
 

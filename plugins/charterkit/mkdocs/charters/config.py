@@ -56,7 +56,7 @@ class ChartersConfig(base.Config):
 
     workers = c.Type(int, default=0)
     """Processes that read and score charters not yet kept: 0 means one per processor core. Anything but
-    1 also lets a second process draw half of the pages charterkit makes (``charters/helper.py``)."""
+    1 also lets a second process draw most of the pages charterkit makes (``charters/helper.py``)."""
 
     instant_preview = c.Type(bool, default=True)
     """``mkdocs serve`` hears of a saved file from the system at once (Linux's inotify) instead of

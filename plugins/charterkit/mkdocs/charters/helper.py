@@ -19,6 +19,7 @@ through a template that writes the page as drawn, with every other plugin's ``on
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import importlib
@@ -27,6 +28,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from mkdocs.structure.pages import Page
 
 from charterkit.kept_db import KeptDatabase, flush_stores
 
-__all__ = ["MIN_PAGES", "SHARE", "PageHelper", "can_help"]
+__all__ = ["MIN_PAGES", "SHARE", "PageHelper", "can_help", "only_charterkit"]
 
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
@@ -62,24 +64,56 @@ def can_help(workers: int) -> bool:
     return sys.platform.startswith("linux") and workers != 1 and (workers or os.cpu_count() or 1) > 1
 
 
+_PAGE_HOOKS = (
+    "pre_page",
+    "page_read_source",
+    "page_markdown",
+    "page_content",
+    "page_context",
+    "env",
+    "template_context",
+    "pre_template",
+    "post_template",
+)
+
+
+def only_charterkit(config: MkDocsConfig) -> bool:
+    """Whether every plugin hook that reads or draws a page is charterkit's own. Another plugin's (Material's
+    search, say) would see the helper's pages in the build's process without their text: then no helper."""
+    return all(
+        str(getattr(method, "__module__", "")).startswith("charterkit.")
+        for hook in _PAGE_HOOKS
+        for method in config.plugins.events.get(hook, [])
+    )
+
+
 def _engine(config: MkDocsConfig) -> Any:
     """The build module of the engine running (MkDocs, or ProperDocs, which has the same steps)."""
     name = type(config).__module__.split(".", 1)[0]
     return importlib.import_module(f"{name if name in ('mkdocs', 'properdocs') else 'mkdocs'}.commands.build")
 
 
+class _Failed(Exception):
+    """The helper did not hand its pages over: the build draws them itself."""
+
+
 class PageHelper:
-    """One helper process for one build: :meth:`start` it, then take each of its pages with :meth:`page`."""
+    """One helper process for one build: :meth:`start` it, then take each of its pages with :meth:`page`.
+
+    Whatever goes wrong with the helper (it cannot start, stops, or meets an error on a page) only costs
+    time: the build then reads and draws the helper's pages itself, as a build without a helper does,
+    and an error on a page stops it with MkDocs' own message."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
         self._pid = 0
         self._result = ""
         self._drawn: Drawn | None = None
+        self._work: tuple[Any, ...] = ()
 
     @property
     def started(self) -> bool:
-        return self._pid != 0 or self._drawn is not None
+        return bool(self._work)
 
     def start(
         self,
@@ -88,15 +122,24 @@ class PageHelper:
         all_files: Files,
         nav: Navigation,
         key_of: Callable[[Page], str | None],
-        become: Callable[[], None],
-    ) -> None:
-        """Fork the helper, which calls ``become`` (to draw every page itself from then on), reads and
-        draws ``files``, and leaves. ``key_of`` gives the key a page drawn there is kept under (and
-        forgets it)."""
+        become: Callable[[bool], None],
+    ) -> bool:
+        """Fork the helper, which calls ``become(True)`` (to draw every page itself from then on), reads
+        and draws ``files``, and leaves. ``key_of`` gives the key a page drawn there is kept under (and
+        forgets it). False when no helper was started: the build draws every page itself."""
+        self._work = (files, config, all_files, nav, key_of, become)
+        others = [t.name for t in threading.enumerate() if t is not threading.current_thread()]
+        if any(not name.startswith("charterkit-") for name in others):
+            log.debug(f"charterkit: no second process while other threads run ({', '.join(others)})")
+            return False
+        try:
+            handle, self._result = tempfile.mkstemp(prefix="charterkit-pages-", suffix=".pickle")
+            os.close(handle)
+        except OSError as exc:
+            log.debug(f"charterkit: no second process: no file for its pages ({exc})")
+            return False
+        atexit.register(self._remove_result)  # a build stopped by Ctrl-C leaves no file behind
         flush_stores()  # what the build made so far is written once, by the build
-        handle, result = tempfile.mkstemp(prefix="charterkit-pages-", suffix=".pickle")
-        os.close(handle)
-        self._result = result
         sys.stdout.flush()
         sys.stderr.flush()
         # The two processes share the build's memory until either writes to it. Python's collector
@@ -107,19 +150,26 @@ class PageHelper:
         if pid == 0:  # the helper
             code = 1
             try:
-                become()
-                _help(Path(result), files, config, all_files, nav, key_of, self.store)
-                code = 0
+                become(True)
+                code = _help(Path(self._result), files, config, all_files, nav, key_of, self.store)
             finally:
                 os._exit(code)
         self._pid = pid
+        return True
 
     def page(self, src_uri: str) -> tuple[str, str | None]:
         """The helper's drawing of the page at ``src_uri`` (waiting for the helper the first time)."""
         if self._drawn is None:
-            self._drawn = self._collect()
+            try:
+                self._drawn = self._collect()
+            except _Failed as why:
+                log.info(f"charterkit: the second process {why}: this process draws its pages instead")
+                files, config, all_files, nav, key_of, become = self._work
+                become(True)
+                self._drawn = _draw(files, config, all_files, nav, key_of, [""])
+                become(False)
         try:
-            return self._drawn[src_uri]
+            return self._drawn.pop(src_uri)
         except KeyError:
             raise PluginError(f"charterkit: the page {src_uri} was not drawn by the helper process") from None
 
@@ -130,26 +180,32 @@ class PageHelper:
                 os.kill(self._pid, 9)
                 os.waitpid(self._pid, 0)
             self._pid = 0
+        self._remove_result()
+        self._drawn = None
+        self._work = ()
+        gc.unfreeze()
+
+    def _remove_result(self) -> None:
         if self._result:
             Path(self._result).unlink(missing_ok=True)
             self._result = ""
-        self._drawn = None
 
     def _collect(self) -> Drawn:
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
+        gc.unfreeze()
         try:
             with open(self._result, "rb") as file:
                 done = pickle.load(file)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-            done = {"error": f"it stopped with status {status} before it could hand its pages over"}
+            code = os.waitstatus_to_exitcode(status)
+            raise _Failed(f"stopped (exit code {code}) before it handed its pages over") from None
         finally:
-            Path(self._result).unlink(missing_ok=True)
-            self._result = ""
+            self._remove_result()
+        if "error" in done:  # its log is dropped: this process meets the same, and logs it
+            raise _Failed(f"met an error: {done['error']}")
         for name, level, message in done.get("logs", ()):
             logging.getLogger(name).log(level, message)
-        if "error" in done:
-            raise PluginError(f"charterkit: a page could not be drawn in the helper process: {done['error']}")
         if isinstance(self.store, KeptDatabase):
             self.store.take_helper_results(*done["store"])
         drawn: Drawn = done["pages"]
@@ -175,12 +231,13 @@ def _help(
     nav: Navigation,
     key_of: Callable[[Page], str | None],
     store: Any,
-) -> None:
-    """The helper's whole life: read and draw ``files``, and write what it drew to ``result``."""
+) -> int:
+    """The helper's whole life: read and draw ``files``, and write what it drew to ``result``; its exit
+    code."""
     collect = _Collect()
-    for name in ("", "mkdocs"):
+    for name in ("", "mkdocs", "properdocs"):
         logging.getLogger(name).handlers = [collect]
-    logging.getLogger("mkdocs").propagate = False
+        logging.getLogger(name).propagate = not name
     done: dict[str, Any] = {}
     doing = [""]
     try:
@@ -191,8 +248,12 @@ def _help(
     except Exception as exc:  # handed to the build, which stops with it
         done = {"error": f"{exc}" + (f" (the page {doing[0]})" if doing[0] else "")}
     done["logs"] = collect.records
-    with open(result, "wb") as file:
-        pickle.dump(done, file, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(result, "wb") as file:
+            pickle.dump(done, file, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:  # a full temporary folder: the build draws the pages itself
+        return 3
+    return 0
 
 
 def _draw(

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from charterkit.memo import BytesStore, Memo, memo_key
-from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper
+from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper, only_charterkit
 
 __all__ = ["KEPT_TEMPLATE", "KeptPages", "add_kept_pages", "drawn_elsewhere"]
 
@@ -91,6 +91,8 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self._elsewhere: list[File] = []
         """The pages the helper draws, in the build's order."""
         self._elsewhere_uris: set[str] = set()
+        self._drawing_here = False
+        """True in the helper, and in the build while it draws the helper's pages itself."""
         self._nav: Navigation | None = None
 
     # Pages are read and rendered after on_nav, and drawn by the theme after on_env.
@@ -103,20 +105,21 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self._keys.clear()
         self._helper.stop()
         self._nav = nav
+        self._drawing_here = False
         made = [
             f
             for f in files.documentation_pages()
             if self.made(f.src_uri) and (f.page is None or id(f.page) not in self._in_menu)
         ]
         share = made[len(made) - int(len(made) * SHARE) :]
-        use = self.enabled and len(made) >= MIN_PAGES and self.helper_allowed()
+        use = self.enabled and len(made) >= MIN_PAGES and self.helper_allowed() and only_charterkit(config)
         self._elsewhere = share if use else []
         self._elsewhere_uris = {f.src_uri for f in self._elsewhere}
         return nav
 
     def drawn_elsewhere(self, page: Page) -> bool:
         """Whether the helper process reads and draws ``page``: this process only writes it."""
-        return page.file.src_uri in self._elsewhere_uris
+        return not self._drawing_here and page.file.src_uri in self._elsewhere_uris
 
     # The helper starts when the build reaches the first page charterkit makes: every page before it
     # (the site's own, the menu's) is read by then, and it reads the rest of its share beside the build.
@@ -125,12 +128,18 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         if self._elsewhere and not self._helper.started and self.made(page.file.src_uri):
             assert self._nav is not None
             log.info(f"charterkit: a second process reads and draws {len(self._elsewhere)} of the pages")
-            self._helper.start(self._elsewhere, config, files, self._nav, self._key_of, self._become_helper)
+            if not self._helper.start(self._elsewhere, config, files, self._nav, self._key_of, self._here):
+                self._elsewhere, self._elsewhere_uris = [], set()
         return page
 
-    def _become_helper(self) -> None:
-        """In the helper process: every page is read and drawn here."""
-        self._elsewhere, self._elsewhere_uris = [], set()
+    def _here(self, here: bool) -> None:
+        """``here``: every page is read and drawn in this process (the helper; or the build, when the
+        helper failed). Not ``here``: the build has the helper's pages, and writes them as kept pages."""
+        self._drawing_here = here
+        if not here:
+            for file in self._elsewhere:
+                if file.page is not None:
+                    file.page.meta["template"] = KEPT_TEMPLATE
 
     def _key_of(self, page: Page) -> str | None:
         return self._keys.pop(id(page), None)
