@@ -273,3 +273,16 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     )
     assert result.returncode == 0, result.output
     return result
+
+
+class MemoryStore:
+    """A store of kept results in memory (the build's is a database file), for tests of what is kept."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def read(self, key: str) -> bytes | None:
+        return self.kept.get(key)
+
+    def write(self, key: str, data: bytes) -> None:
+        self.kept[key] = data

@@ -23,7 +23,7 @@ from charterkit.opendata.records import (
 from charterkit.opendata.schema import opendata_schema
 from charterkit.render.pages import RESERVED_IDS
 
-from tests.conftest import REPO
+from tests.conftest import REPO, MemoryStore
 
 A = f"{{{ATOM_NS}}}"
 
@@ -151,21 +151,11 @@ def test_each_charters_record_is_kept_for_the_next_build(monkeypatch: pytest.Mon
     from charterkit.memo import Memo
     from charterkit.opendata import assemble
 
-    class Kept:
-        def __init__(self) -> None:
-            self.kept: dict[str, bytes] = {}
-
-        def read(self, key: str) -> bytes | None:
-            return self.kept.get(key)
-
-        def write(self, key: str, data: bytes) -> None:
-            self.kept[key] = data
-
     paths = find_charter_files(REPO / "charters")
     charters = [
         c for c in load_each([(p, f"charters/{p.name}") for p in paths]) if isinstance(c, LoadedCharter)
     ]
-    store = Kept()
+    store = MemoryStore()
     where = {"site_url": "https://example.org/", "base": "charters", "site_name": "Charters"}
     first = assemble.open_data_files(charters, {}, store=store, **where)
 

@@ -13,6 +13,7 @@ from charterkit.memo import Memo
 from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index, kept_index
 from charterkit.search import pagefind as core
 
+from tests.conftest import MemoryStore
 from tests.pagefind_index import read_site_index
 
 PAGE = """<!doctype html><html lang="en-GB"><head><title>{title} - Site</title></head><body>
@@ -98,19 +99,6 @@ def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch:
     assert said.read_text(encoding="utf-8").strip() == str(os.getpriority(os.PRIO_PROCESS, 0))
 
 
-class _Kept:
-    """A store in memory (the build's is a folder)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def read(self, key: str) -> bytes | None:
-        return self.kept.get(key)
-
-    def write(self, key: str, data: bytes) -> None:
-        self.kept[key] = data
-
-
 def _next_build(site: Path) -> None:
     """What a new build starts with: a site folder without an index, and nothing kept in memory."""
     shutil.rmtree(site / BUNDLE_DIR)
@@ -127,7 +115,7 @@ def test_the_index_of_unchanged_pages_is_kept_and_written_back(tmp_path: Path) -
     site = tmp_path / "site"
     _page(site, "index.html", "Home", "Welcome to the charters.")
     _page(site, "charters/a/index.html", "Charter A", "We will build trust by listening.")
-    store = _Kept()
+    store = MemoryStore()
     first, kept = kept_index(site, store)
     assert (first.pages, kept) == (2, False)
     made = _files(site / BUNDLE_DIR)
@@ -147,7 +135,7 @@ def test_the_index_of_unchanged_pages_is_kept_and_written_back(tmp_path: Path) -
 def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _page(site, "index.html", "Home", "Welcome to the charters.")
-    store = _Kept()
+    store = MemoryStore()
     kept_index(site, store)
     for key in store.kept:
         store.kept[key] = b"not an index"
