@@ -135,8 +135,8 @@ def build_index(
             "there, or set TMPDIR to a folder that can be written, then build again."
         ) from None
     try:
-        with here:
-            returncode, said_out, said_err = _run(command, background, here.name)
+        with here or contextlib.nullcontext():
+            returncode, said_out, said_err = _run(command, background, here.name if here else None)
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -201,13 +201,16 @@ def _tidy_bundle(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
 
 
-def _settings_folder(settings: dict[str, str]) -> tempfile.TemporaryDirectory[str]:
-    """A private folder holding Pagefind's ``settings`` (``pagefind.json``), to run it in.
+def _settings_folder(settings: dict[str, str]) -> tempfile.TemporaryDirectory[str] | None:
+    """A private folder holding Pagefind's ``settings`` (``pagefind.json``), to run it in; None when
+    there are none.
 
     Pagefind reads its settings from a file in the folder it runs in (a glob of thousands of pages is too
-    long for a command line). It runs in a folder of its own, so no ``pagefind.yml`` of the project
-    changes the index."""
-    here = tempfile.TemporaryDirectory(prefix="charterkit-pagefind-")
+    long for a command line), and in a folder of its own no ``pagefind.yml`` of the project changes
+    them. Without settings (the preview, a site with no page marked) it runs where the build runs."""
+    if not settings:
+        return None
+    here = tempfile.TemporaryDirectory(prefix="charterkit-pagefind-", ignore_cleanup_errors=True)
     try:
         Path(here.name, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
     except OSError:
@@ -216,8 +219,8 @@ def _settings_folder(settings: dict[str, str]) -> tempfile.TemporaryDirectory[st
     return here
 
 
-def _run(command: list[str], background: bool, folder: str) -> tuple[int, str, str]:
-    """Run ``command`` in ``folder``; its exit code and what it wrote."""
+def _run(command: list[str], background: bool, folder: str | None) -> tuple[int, str, str]:
+    """Run ``command`` in ``folder`` (None: here); its exit code and what it wrote."""
     with subprocess.Popen(
         command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
