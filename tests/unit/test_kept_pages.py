@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from charterkit.mkdocs.charters.kept_pages import _only_known_hooks
+from charterkit.mkdocs.charters.kept_pages import _PAGE_HOOKS, _only_known_hooks
 
 
 def _config(**events: list[Any]) -> Any:
@@ -32,3 +32,16 @@ def test_a_council_plugin_that_could_change_pages_unseen_turns_keeping_off() -> 
     # A council's own plugin may add anything to a page's context: a kept page would not show it.
     for hook in ("page_context", "env", "template_context"):
         assert not _only_known_hooks(_config(**{hook: [_hook("council_plugins.banner")]})), hook
+
+
+def test_the_page_helper_runs_only_when_every_page_hook_is_charterkits() -> None:
+    # Material's search reads each page in the build's process, where the helper's pages have no text:
+    # their whole pages are kept, but no helper draws them.
+    only_charterkit = ("charterkit.",)
+    ours = _config(page_content=[_hook("charterkit.mkdocs.charters.plugin")])
+    assert _only_known_hooks(ours, _PAGE_HOOKS, only_charterkit)
+    search = _config(page_context=[_hook("material.plugins.search.plugin")])
+    assert _only_known_hooks(search)
+    assert not _only_known_hooks(search, _PAGE_HOOKS, only_charterkit)
+    for hook in ("pre_page", "page_markdown", "page_content"):
+        assert not _only_known_hooks(_config(**{hook: [_hook("hooks")]}), _PAGE_HOOKS, only_charterkit), hook

@@ -159,7 +159,6 @@ def test_each_charters_record_is_kept_for_the_next_build(monkeypatch: pytest.Mon
     where = {"site_url": "https://example.org/", "base": "charters", "site_name": "Charters"}
     first = assemble.open_data_files(charters, {}, store=store, **where)
 
-    assemble._KEPT.clear()
     Memo._memory.clear()
     monkeypatch.setattr(assemble, "charter_record", lambda *a, **k: pytest.fail("a record was made again"))
     again = assemble.open_data_files(charters, {}, store=store, **where)

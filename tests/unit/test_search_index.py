@@ -7,10 +7,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from charterkit.memo import Memo
 from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index, kept_index
+from charterkit.search import kept as kept_module
 from charterkit.search import pagefind as core
 
 from tests.conftest import MemoryStore
@@ -145,7 +147,9 @@ def test_a_damaged_kept_index_is_made_again(tmp_path: Path) -> None:
     assert read_site_index(site)
 
 
-def test_pagefind_reads_only_the_marked_pages_and_makes_the_same_index(tmp_path: Path) -> None:
+def test_pagefind_reads_only_the_marked_pages_and_makes_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pages = {
         "index.html": ("Home", "Welcome to the charters.", True),
         "charters/a/index.html": ("Charter A", "We will build trust by listening.", True),
@@ -156,22 +160,27 @@ def test_pagefind_reads_only_the_marked_pages_and_makes_the_same_index(tmp_path:
     for site in (every, named):
         for path, (title, text, marked) in pages.items():
             _page(site, path, title, text, searched=marked)
-    build_index(every)
-    # The build knows the pages it wrote; the 404 page it did not write as a page is read.
-    written = {"index.html": True, "charters/a/index.html": True, "charters/index.html": False}
-    found = core.marked_files(named, written)
-    assert found == ["index.html", "charters/a/index.html"]
-    assert core._only(found) == {"glob": "{charters/a/index.html,index.html}"}
-    build_index(named, marked=found)
+    build_index(every)  # Pagefind reads every page
+
+    asked: list[object] = []
+
+    def build(site: Path, **kw: Any) -> Any:
+        asked.append(kw["marked"])
+        return build_index(site, **kw)
+
+    monkeypatch.setattr(kept_module, "build_index", build)
+    kept_index(named, None)
+    assert asked == [["charters/a/index.html", "index.html"]]
+    assert core._only(["charters/a/index.html", "index.html"]) == {
+        "glob": "{charters/a/index.html,index.html}"
+    }
     assert _files(named / BUNDLE_DIR) == _files(every / BUNDLE_DIR)
 
 
-def test_a_marked_page_that_was_not_written_as_a_page_is_found_and_odd_names_are_not_globbed(
-    tmp_path: Path,
-) -> None:
+def test_a_site_without_marked_pages_is_read_whole_and_odd_names_are_not_globbed(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _page(site, "index.html", "Home", "Welcome.", searched=False)
-    _page(site, "extra/page.html", "Extra", "An HTML page copied from docs.")
-    assert core.marked_files(site, {"index.html": False}) == ["extra/page.html"]
-    assert core.marked_files(site, {"index.html": False, "extra/page.html": False}) is None
+    _page(site, "extra/page.html", "Extra", "An HTML page copied from docs.", searched=False)
+    assert kept_module._read_pages(site)[1] is None
+    assert kept_index(site, None)[0].pages == 2  # no page is marked: Pagefind indexes every one
     assert core._only(["a{b}.html"]) == {}  # a glob would read the braces: Pagefind reads every page

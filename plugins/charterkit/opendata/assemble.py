@@ -106,25 +106,16 @@ def open_data_files(
     return files
 
 
-_KEPT: dict[str, tuple[tuple[Any, ...], dict[str, Any], str]] = {}
-"""Each charter's record and its JSON text, by slug, with what they were made from: ``mkdocs serve``
-rebuilds make again only those of charters that changed (JSON with indents is written by Python's slow
-encoder)."""
-
-
 def _record(
     item: LoadedCharter, pdfs: list[FormatLink], prefix: str, base: str, store: BytesStore | None
 ) -> tuple[dict[str, Any], str]:
-    made_from = (item, tuple(pdfs), prefix, base)
-    kept = _KEPT.get(item.slug)
-    if kept is not None and kept[0] == made_from:
-        return kept[1], kept[2]
-    # Across builds: kept under the charter file's fingerprint (its bytes and name) and the links.
+    """The charter's record and its JSON text (Python's encoder is slow with indents). Each is kept, in
+    this process for the preview's next rebuild and in ``store`` for the next build, under the charter
+    file's fingerprint (its bytes and name) and its links."""
     memo: Memo[tuple[dict[str, Any], str]] = Memo("open-data-record", store)
     key = memo.key(item.source, item.slug, repr(pdfs), prefix, base) if item.source else ""
     found = memo.get(key) if key else None
     if found is not None:
-        _KEPT[item.slug] = (made_from, *found)
         return found
     record = charter_record(
         item,
@@ -134,7 +125,6 @@ def _record(
         reserved=RESERVED_IDS,
     )
     text = dumps(record)
-    _KEPT[item.slug] = (made_from, record, text)
     if key:
         memo.put(key, (record, text))
     return record, text

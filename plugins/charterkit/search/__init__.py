@@ -10,7 +10,6 @@ from charterkit.search.pagefind import (
     IndexSummary,
     SearchIndexError,
     build_index,
-    marked_files,
     pagefind_executable,
 )
 
@@ -23,6 +22,5 @@ __all__ = [
     "SearchIndexError",
     "build_index",
     "kept_index",
-    "marked_files",
     "pagefind_executable",
 ]

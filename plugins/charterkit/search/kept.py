@@ -15,12 +15,12 @@ import hashlib
 import io
 import shutil
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from charterkit.memo import BytesStore, Memo, memo_key
 from charterkit.search.pagefind import (
     BUNDLE_DIR,
+    MARK,
     IndexSummary,
     build_index,
     index_options,
@@ -29,24 +29,21 @@ from charterkit.search.pagefind import (
 
 __all__ = ["kept_index"]
 
+_MARK = MARK.encode()
+
 
 def kept_index(
-    site: Path,
-    store: BytesStore | None,
-    *,
-    language: str = "en",
-    keep_index_url: bool = False,
-    marked: Sequence[str] | None = None,
+    site: Path, store: BytesStore | None, *, language: str = "en", keep_index_url: bool = False
 ) -> tuple[IndexSummary, bool]:
-    """:func:`~charterkit.search.pagefind.build_index` of ``site`` (reading only its ``marked`` pages,
-    when known), or the index kept for the same pages; and whether it was kept. Raises
-    :class:`~charterkit.search.pagefind.SearchIndexError`."""
+    """:func:`~charterkit.search.pagefind.build_index` of ``site``, or the index kept for the same pages;
+    and whether it was kept. Pagefind reads only the pages marked for search, found in the one reading
+    of the site's pages the key needs. Raises :class:`~charterkit.search.pagefind.SearchIndexError`."""
+    pages, marked = _read_pages(site)
     if store is None:
         return build_index(site, language=language, keep_index_url=keep_index_url, marked=marked), False
-    # Pagefind's version is in every key (charterkit.memo.code_fingerprint). Which pages are marked is
-    # in their bytes: the same pages give the same index, whether or not Pagefind was told which.
+    # Pagefind's version is in every key (charterkit.memo.code_fingerprint).
     options = "\0".join(index_options(language=language, keep_index_url=keep_index_url))
-    key = memo_key("search-index", options, _pages_hash(site))
+    key = memo_key("search-index", options, pages)
     memo: Memo[bytes] = Memo("search-index", store)
     bundle = site / BUNDLE_DIR
     kept = memo.get(key)
@@ -57,16 +54,20 @@ def kept_index(
     return summary, False
 
 
-def _pages_hash(site: Path) -> str:
-    """A hash of the path and bytes of every HTML file of the site, outside the index's own folder."""
+def _read_pages(site: Path) -> tuple[str, list[str] | None]:
+    """A hash of the path and bytes of every HTML file of the site, outside the index's own folder; and
+    the files marked with :data:`~charterkit.search.pagefind.MARK` (None when none is)."""
     h = hashlib.sha256()
+    marked = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
         if relative.split("/", 1)[0] == BUNDLE_DIR or not path.is_file():
             continue
         data = path.read_bytes()
         h.update(f"{relative}\0{len(data)}\0".encode() + data)
-    return h.hexdigest()
+        if _MARK in data:
+            marked.append(relative)
+    return h.hexdigest(), marked or None
 
 
 def _pack(folder: Path) -> bytes:

@@ -20,7 +20,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,6 @@ __all__ = [
     "SearchIndexError",
     "build_index",
     "index_options",
-    "marked_files",
     "page_count",
 ]
 
@@ -116,8 +115,8 @@ def build_index(
     page's words alike and writes one index. ``keep_index_url`` keeps ``index.html`` at the end of the
     results' addresses, for a site built with ``use_directory_urls: false``. ``background`` runs Pagefind
     at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. ``marked``,
-    when the build knows them, are the HTML files (paths from ``site``) that mark their searched part
-    with :data:`MARK`: Pagefind then reads only those, and the index is the same, as it leaves out every
+    when known, are the HTML files (paths from ``site``) that mark their searched part with
+    :data:`MARK`: Pagefind then reads only those, and the index is the same, as it leaves out every
     unmarked page of a site where one page is marked. Raises :class:`SearchIndexError` with a plain
     message.
     """
@@ -166,25 +165,6 @@ def index_options(*, language: str = "en", keep_index_url: bool = False) -> list
         "--quiet",
         *(["--keep-index-url"] if keep_index_url else []),
     ]
-
-
-def marked_files(site: Path, written: Mapping[str, bool]) -> list[str] | None:
-    """The HTML files of ``site`` marked with :data:`MARK`, for :func:`build_index`: of the pages the
-    build ``written`` (path: marked), as it wrote them; any other HTML file (the 404 page, HTML copied
-    from ``docs/``) is read. None when no file is marked: Pagefind then reads every page."""
-    marked = [path for path, mark in written.items() if mark]
-    top = str(site)
-    for here, dirs, names in os.walk(top):
-        if here == top:
-            dirs[:] = [d for d in dirs if d != BUNDLE_DIR]
-        prefix = here[len(top) + 1 :].replace(os.sep, "/")
-        for name in names:
-            path = f"{prefix}/{name}" if prefix else name
-            if name.endswith(".html") and path not in written:
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    if MARK in Path(here, name).read_text(encoding="utf-8"):
-                        marked.append(path)
-    return marked or None
 
 
 def _only(marked: Sequence[str] | None) -> dict[str, str]:

@@ -12,7 +12,8 @@ through a template that writes the page as drawn, with every other plugin's ``on
 - What the helper makes for the build's cache and what it uses from it are handed back, and kept by the
   build's process (:meth:`charterkit.kept_db.KeptDatabase.begin_helper`).
 - What it logs is logged again by the build, so ``--strict`` counts its warnings.
-- A failure in the helper stops the build with the helper's message, and the previous site is kept.
+- A helper that fails only costs time: the build reads and draws its pages itself, and an error on a
+  page then stops the build as it would without a helper.
 - Only on Linux (where a process forks safely), never in ``mkdocs serve`` (a preview rebuild draws a
   few pages), and only for a build of enough pages for a second process to pay off.
 """
@@ -41,7 +42,7 @@ from mkdocs.structure.pages import Page
 
 from charterkit.kept_db import KeptDatabase, flush_stores
 
-__all__ = ["MIN_PAGES", "SHARE", "PageHelper", "can_help", "only_charterkit"]
+__all__ = ["MIN_PAGES", "SHARE", "PageHelper", "can_help"]
 
 log = logging.getLogger("mkdocs.plugins.charterkit.charters")
 
@@ -62,29 +63,6 @@ def can_help(workers: int) -> bool:
     may not survive it, Windows has no fork), and when more than one core may be used (``workers``: the
     charters option, 0 for every core, 1 for this process only)."""
     return sys.platform.startswith("linux") and workers != 1 and (workers or os.cpu_count() or 1) > 1
-
-
-_PAGE_HOOKS = (
-    "pre_page",
-    "page_read_source",
-    "page_markdown",
-    "page_content",
-    "page_context",
-    "env",
-    "template_context",
-    "pre_template",
-    "post_template",
-)
-
-
-def only_charterkit(config: MkDocsConfig) -> bool:
-    """Whether every plugin hook that reads or draws a page is charterkit's own. Another plugin's (Material's
-    search, say) would see the helper's pages in the build's process without their text: then no helper."""
-    return all(
-        str(getattr(method, "__module__", "")).startswith("charterkit.")
-        for hook in _PAGE_HOOKS
-        for method in config.plugins.events.get(hook, [])
-    )
 
 
 def _engine(config: MkDocsConfig) -> Any:

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from charterkit.memo import BytesStore, Memo, memo_key
-from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper, only_charterkit
+from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper
 
 __all__ = ["KEPT_TEMPLATE", "KeptPages", "add_kept_pages", "drawn_elsewhere"]
 
@@ -53,6 +53,10 @@ _KNOWN = ("charterkit.", "material.")
 """Plugins whose hooks change pages only through what the key holds."""
 
 _HOOKS = ("page_context", "env", "template_context", "pre_template", "post_template")
+
+_PAGE_HOOKS = ("pre_page", "page_read_source", "page_markdown", "page_content", *_HOOKS)
+"""Hooks that read or draw a page. The helper runs only when every one is charterkit's own: another
+plugin's (Material's search, say) would see the helper's pages in the build's process without their text."""
 
 
 NAME = "charterkit/kept-pages"
@@ -112,7 +116,12 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
             if self.made(f.src_uri) and (f.page is None or id(f.page) not in self._in_menu)
         ]
         share = made[len(made) - int(len(made) * SHARE) :]
-        use = self.enabled and len(made) >= MIN_PAGES and self.helper_allowed() and only_charterkit(config)
+        use = (
+            self.enabled
+            and len(made) >= MIN_PAGES
+            and self.helper_allowed()
+            and _only_known_hooks(config, _PAGE_HOOKS, ("charterkit.",))
+        )
         self._elsewhere = share if use else []
         self._elsewhere_uris = {f.src_uri for f in self._elsewhere}
         return nav
@@ -127,8 +136,9 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self._elsewhere and not self._helper.started and self.made(page.file.src_uri):
             assert self._nav is not None
-            log.info(f"charterkit: a second process reads and draws {len(self._elsewhere)} of the pages")
-            if not self._helper.start(self._elsewhere, config, files, self._nav, self._key_of, self._here):
+            if self._helper.start(self._elsewhere, config, files, self._nav, self._key_of, self._here):
+                log.info(f"charterkit: a second process reads and draws {len(self._elsewhere)} of the pages")
+            else:
                 self._elsewhere, self._elsewhere_uris = [], set()
         return page
 
@@ -197,14 +207,16 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self._helper.stop()
 
 
-def _only_known_hooks(config: MkDocsConfig) -> bool:
-    """Whether every hook that could change a page outside what the key holds is charterkit's or the
-    theme's own."""
-    for hook in _HOOKS:
-        for method in config.plugins.events.get(hook, []):
-            if not str(getattr(method, "__module__", "")).startswith(_KNOWN):
-                return False
-    return True
+def _only_known_hooks(
+    config: MkDocsConfig, hooks: tuple[str, ...] = _HOOKS, known: tuple[str, ...] = _KNOWN
+) -> bool:
+    """Whether every plugin method on ``hooks`` comes from a module whose name starts with one of
+    ``known``."""
+    return all(
+        str(getattr(method, "__module__", "")).startswith(known)
+        for hook in hooks
+        for method in config.plugins.events.get(hook, [])
+    )
 
 
 def _build_key(config: MkDocsConfig, nav: Navigation) -> str:

@@ -26,15 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from charterkit.mkdocs._common import jinja_env
 from charterkit.mkdocs.search.config import SearchConfig
-from charterkit.search import (
-    BUNDLE_DIR,
-    MARK,
-    SearchIndexError,
-    build_index,
-    kept_index,
-    marked_files,
-    pagefind_executable,
-)
+from charterkit.search import BUNDLE_DIR, SearchIndexError, build_index, kept_index, pagefind_executable
 
 log = logging.getLogger("mkdocs.plugins.charterkit.search")
 
@@ -57,9 +49,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.generated = False
         self.command = "build"
         self._serve_index: _BackgroundIndex | None = None
-        self._written: dict[str, bool] = {}
-        """The pages this build wrote (paths from the site's folder), and whether each is marked for
-        Pagefind."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,16 +102,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             all_charters=_all_charters(config, page, files),
         )
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._written = {}
-
-    # Last: the page as it is written, after every other plugin's changes.
-    @event_priority(-100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if output.strip():  # MkDocs writes no empty page
-            self._written[page.file.dest_uri] = MARK in output
-        return output
-
     # After every other plugin has written its pages (priority 0), before charterkit/charters swaps the
     # new site in (priority -100): the index describes the site as published, and a failure stops it.
     @event_priority(-50)
@@ -142,7 +121,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 getattr(charters, "store", None),  # the build's checked cache, when it has one
                 language=_language(config),
                 keep_index_url=not config.use_directory_urls,
-                marked=marked_files(site, self._written),
             )
         except SearchIndexError as exc:
             raise PluginError(f"charterkit/search: {exc}") from None
