@@ -1,7 +1,7 @@
 """charterkit against plain mkdocs-material on the same charters, in one run (PDFs and other formats off).
 
 Run: .venv/bin/python benchmarks/compare_material.py [--sizes 10 100 1000] [--huge] [--serve 100 1000]
-     [--serve-only] [--no-material]
+     [--serve-only] [--no-material] [--repeat 3]
 
 For each size N it makes N realistic charters (the shipped ones copied with new titles and file names,
 easy read included; ``build_scale.charter_files``) and builds them twice, in fresh folders:
@@ -27,7 +27,13 @@ output, timed on their own. After the comparison, each size prints charterkit's 
 the other formats on (``CHARTERKIT_FORMATS=1``, PDFs still off) as a separate line; ``--no-formats``
 skips it.
 
+Like with like again: Material's modules are compiled to bytecode when pip installs them. charterkit
+is installed editable, so its modules are compiled first (``compileall``, what ``make`` does too);
+otherwise, where ``PYTHONDONTWRITEBYTECODE`` is set, every charterkit build would compile them again.
+
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
+``--repeat N`` builds each side cold N times, in turns (charterkit cold and warm, then plain Material),
+and prints the medians and every run's figure.
 """
 
 from __future__ import annotations
@@ -288,7 +294,20 @@ def formats_on(root: Path, files: dict[str, str]) -> tuple[float, float]:
     return cold, warm
 
 
-def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool = True) -> None:
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def each(values: list[float]) -> str:
+    """The runs' figures, in order, when there were several."""
+    return f" (runs: {', '.join(f'{v:.2f}' for v in values)})" if len(values) > 1 else ""
+
+
+def run(
+    n: int, serve: bool, material: bool, builds: bool = True, formats: bool = True, repeat: int = 1
+) -> None:
     files = charter_files(n, realistic=True)
     first = next(iter(files))
     slug = Path(first).stem
@@ -299,20 +318,34 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
             times = serve_edit(ck, ck / "charters" / first, slug, ["--dirty"])
             print(f"\n== {n} charters ==\nmkdocs serve --dirty: {shown_serve(times)}")
             return
-        cold = build(ck)
-        ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
-        warm = build(ck)
-        edit(ck / "charters" / first, "An edited title")
-        edited = build(ck)
         if material:
             plain = make_plain_project(root, files)
-            plain_cold = build(plain)
-            plain_sizes = sizes(plain / "site", f"charters/{slug}/index.html")
-            shutil.rmtree(plain / "site")
             only = make_plain_project(root, files, site_pages=False)
-            only_cold = build(only)
-            shutil.rmtree(only)
-        print(f"\n== {n} charters ==")
+        colds: list[float] = []
+        warms: list[float] = []
+        plains: list[float] = []
+        onlys: list[float] = []
+        # Each run builds charterkit cold then warm, then plain Material (with and without the site's own
+        # pages), in turns: a drift in the machine's speed reaches both sides alike.
+        for i in range(repeat):
+            if i:
+                shutil.rmtree(ck / "site")
+                shutil.rmtree(ck / ".cache")
+            colds.append(build(ck))
+            if i == 0:
+                ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
+            warms.append(build(ck))
+            if material:
+                plains.append(build(plain))
+                if i == 0:
+                    plain_sizes = sizes(plain / "site", f"charters/{slug}/index.html")
+                shutil.rmtree(plain / "site")
+                onlys.append(build(only))
+                shutil.rmtree(only / "site")
+        edit(ck / "charters" / first, "An edited title")
+        edited = build(ck)
+        cold, warm = median(colds), median(warms)
+        print(f"\n== {n} charters =={f' (median of {repeat} runs)' if repeat > 1 else ''}")
         print(
             f"{'':24} {'cold s':>8} {'pages':>6} {'charter KB':>11} {'largest KB':>11} "
             f"{'search KB':>10}  largest page"
@@ -321,6 +354,7 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
         s = ck_sizes
         print(row.format("charterkit", cold, s.pages, s.charter_kb, s.largest_kb, s.search_kb, s.largest))
         if material:
+            plain_cold, only_cold = median(plains), median(onlys)
             s = plain_sizes
             print(
                 row.format(
@@ -332,7 +366,13 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
                 f"(plain Material with the charters only, without the site's own pages: {only_cold:.1f} s; "
                 f"ratio {cold / only_cold:.2f})"
             )
-        print(f"charterkit warm rebuild (nothing changed): {warm:.1f} s ({warm / cold:.2f} of cold)")
+            if repeat > 1:
+                print(
+                    f"cold seconds, charterkit{each(colds)}; plain Material{each(plains)}; "
+                    f"charters only{each(onlys)}"
+                )
+        shown_warm = f"{warm:.1f} s ({warm / cold:.2f} of cold){each(warms)}"
+        print(f"charterkit warm rebuild (nothing changed): {shown_warm}")
         print(f"charterkit rebuild after editing one charter: {edited:.1f} s")
         if serve:
             # As make serve runs it: --dirty rebuilds only what the edit affects.
@@ -348,6 +388,14 @@ def run(n: int, serve: bool, material: bool, builds: bool = True, formats: bool 
     sys.stdout.flush()
 
 
+def compile_package() -> None:
+    """charterkit's bytecode, as pip writes it for an installed package (and ``make`` for this one)."""
+    package = Path(__file__).resolve().parent.parent / "plugins" / "charterkit"
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
@@ -356,14 +404,18 @@ def main() -> None:
     parser.add_argument("--no-material", action="store_true", help="skip the plain Material builds")
     parser.add_argument("--serve-only", action="store_true", help="only time serve, at the --serve sizes")
     parser.add_argument("--no-formats", action="store_true", help="skip the builds with the formats on")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="cold and warm builds of each side, in turns; medians shown"
+    )
     args = parser.parse_args()
+    compile_package()
     if args.serve_only:
         for n in args.serve:
             run(n, True, False, builds=False)
         return
     sizes_ = [*args.sizes, *([10000] if args.huge else [])]
     for n in sizes_:
-        run(n, n in args.serve, not args.no_material, formats=not args.no_formats)
+        run(n, n in args.serve, not args.no_material, formats=not args.no_formats, repeat=args.repeat)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +40,7 @@ __all__ = [
     "KeptDatabase",
     "Memo",
     "code_fingerprint",
+    "collector_paused",
     "flush_stores",
     "parallel_map",
 ]
@@ -165,6 +167,21 @@ class Memo(Generic[R]):
             self.store.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's garbage collector paused while many objects that live on are made (a thousand kept
+    charters read back, or sent back by the workers). It goes through every object each time their
+    number has grown by a quarter: six times while a build read back 1,000 kept charters, 0.75 s. Such
+    work makes no garbage of note; the collector goes on afterwards as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0) -> list[R]:
     """``[work(item) for item in items]``, over a process pool when there are enough items and cores.
 
@@ -182,6 +199,10 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     # A forked worker shares this process's memory until either writes to it. Python's collector writes
     # to every object it visits, so what is here now is kept from it (gc.freeze) while the workers run:
     # each process then copies only the memory it really changes.
+    # What was kept from it before (the preview keeps what its first build left) stays kept from it.
+    kept_from_collector = gc.get_freeze_count() > 0
+    if kept_from_collector:
+        gc.collect()  # so that no garbage (an earlier build's pages) is kept with it
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
@@ -192,4 +213,5 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
             first = work(items[0])
             return [first, *rest]
     finally:
-        gc.unfreeze()
+        if not kept_from_collector:
+            gc.unfreeze()

@@ -53,6 +53,11 @@ def test_a_build_indexes_the_charters_and_links_the_search_page_from_every_page(
     # Material's own search is gone: no index of the whole site in one file, no search dialog.
     assert not (result.site / "search" / "search_index.json").exists()
     assert 'data-md-component="search"' not in result.html("index.html")
+    # ... and so are its scripts, which no page would load: about 1 MB less to publish.
+    scripts = result.site / "assets" / "javascripts"
+    assert not (scripts / "lunr").exists()
+    assert not list(scripts.glob("workers/search.*"))
+    assert list(scripts.glob("bundle.*.min.js"))
 
 
 def _shim(tmp_path: Path, body: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+from charterkit.mkdocs.charters.helper import COPY_WEIGHT, helper_share
 from charterkit.mkdocs.charters.kept_pages import _PAGE_HOOKS, _only_known_hooks
 
 
@@ -45,3 +46,12 @@ def test_the_page_helper_runs_only_when_every_page_hook_is_charterkits() -> None
     assert not _only_known_hooks(search, _PAGE_HOOKS, only_charterkit)
     for hook in ("pre_page", "page_markdown", "page_content"):
         assert not _only_known_hooks(_config(**{hook: [_hook("hooks")]}), _PAGE_HOOKS, only_charterkit), hook
+
+
+def test_the_page_helper_takes_half_the_work_counting_the_files_the_build_copies() -> None:
+    # 377 pages and 316 other files at 100 charters: the build copies the files while the helper draws.
+    assert helper_share(340, 377, 316) == round((377 + COPY_WEIGHT * 316) / 2)
+    assert helper_share(340, 377, 316) > 377 // 2
+    assert helper_share(340, 377, 0) == round(377 / 2)  # nothing to copy: half the pages each
+    assert helper_share(50, 400, 300) == 50  # never more than the pages it may draw
+    assert helper_share(0, 0, 0) == 0

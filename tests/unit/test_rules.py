@@ -147,3 +147,15 @@ def test_a_long_file_name_is_refused_as_a_slug_like_the_same_slug_field(
         load_charters(find_charter_files(path.parent), base=tmp_path)
     [problem] = info.value.problems
     assert problem.field == "slug" and f"{SLUG_MAX} characters at most" in problem.fix
+
+
+def test_text_refuses_every_invisible_control_character_and_keeps_tabs_and_new_lines() -> None:
+    from charterkit.format.fields import _no_control_chars
+    from pydantic_core import PydanticCustomError
+
+    refused = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]  # C0 (but tab, new line), C1
+    for code in refused:
+        with pytest.raises(PydanticCustomError, match="invisible control character"):
+            _no_control_chars(f"We will listen{chr(code)} to each other.")
+    for text in ("Tabs\tand\nnew lines.", "A no-break\u00a0space, an é and a ✓."):
+        assert _no_control_chars(text) == text

@@ -7,6 +7,7 @@ Each check raises :func:`custom_error`, whose message and fix every tool prints 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -48,9 +49,12 @@ def custom_error(message: str, fix: str, at: str = "") -> PydanticCustomError:
     return PydanticCustomError("charterkit", "{message} {fix}", ctx)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 controls but tab and new line, DEL, and the C1 controls U+0080-U+009F (U+0085, "next line")."""
+
+
 def _no_control_chars(value: str) -> str:
-    # C0 controls, DEL, and the C1 controls U+0080-U+009F (U+0085, "next line", among them).
-    if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value):
+    if _CONTROL.search(value):
         raise custom_error(
             "contains an invisible control character.", "Retype the text, or delete and paste it again."
         )

@@ -33,6 +33,7 @@ __all__ = [
     "find_charter_files",
     "load_charter",
     "load_charters",
+    "ready_to_check",
 ]
 
 MAX_PROBLEMS_PER_FILE = 50
@@ -54,6 +55,13 @@ class LoadedCharter(HasLines):
     source: str = field(default="", compare=False, repr=False)
     """A hash of the file's bytes and the name it is shown by, when it was read through the cache
     (:mod:`charterkit.load.prepared`): what is made from the charter alone can be kept under it."""
+
+
+def ready_to_check() -> None:
+    """Build the charter model's checks now. They are built when first used (``defer_build``), so a
+    build whose charters are all kept never spends the time; a build about to fork workers calls this
+    first, so that each worker starts with them instead of building its own."""
+    Charter.model_rebuild()
 
 
 def load_charter(path: Path, display: str | None = None, *, icons: IconSet | None = None) -> LoadedCharter:

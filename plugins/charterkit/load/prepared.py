@@ -17,9 +17,9 @@ from pathlib import Path
 
 from charterkit.errors import CharterError
 from charterkit.format.icons import IconSet
-from charterkit.load.loader import LoadedCharter, load_charter
+from charterkit.load.loader import LoadedCharter, load_charter, ready_to_check
 from charterkit.load.yamlsource import MAX_BYTES
-from charterkit.memo import BytesStore, Memo, parallel_map
+from charterkit.memo import BytesStore, Memo, collector_paused, parallel_map
 from charterkit.readability.scoring import CharterScores, Targets, score_charter
 
 __all__ = ["Prepared", "load_each", "prepare_each"]
@@ -86,17 +86,20 @@ def prepare_each(
     neither sent to a worker nor back again between the two."""
     batch = _Batch(store, targets)
     jobs: dict[int, _Job] = {}
-    for i, (path, display) in enumerate(files):
-        job = batch.look_up(
-            i, path, display, icons, wanted=targets is not None and (scored is None or scored[i])
-        )
-        if job is not None:
-            jobs[i] = job
-    order = list(jobs)
-    for i, made in zip(
-        order, parallel_map(_prepare_one, [jobs[i] for i in order], workers=workers), strict=True
-    ):
-        batch.take(i, *made)
+    with collector_paused():  # every charter read back, or sent back by a worker, lives to the end
+        for i, (path, display) in enumerate(files):
+            job = batch.look_up(
+                i, path, display, icons, wanted=targets is not None and (scored is None or scored[i])
+            )
+            if job is not None:
+                jobs[i] = job
+        order = list(jobs)
+        if any(job[3] is None for job in jobs.values()):
+            ready_to_check()
+        for i, made in zip(
+            order, parallel_map(_prepare_one, [jobs[i] for i in order], workers=workers), strict=True
+        ):
+            batch.take(i, *made)
     log.info(
         f"charterkit: {len(files)} charters read, {batch.charters.hits} of them kept from an earlier build"
     )

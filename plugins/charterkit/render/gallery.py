@@ -171,8 +171,11 @@ def render_picture_page(
     used: set[str] = set()
     h1 = heading_id(page.title, used)
     groups: list[dict[str, Any]] = []
+    by_set: dict[str, list[str]] = {}
+    for name in page.names:
+        by_set.setdefault(_set_of(name), []).append(name)
     for set_name in PICTURE_SETS:
-        mine = [n for n in page.names if _set_of(n) == set_name]
+        mine = by_set.get(set_name)
         if not mine:
             continue
         label = _label(set_name)

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from charterkit.memo import BytesStore, Memo, memo_key
-from charterkit.mkdocs.charters.helper import MIN_PAGES, SHARE, PageHelper
+from charterkit.mkdocs.charters.helper import MIN_PAGES, PageHelper, helper_share
 
 __all__ = ["KEPT_TEMPLATE", "KeptPages", "add_kept_pages", "drawn_elsewhere"]
 
@@ -110,12 +110,11 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         self._helper.stop()
         self._nav = nav
         self._drawing_here = False
+        pages = files.documentation_pages()
         made = [
-            f
-            for f in files.documentation_pages()
-            if self.made(f.src_uri) and (f.page is None or id(f.page) not in self._in_menu)
+            f for f in pages if self.made(f.src_uri) and (f.page is None or id(f.page) not in self._in_menu)
         ]
-        share = made[len(made) - int(len(made) * SHARE) :]
+        share = made[len(made) - helper_share(len(made), len(pages), len(files) - len(pages)) :]
         use = (
             self.enabled
             and len(made) >= MIN_PAGES

@@ -11,6 +11,7 @@ and every list is paged, so build time and page size grow linearly with the numb
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -142,6 +143,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if self.report.errors:
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
+        if self.command != "serve":  # what a build holds to its end, kept off the collector's rounds
+            gc.freeze()
         self.by_slug = {c.slug: c for c in self.charters}
         self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)

@@ -36,6 +36,10 @@ SCRIPT = "assets/charterkit-search.js"
 
 _MATERIAL = ("search", "material/search")
 
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""The theme's own search scripts (lunr, its languages, the search worker): about 1 MB in 36 files that
+no page loads, since this plugin replaces the theme's search. They are not published."""
+
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     """Adds the search page and writes the search index."""
@@ -77,6 +81,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         found = files.get_file_from_path(uri)
         self.page_url = found.url if found is not None else ""
+        for unused in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_FILES)]:
+            files.remove(unused)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
