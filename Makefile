@@ -44,7 +44,7 @@ $(STAMP): $(ROOT)/pyproject.toml $(ROOT)/constraints.txt
 # and CI images), so every build would compile its modules again (about a quarter of a second).
 # Only changed modules are compiled.
 bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q $(ROOT)/plugins/charterkit >/dev/null
+	@$(BIN)/python -m compileall -q $(ROOT)/plugins/charterkit
 
 $(NODE_STAMP): $(ROOT)/package.json $(ROOT)/package-lock.json
 	npm ci --prefix $(ROOT) --no-audit --no-fund --loglevel=error

@@ -169,10 +169,11 @@ class Memo(Generic[R]):
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's garbage collector paused while many objects that live on are made (a thousand kept
-    charters read back, or sent back by the workers). It goes through every object each time their
-    number has grown by a quarter: six times while a build read back 1,000 kept charters, 0.75 s. Such
-    work makes no garbage of note; the collector goes on afterwards as before."""
+    """Python's garbage collector paused in this process while many objects that live on are made (a
+    thousand kept charters read back, or sent back by the workers of :func:`parallel_map`, which keep
+    their own collector). It goes through every object each time their number has grown by a quarter:
+    six times while a build read back 1,000 kept charters, 0.75 s. Reading charters makes little
+    garbage that only the collector frees (cycles); it goes on afterwards as before."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -199,13 +200,14 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
     # A forked worker shares this process's memory until either writes to it. Python's collector writes
     # to every object it visits, so what is here now is kept from it (gc.freeze) while the workers run:
     # each process then copies only the memory it really changes.
-    # What was kept from it before (the preview keeps what its first build left) stays kept from it.
-    kept_from_collector = gc.get_freeze_count() > 0
-    if kept_from_collector:
-        gc.collect()  # so that no garbage (an earlier build's pages) is kept with it
-    gc.freeze()
+    # What was kept from it before (the preview keeps what its first build left) stays as it is: what
+    # came since is not frozen with it, or a long preview would keep every rebuild's pages for ever.
+    set_aside_before = gc.get_freeze_count() > 0
+    if not set_aside_before:
+        gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        # A worker collects its own garbage, even when this process has paused its collector.
+        with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.enable) as pool:
             rest = pool.map(work, items[1:], chunksize=chunk)  # every worker is started here, first
             # The first item is done in this process while the workers do the rest, so that this process
             # has loaded what the work needs: the preview's next rebuild reads and scores one charter
@@ -213,5 +215,5 @@ def parallel_map(work: Callable[[T], R], items: Sequence[T], *, workers: int = 0
             first = work(items[0])
             return [first, *rest]
     finally:
-        if not kept_from_collector:
+        if not set_aside_before:
             gc.unfreeze()

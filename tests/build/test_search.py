@@ -58,6 +58,7 @@ def test_a_build_indexes_the_charters_and_links_the_search_page_from_every_page(
     assert not (scripts / "lunr").exists()
     assert not list(scripts.glob("workers/search.*"))
     assert list(scripts.glob("bundle.*.min.js"))
+    assert "workers/search" not in result.html("index.html")  # nor named in the theme's settings
 
 
 def _shim(tmp_path: Path, body: str) -> dict[str, str]:
