@@ -91,9 +91,10 @@ class KeptDatabase:
         self._pending_bytes = 0
         self._touched: set[str] = set()
         self._helper = False
-        self._inherited: sqlite3.Connection | None = None
         """A helper process forked from the build's (:meth:`begin_helper`): it reads, and hands what it
         made and used to the build's process, which writes them."""
+        self._inherited: sqlite3.Connection | None = None
+        """In a helper, the build's connection: kept, never used, never closed."""
         _OPEN.add(self)
 
     # -- the BytesStore API -------------------------------------------------------------------------

@@ -43,6 +43,7 @@ __all__ = [
     "collector_paused",
     "flush_stores",
     "parallel_map",
+    "set_aside",
 ]
 
 log = logging.getLogger("mkdocs.plugins.charterkit.memo")
@@ -165,6 +166,17 @@ class Memo(Generic[R]):
         self.made += 1
         if self.store is not None:
             self.store.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def set_aside(*, collect: bool = False) -> None:
+    """Keep Python's garbage collector off every object alive now, for the rest of the process
+    (``gc.freeze``). It goes through every object each time their number grows by a quarter: seconds at
+    1,000 charters, for what a build holds to its end. Nothing gives them back (:func:`parallel_map`
+    leaves them as they are). With ``collect``, garbage is collected first, so that none is kept (the
+    preview, which outlives each build's pages)."""
+    if collect:
+        gc.collect()
+    gc.freeze()
 
 
 @contextmanager

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import gc
 import importlib
 import logging
 import os
@@ -41,6 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from charterkit.kept_db import KeptDatabase, flush_stores
+from charterkit.memo import set_aside
 
 __all__ = ["COPY_WEIGHT", "MIN_PAGES", "PageHelper", "can_help", "helper_share"]
 
@@ -129,11 +129,9 @@ class PageHelper:
         sys.stdout.flush()
         sys.stderr.flush()
         # The two processes share the build's memory until either writes to it. Python's collector
-        # writes to every object it visits, so it is kept off what the build holds now (gc.freeze):
-        # each process then copies only the memory it really changes. It stays kept off it: the helper
-        # runs only in a build, whose process ends with it, and the collector would only go through it
-        # all again (seconds at 1,000 charters).
-        gc.freeze()
+        # writes to every object it visits, so it is kept off what the build holds now: each process
+        # then copies only the memory it really changes. The helper runs only in a build.
+        set_aside()
         pid = os.fork()
         if pid == 0:  # the helper
             code = 1

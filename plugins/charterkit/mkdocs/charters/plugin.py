@@ -11,7 +11,6 @@ and every list is paged, so build time and page size grow linearly with the numb
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +33,7 @@ from charterkit.links import charters_folder_problem, published_link_problems
 from charterkit.load.check import Report, check_project
 from charterkit.load.loader import LoadedCharter
 from charterkit.load.project import Project
-from charterkit.memo import BytesStore, KeptDatabase
+from charterkit.memo import BytesStore, KeptDatabase, set_aside
 from charterkit.mkdocs._common import config_file, jinja_env, project_root
 from charterkit.mkdocs.charters.config import ChartersConfig
 from charterkit.mkdocs.charters.helper import can_help
@@ -143,8 +142,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         if self.report.errors:
             raise PluginError("\n" + CharterError(self.report.errors).report())
         self.charters = self.report.charters
-        if self.command != "serve":  # what a build holds to its end, kept off the collector's rounds
-            gc.freeze()
+        if self.command != "serve":  # the preview sets aside what its first build left (preview.py)
+            set_aside()
         self.by_slug = {c.slug: c for c in self.charters}
         self.repo_url, self.edit_uri = config.repo_url, config.edit_uri
         self.preview.begin(config, repr(sorted(self.config.items())), self.by_slug)
