@@ -33,9 +33,10 @@ otherwise, where ``PYTHONDONTWRITEBYTECODE`` is set, every charterkit build woul
 
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
 ``--repeat N`` builds each side cold N times, in turns (charterkit cold and warm, then plain Material),
-and prints the medians and every run's figure. A cold build starts without the project's cache and site;
-the compiled page templates, kept in the user's temporary folder, are warm after the first build of a
-run, as on any machine that has built a charterkit site before.
+and prints the medians and every run's figure. A cold build starts without the project's cache and site
+(nor the spare site a build keeps to write into); the compiled page templates, kept in the user's
+temporary folder, are warm after the first build of a run, as on any machine that has built a charterkit
+site before.
 """
 
 from __future__ import annotations
@@ -330,9 +331,9 @@ def run(
         # Each run builds charterkit cold then warm, then plain Material (with and without the site's own
         # pages), in turns: a drift in the machine's speed reaches both sides alike.
         for i in range(repeat):
-            if i:
-                shutil.rmtree(ck / "site")
-                shutil.rmtree(ck / ".cache")
+            if i:  # a cold build: no cache, no site, and no spare site for it to write into
+                for made in ("site", ".site.charterkit-spare", ".cache"):
+                    shutil.rmtree(ck / made, ignore_errors=True)
             colds.append(build(ck))
             if i == 0:
                 ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")

@@ -184,3 +184,39 @@ def test_a_warm_build_publishes_the_same_open_data_and_schema_from_the_cache(tmp
     assert published() == made
     with sqlite3.connect(project / ".cache" / "charterkit-charters" / "kept.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM kept").fetchone()[0] == rows  # the same keys
+
+
+def test_lists_kept_by_a_warm_build_show_an_edited_added_or_removed_charter(tmp_path: Path) -> None:
+    # Pages about many charters (the lists, the themes, "Easy read") are kept too, while no charter changes.
+    project = make_project(tmp_path, _charters())
+    first = run_build(project, strict=False)
+    assert first.returncode == 0, first.output
+    lists = ("charters/", "easy-read/", "charters/themes/")
+    before = {page: first.html(page) for page in lists}
+    assert "The second" in before["charters/"]
+    warm = run_build(project, strict=False)
+    assert {page: warm.html(page) for page in lists} == before
+
+    path = project / "charters" / "two.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("The second", "An edited title"), encoding="utf-8"
+    )
+    edited = run_build(project, strict=False)
+    assert edited.returncode == 0, edited.output
+    for page in ("charters/", "easy-read/"):
+        assert "An edited title" in edited.html(page)
+        assert "The second" not in edited.html(page)
+
+    (project / "charters" / "three.yml").write_text(
+        path.read_text(encoding="utf-8").replace("An edited title", "A third one"), encoding="utf-8"
+    )
+    added = run_build(project, strict=False)
+    assert "A third one" in added.html("charters/")
+    assert "A third one" in added.html("easy-read/")
+
+    path.unlink()
+    removed = run_build(project, strict=False)
+    assert removed.returncode == 0, removed.output
+    assert "An edited title" not in removed.html("charters/")
+    assert "An edited title" not in removed.html("easy-read/")
+    assert "A third one" in removed.html("charters/")

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,40 @@ def test_a_site_without_marked_pages_is_read_whole_and_odd_names_are_not_globbed
     assert kept_module._read_pages(site)[1] is None
     assert kept_index(site, None)[0].pages == 2  # no page is marked: Pagefind indexes every one
     assert core._only(["a{b}.html"]) == {}  # a glob would read the braces: Pagefind reads every page
+
+
+def test_the_build_writes_its_cache_while_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache is written meanwhile, not after: Pagefind is still running when the store is flushed.
+    started = tmp_path / "started"
+    program = tmp_path / "pagefind"
+    program.write_text(f"#!/bin/sh\ntouch {started}\nsleep 0.5\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+    seen: list[bool] = []
+
+    class Store(MemoryStore):
+        def flush(self) -> None:
+            time.sleep(0.2)  # Pagefind has started by now
+            seen.append(started.exists())
+
+    _page(tmp_path / "site", "index.html", "Home", "Welcome.")
+    kept_index(tmp_path / "site", Store())
+    assert seen == [True]
+
+
+def test_a_failure_meanwhile_stops_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    done = tmp_path / "done"
+    program = tmp_path / "pagefind"
+    program.write_text(f"#!/bin/sh\nsleep 2\ntouch {done}\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+
+    def full_disk() -> None:
+        raise OSError("No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        build_index(tmp_path, meanwhile=full_disk)
+    time.sleep(2.5)
+    assert not done.exists()

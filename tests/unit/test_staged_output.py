@@ -40,3 +40,96 @@ def test_an_abandoned_build_leaves_nothing_it_prepared(tmp_path: Path) -> None:
     staged.abandon()
     assert not stage.exists()
     assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def _build(site: Path, pages: dict[str, str], *, told: bool = True) -> StagedOutput:
+    """One build as charterkit/charters runs it: begin, prepare, write the pages, sweep, swap in. ``told``:
+    whether the pages are among the files the build says it writes."""
+    staged = StagedOutput(site)
+    stage = staged.begin()
+    paths = {stage / name: text for name, text in pages.items()}
+    staged.prepare(
+        sorted({p.parent for p in paths}), list(paths) if told else [], list(paths) if told else []
+    )
+    for path, text in paths.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    staged.sweep()
+    staged.commit()
+    return staged
+
+
+def _site(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_replaced_site_is_the_spare_the_next_build_writes_into(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "charters/a/index.html": "A1", "charters/b/index.html": "B1"})
+    staged = _build(site, {"index.html": "two", "charters/a/index.html": "A2", "charters/b/index.html": "B2"})
+    assert _site(staged.spare) == {
+        "index.html": "one",
+        "charters/a/index.html": "A1",
+        "charters/b/index.html": "B1",
+    }
+    spare_page = staged.spare / "charters" / "a" / "index.html"
+    inode = spare_page.stat().st_ino
+
+    # The third build writes into the first one's folder: the same files, written over.
+    _build(site, {"index.html": "three", "charters/a/index.html": "A3", "charters/c/index.html": "C3"})
+    assert _site(site) == {
+        "index.html": "three",
+        "charters/a/index.html": "A3",
+        "charters/c/index.html": "C3",
+    }
+    assert (site / "charters" / "a" / "index.html").stat().st_ino == inode
+    assert not (site / "charters" / "b").exists()  # its page went: nothing is left of it, not its folder
+    assert _site(staged.spare) == {
+        "index.html": "two",
+        "charters/a/index.html": "A2",
+        "charters/b/index.html": "B2",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.charterkit-spare", "site"]  # nothing else
+
+
+def test_files_the_build_did_not_say_it_writes_are_kept_only_when_written(tmp_path: Path) -> None:
+    # A file written by a plugin on its own (the search index, a CNAME) is the build's when it is new.
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "pagefind/a.pf": "old index", "CNAME": "old"})
+    _build(site, {"index.html": "two"})
+    _build(site, {"index.html": "three", "pagefind/b.pf": "new index"}, told=False)
+    assert _site(site) == {"index.html": "three", "pagefind/b.pf": "new index"}
+
+
+def test_a_spare_in_the_way_of_the_build_is_not_used(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "about": "a file where a folder will be"})
+    _build(site, {"index.html": "two"})
+    spare = tmp_path / ".site.charterkit-spare"
+    assert (spare / "about").is_file()
+    _build(site, {"index.html": "three", "about/index.html": "a page in a folder"})
+    assert _site(site) == {"index.html": "three", "about/index.html": "a page in a folder"}
+    assert _site(spare) == {"index.html": "two"}  # the one not used was deleted, the last site kept
+
+    (spare / ".git").mkdir()  # hidden files are the current site's to keep, never the spare's
+    (spare / ".git" / "HEAD").write_text("stale", encoding="utf-8")
+    _build(site, {"index.html": "four"})
+    assert _site(site) == {"index.html": "four"}
+
+
+def test_an_abandoned_build_in_the_spare_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one"})
+    _build(site, {"index.html": "two"})
+    staged = StagedOutput(site)
+    stage = staged.begin()
+    staged.prepare([stage], [stage / "index.html"], [stage / "index.html"])
+    (stage / "index.html").write_text("half", encoding="utf-8")
+    staged.abandon()
+    assert _site(site) == {"index.html": "two"}
+    _build(site, {"index.html": "five"})
+    assert _site(site) == {"index.html": "five"}

@@ -12,7 +12,7 @@ from unittest.mock import patch
 
 import pytest
 from charterkit import kept_db
-from charterkit.kept_db import KEEP_BUILDS, KeptDatabase
+from charterkit.kept_db import KEEP_BUILDS, REFRESH_AFTER, KeptDatabase
 from charterkit.store import Store, StoreUnusable, explain_os_error
 
 KEY = "ab" * 32
@@ -230,3 +230,24 @@ def test_a_forked_worker_never_uses_its_parents_database(tmp_path: Path) -> None
     assert os.waitstatus_to_exitcode(status) == 0
     assert KeptDatabase(tmp_path).read(OTHER) is None
     assert KeptDatabase(tmp_path).read(KEY) == b"the parent's"
+
+
+def test_a_warm_build_marks_only_results_whose_mark_is_old(tmp_path: Path) -> None:
+    # Marking a result as used rewrites its row: a warm build reads nearly every row, so it marks only
+    # those not marked for a while; a result read in every build is still never deleted (test above).
+    first = KeptDatabase(tmp_path)
+    first.write("a" * 64, b"a page" * 10_000)
+    first.flush()
+
+    def used() -> int:
+        with sqlite3.connect(tmp_path / "kept.sqlite3") as db:
+            (value,) = db.execute("SELECT used FROM kept WHERE key = ?", ("a" * 64,)).fetchone()
+        return int(value)
+
+    written = used()
+    for n in range(1, REFRESH_AFTER + 1):
+        kept_db._BUILDS.clear()  # each build its own process
+        build = KeptDatabase(tmp_path)
+        assert build.read("a" * 64) == b"a page" * 10_000
+        build.flush()
+        assert used() == (written if n < REFRESH_AFTER else written + REFRESH_AFTER)

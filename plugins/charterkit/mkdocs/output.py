@@ -65,7 +65,15 @@ class AtomicOutput:
         pages = [Path(f.abs_dest_path) for f in files.documentation_pages()]
         static = [f for f in files.static_pages() if f.inclusion.is_included()]
         folders = {p.parent for p in pages} | {Path(f.abs_dest_path).parent for f in static}
-        self.staged.prepare(sorted(folders), pages)
+        others = [Path(f.abs_dest_path) for f in files if f.inclusion.is_included()]
+        self.staged.prepare(sorted(folders), pages, others)
+
+    def sweep(self) -> None:
+        """Delete what the new folder kept from the spare that this build did not write (see
+        :meth:`charterkit.output.StagedOutput.sweep`): once the pages are written, before the search
+        index reads them."""
+        if self.staged is not None:
+            self.staged.sweep()
 
     def finish(self, config: MkDocsConfig) -> None:
         """Swap the new folder in, unless warnings will fail this --strict build."""

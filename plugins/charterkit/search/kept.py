@@ -49,7 +49,11 @@ def kept_index(
     kept = memo.get(key)
     if kept is not None and _unpack(kept, bundle):
         return IndexSummary(pages=page_count(bundle)), True
-    summary = build_index(site, language=language, keep_index_url=keep_index_url, marked=marked)
+    # Meanwhile the build writes what it kept so far (the charters, the pages) to its cache.
+    flush = getattr(store, "flush", None)
+    summary = build_index(
+        site, language=language, keep_index_url=keep_index_url, marked=marked, meanwhile=flush
+    )
     memo.put(key, _pack(bundle))
     return summary, False
 

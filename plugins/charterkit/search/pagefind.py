@@ -20,7 +20,7 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +108,7 @@ def build_index(
     keep_index_url: bool = False,
     background: bool = False,
     marked: Sequence[str] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> IndexSummary:
     """Write the search index of the built site in ``site`` to ``site/pagefind/``.
 
@@ -117,15 +118,11 @@ def build_index(
     at the lowest CPU priority, so that a preview rebuild running meanwhile is not slowed. ``marked``,
     when known, are the HTML files (paths from ``site``) that mark their searched part with
     :data:`MARK`: Pagefind then reads only those, and the index is the same, as it leaves out every
-    unmarked page of a site where one page is marked. Raises :class:`SearchIndexError` with a plain
-    message.
+    unmarked page of a site where one page is marked. ``meanwhile`` is work for this process while
+    Pagefind runs (the build writes its cache). Raises :class:`SearchIndexError` with a plain message.
     """
-    command = [
-        str(pagefind_executable()),
-        "--site",
-        str(site.absolute()),
-        *index_options(language=language, keep_index_url=keep_index_url),
-    ]
+    command = [str(pagefind_executable()), "--site", str(site.absolute())]
+    command += index_options(language=language, keep_index_url=keep_index_url)
     try:
         here = _settings_folder(_only(marked))
     except OSError as exc:
@@ -135,7 +132,10 @@ def build_index(
         ) from None
     try:
         with here or contextlib.nullcontext():
-            returncode, said_out, said_err = _run(command, background, here.name if here else None)
+            returncode, said_out, said_err = _run(command, background, here.name if here else None, meanwhile)
+    except _MeanwhileFailed as failed:  # not Pagefind's fault: the error as it was
+        assert failed.__cause__ is not None
+        raise failed.__cause__ from None
     except OSError as exc:
         raise SearchIndexError(f"the Pagefind program could not be started ({exc}). {INSTALL_HINT}") from None
     except subprocess.TimeoutExpired:
@@ -199,14 +199,28 @@ def _settings_folder(settings: dict[str, str]) -> tempfile.TemporaryDirectory[st
     return here
 
 
-def _run(command: list[str], background: bool, folder: str | None) -> tuple[int, str, str]:
-    """Run ``command`` in ``folder`` (None: here); its exit code and what it wrote."""
+class _MeanwhileFailed(Exception):
+    """The work done while Pagefind ran failed (its error is the cause): not Pagefind's fault."""
+
+
+def _run(
+    command: list[str], background: bool, folder: str | None, meanwhile: Callable[[], None] | None = None
+) -> tuple[int, str, str]:
+    """Run ``command`` in ``folder`` (None: here), and ``meanwhile`` while it runs; its exit code and
+    what it wrote."""
     with subprocess.Popen(
         command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
         if background and hasattr(os, "setpriority"):
             with contextlib.suppress(OSError):  # a system that refuses: the index is only slower
                 os.setpriority(os.PRIO_PROCESS, process.pid, 19)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        except BaseException as exc:
+            process.kill()
+            process.communicate()
+            raise _MeanwhileFailed() from exc
         try:
             out, err = process.communicate(timeout=1800)
         except subprocess.TimeoutExpired:

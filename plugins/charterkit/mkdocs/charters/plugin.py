@@ -45,6 +45,7 @@ from charterkit.mkdocs.charters.site_files import SitePlan
 from charterkit.mkdocs.charters.watching import watch_for_preview
 from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
+from charterkit.mkdocs.theme_files import skip_hidden_folders
 from charterkit.mkdocs.toc import toc_from
 from charterkit.output import OutputUnusable
 from charterkit.render.find import Finder
@@ -117,6 +118,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         links_out = published_link_problems(Path(config.docs_dir), custom, root)
         if links_out:
             raise PluginError("charterkit: " + "\ncharterkit: ".join(links_out))
+        skip_hidden_folders(config.theme)  # MkDocs lists the theme's files without Material's 14,000 icons
         self.icons = load_icon_set()
         readability = config.plugins.get("charterkit/readability")
         project = Project(
@@ -233,6 +235,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             report_uri=self.report_uri,
             report_for=self.report_for,
             store=self.store,
+            keep_lists=self.command != "serve",
         )
 
     def generated_page(
@@ -262,10 +265,11 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview.rendered.add(page.url)
         return context
 
-    # Before Material's search (priority 0), which writes the index this merges.
+    # Before search (priority 0), which indexes the site: the preview's bookkeeping; the spare's leftovers.
     @event_priority(50)
     def _finish_preview(self, *, config: MkDocsConfig) -> None:
         self.preview.finish(config, self.by_slug)
+        self.output.sweep()
 
     # Two steps at two priorities: the preview's bookkeeping early, the swap of the new site last of all.
     on_post_build = CombinedEvent(_finish_preview, _swap_in)

@@ -5,10 +5,15 @@ A charter's page, its easy-read page and a page of the picture gallery are each 
 under everything they are made from: the charter's file (:attr:`LoadedCharter.source`), its links from the
 page, its readability line, the site's settings for charters, the page's address and the templates. A
 build in which none of those changed (a warm build) takes the body from there instead of drawing it again.
-Pages about many charters (the lists, the themes) are drawn each time."""
+
+A page about many charters (a list, a theme, the matrix, the "Easy read" page, the gallery's first page) is
+kept under every charter's file, the site's files and their addresses (its links), the settings, the
+page's place in its list, its address and the templates: so it is kept only when no charter changed. The
+preview draws these each time: an edit changes them all, and it would keep every version in memory."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -57,7 +62,10 @@ class PageMaker:
     report_for: dict[str, str] = field(default_factory=dict)
     store: BytesStore | None = None
     """Where page bodies are kept between builds (the plugin's cache), or None."""
+    keep_lists: bool = True
+    """Whether pages about many charters are kept too (not in the preview)."""
     _templates: str = ""
+    _site: str | None = None
 
     def href(self, page: Page, files: Files, uri: str) -> str:
         """``uri`` (a source path) as a link from ``page``, or "" when the site has no such file."""
@@ -87,7 +95,7 @@ class PageMaker:
         the picture gallery)."""
         item = self.by_slug.get(gen.slug) if gen.own_page else None
         links = self.links_for(page, files, item) if item is not None else None
-        key = self._key(gen, page, item, links)
+        key = self._key(gen, page, files, item, links)
         memo: Memo[Rendered] = Memo("page", self.store)
         kept = memo.get(key) if key else None
         if kept is not None:
@@ -117,7 +125,9 @@ class PageMaker:
             memo.put(key, rendered)
         return rendered
 
-    def _key(self, gen: Generated, page: Page, item: LoadedCharter | None, links: PageLinks | None) -> str:
+    def _key(
+        self, gen: Generated, page: Page, files: Files, item: LoadedCharter | None, links: PageLinks | None
+    ) -> str:
         """The key a page's body is kept under: everything it is made from; "" for a page not kept."""
         if item is not None and item.source:
             made_from = [
@@ -132,11 +142,38 @@ class PageMaker:
             # A page links to the others of the gallery, and shows its pictures.
             pages = repr([(other.letter, other.number, other.count) for other in self.gallery.pages])
             made_from = [repr(gen.gallery), pages, *(self.gallery.svgs[name] for name in gen.gallery.names)]
+        elif self.keep_lists and not gen.own_page and gen.kind != "pictures" and self._site_made_from(files):
+            made_from = [self._site_made_from(files), _place(gen), *self._gallery_made_from(gen)]
         else:
             return ""
         if not self._templates:
             self._templates = templates_fingerprint(self.env)
         return memo_key("page", gen.kind, page.url, self._templates, *made_from)
+
+    def _site_made_from(self, files: Files) -> str:
+        """What a page about many charters is made from, besides its place (once a build): each charter's
+        file, in the build's order; each of the site's files and its address; the settings and the
+        charters' other links. "" when a charter was read without the cache (nothing to key it by)."""
+        if self._site is None:
+            self._site = ""
+            if all(item.source for item in self.charters):
+                h = hashlib.sha256()
+                for item in self.charters:
+                    h.update(f"{item.slug}\0{item.display_path}\0{item.source}\n".encode())
+                for file in files:
+                    h.update(f"{file.src_uri}\0{file.url}\n".encode())
+                settings = (self.base, self.lang, self.contact, self.formats, self.list_size)
+                h.update(
+                    repr((settings, sorted(self.pdf_links.items()), sorted(self.file_links.items()))).encode()
+                )
+                self._site = h.hexdigest()
+        return self._site
+
+    def _gallery_made_from(self, gen: Generated) -> list[str]:
+        """For the gallery's first page: the pictures it counts and the gallery's pages it links to."""
+        if gen.kind != "pictures-index" or self.gallery is None:
+            return []
+        return [repr(self.gallery.pages), "\0".join(sorted(self.gallery.svgs))]
 
     def fill_markers(self, html: str, page: Page, files: Files) -> str:
         """A site page's HTML with its ``<!-- charterkit:... -->`` markers filled."""
@@ -151,3 +188,14 @@ class PageMaker:
             list_size=self.list_size,
             open_data=self.open_data,
         )
+
+
+def _place(gen: Generated) -> str:
+    """Which page about many charters ``gen`` is: its kind, number, and for a list, its place in it (what
+    it shows follows from the charters and the settings, which the key holds)."""
+    planned = gen.planned
+    if planned is None:
+        return repr((gen.kind, gen.number))
+    paged = planned.paged
+    where = (paged.number, paged.count, paged.total) if paged is not None else None
+    return repr((gen.kind, planned.uri, planned.kind, planned.title, planned.search, where))
