@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from typing import Any
@@ -163,3 +164,29 @@ def test_each_charters_record_is_kept_for_the_next_build(monkeypatch: pytest.Mon
     monkeypatch.setattr(assemble, "charter_record", lambda *a, **k: pytest.fail("a record was made again"))
     again = assemble.open_data_files(charters, {}, store=store, **where)
     assert again == first
+
+
+def test_the_previews_next_rebuild_publishes_what_a_fresh_build_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each charter's CSV rows and nested JSON are taken from the last rebuild while its record is the same:
+    # after one charter changes, the files are those a fresh build of the new charters makes.
+    from charterkit.load.prepared import load_each
+    from charterkit.opendata import assemble
+
+    paths = find_charter_files(REPO / "charters")
+    charters = [
+        c for c in load_each([(p, f"charters/{p.name}") for p in paths]) if isinstance(c, LoadedCharter)
+    ]
+    where = {"site_url": "", "base": "charters", "site_name": "Charters"}
+    assemble.open_data_files(charters, {}, **where)
+    changed = dataclasses.replace(  # as an edited file reads: another fingerprint
+        charters[0], charter=charters[0].charter.model_copy(update={"title": "A new title"}), source="edited"
+    )
+    edited = [changed, *charters[1:]]
+    again = assemble.open_data_files(edited, {}, **where)
+    monkeypatch.setattr(assemble, "_LAST_ROWS", {})
+    monkeypatch.setattr(assemble, "_LAST_NESTED", {})
+    fresh = assemble.open_data_files(edited, {}, **where)
+    assert again == fresh
+    assert any("A new title" in f.content for f in again if f.name == "principles.csv")

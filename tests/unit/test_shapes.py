@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from charterkit.format.themes import closest_theme
 from charterkit.load.loader import LoadedCharter, load_charter, load_charters
 from charterkit.load.projectrules import sector_problems
 from charterkit.readability.scoring import RECORD_AS_PUBLISHED, Targets, score_charter
+from charterkit.render.credits import credit_page_count, credit_pages
 from charterkit.render.views import GAP_LABEL, MISSING_HEADING, build_view, walk_blocks
 
 from tests.conftest import MINIMAL
@@ -143,6 +145,13 @@ def test_a_sector_spelt_nearly_like_another_gets_did_you_mean() -> None:
         'charters/a.yml uses. Did you mean "Mental health"? Charters are grouped by sector, so write it '
         "the same way (or leave the sector out if the source does not say)."
     ]
+
+
+@pytest.mark.parametrize("charters", [0, 1, 99, 100, 101, 250, 1000])
+def test_the_credits_title_counts_the_pages_the_credits_take(tmp_path: Path, charters: int) -> None:
+    one = _load(tmp_path, MINIMAL)
+    listed = [dataclasses.replace(one, slug=f"c{i}") for i in range(charters)]
+    assert credit_page_count(charters) == len(credit_pages(listed))
 
 
 def test_a_principle_may_lack_a_title_only_when_it_says_so(tmp_path: Path) -> None:

@@ -74,16 +74,19 @@ def sector_problems(items: Iterable[tuple[str, str | None, int]]) -> list[Proble
     for file, sector, _line in written:
         assert sector is not None
         users.setdefault(sector, []).append(file)
+    keys = {sector: _sector_key(sector) for sector in users}
+    nearby: dict[str, list[str]] = {}  # each spelling compared with the others once, not once a charter
+    for sector, key in keys.items():
+        near = [o for o in users if o != sector and _same_sector(keys[o], key)]
+        # Only the less used spelling is asked to change (ties: both hear of the other).
+        nearby[sector] = [o for o in near if len(users[o]) >= len(users[sector])]
     problems: list[Problem] = []
     for file, sector, line in written:
         assert sector is not None
-        key = _sector_key(sector)
-        near = [o for o in users if o != sector and _same_sector(_sector_key(o), key)]
-        # Only the less used spelling is asked to change (ties: both hear of the other).
-        near = [o for o in near if len(users[o]) >= len(users[sector])]
+        near, key = nearby[sector], keys[sector]
         if not near:
             continue
-        best = max(near, key=lambda o: (len(users[o]), _sector_key(o) == key))
+        best = max(near, key=lambda o: (len(users[o]), keys[o] == key))
         problems.append(
             Problem(
                 file,

@@ -26,6 +26,7 @@ __all__ = [
     "charter_record",
     "collection_record",
     "dumps",
+    "principle_rows_csv",
     "principles_csv",
 ]
 
@@ -167,12 +168,19 @@ def _principle_rows(record: Mapping[str, Any], sections: Sequence[Mapping[str, A
     return rows
 
 
-def principles_csv(records: Sequence[Mapping[str, Any]]) -> str:
+def principles_csv(records: Sequence[Mapping[str, Any]], rows: Sequence[str] | None = None) -> str:
     """One row per principle (columns :data:`CSV_COLUMNS`); its paragraphs and its points ("- " first)
-    on separate lines of one cell; themes as ids separated by spaces."""
+    on separate lines of one cell; themes as ids separated by spaces. ``rows``: each record's
+    :func:`principle_rows_csv`, when made already."""
+    return _csv([CSV_COLUMNS]) + "".join(rows if rows is not None else map(principle_rows_csv, records))
+
+
+def principle_rows_csv(record: Mapping[str, Any]) -> str:
+    """The rows of :func:`principles_csv` for one charter's record."""
+    return _csv(_principle_rows(record, record["sections"]))
+
+
+def _csv(rows: Sequence[Sequence[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerows(_principle_rows(record, record["sections"]))
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()

@@ -14,7 +14,14 @@ from jinja2 import Environment
 
 from charterkit.load.loader import LoadedCharter
 
-__all__ = ["CREDITS_PAGE_SIZE", "CREDITS_URI", "credit_page_uri", "credit_pages", "render_credits"]
+__all__ = [
+    "CREDITS_PAGE_SIZE",
+    "CREDITS_URI",
+    "credit_page_count",
+    "credit_page_uri",
+    "credit_pages",
+    "render_credits",
+]
 
 CREDITS_PAGE_SIZE = 100
 """Charters on each page of the credits: about 50 KB of HTML with long credits, well under 100 KB."""
@@ -26,6 +33,11 @@ CREDITS_URI = "credits.md"
 def credit_page_uri(number: int) -> str:
     """The source path of page ``number`` of the credits (1: the site's own credits page)."""
     return CREDITS_URI if number == 1 else f"credits/page-{number}.md"
+
+
+def credit_page_count(charters: int) -> int:
+    """How many pages the credits of ``charters`` charters take (:func:`credit_pages`, without sorting)."""
+    return max(1, -(-charters // CREDITS_PAGE_SIZE))
 
 
 def credit_pages(charters: Sequence[LoadedCharter]) -> list[list[LoadedCharter]]:

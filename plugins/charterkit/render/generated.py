@@ -15,7 +15,7 @@ from jinja2 import Environment
 
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
-from charterkit.render.credits import credit_pages, render_credits
+from charterkit.render.credits import credit_page_count, render_credits
 from charterkit.render.find import Finder, Planned
 from charterkit.render.gallery import Gallery, GalleryPage, render_picture_index, render_picture_page
 from charterkit.render.markers import charter_href, easy_hrefs
@@ -106,7 +106,7 @@ def page_title(gen: Generated, by_slug: Mapping[str, LoadedCharter]) -> PageTitl
         return PageTitle(by_slug[gen.slug].charter.title + ": easy read", calm=True)
     if gen.kind == "credits":
         # Each charter's page names its owner: searching these would show each credit twice.
-        count = len(credit_pages(list(by_slug.values())))
+        count = credit_page_count(len(by_slug))
         return PageTitle(f"Credits: charter texts, page {gen.number} of {count}", searched=False)
     assert gen.planned is not None
     # Lists repeat what the charter pages say: searching them would show each sentence twice.
