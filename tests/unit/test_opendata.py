@@ -178,15 +178,14 @@ def test_the_previews_next_rebuild_publishes_what_a_fresh_build_would(
     charters = [
         c for c in load_each([(p, f"charters/{p.name}") for p in paths]) if isinstance(c, LoadedCharter)
     ]
-    where = {"site_url": "", "base": "charters", "site_name": "Charters"}
-    assemble.open_data_files(charters, {}, **where)
+    assemble.open_data_files(charters, {}, site_url="", base="charters", site_name="Charters")
     changed = dataclasses.replace(  # as an edited file reads: another fingerprint
         charters[0], charter=charters[0].charter.model_copy(update={"title": "A new title"}), source="edited"
     )
     edited = [changed, *charters[1:]]
-    again = assemble.open_data_files(edited, {}, **where)
+    again = assemble.open_data_files(edited, {}, site_url="", base="charters", site_name="Charters")
     monkeypatch.setattr(assemble, "_LAST_ROWS", {})
     monkeypatch.setattr(assemble, "_LAST_NESTED", {})
-    fresh = assemble.open_data_files(edited, {}, **where)
+    fresh = assemble.open_data_files(edited, {}, site_url="", base="charters", site_name="Charters")
     assert again == fresh
     assert any("A new title" in f.content for f in again if f.name == "principles.csv")
