@@ -7,10 +7,10 @@ for the first, so two builds never clean or prune under each other.
 The site a build replaces is not deleted: it is kept beside the new one as the *spare*
 (``.site.charterkit-spare``), and the next build writes into it. Most of its files are then written over
 instead of made anew, and no build deletes a whole site: on many disks making and deleting a file costs
-about a millisecond of the system's time each, thousands of them a build. Before the new site is indexed
-or swapped in, every file of the spare this build did not write is deleted (:meth:`StagedOutput.sweep`),
-so the site is exactly what the build made. The spare may be deleted at any time; it costs the disk space
-of one more site.
+about a millisecond of the system's time each, thousands of them a build. Every file of the spare this
+build did not write is deleted before any plugin reads the finished site (:mod:`charterkit.spare`,
+:meth:`StagedOutput.sweep`), so the site is exactly what the build made. The spare may be deleted at any
+time; it costs the disk space of one more site.
 
 No MkDocs here: ``charterkit/charters`` calls :class:`StagedOutput` from its hooks.
 """
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from charterkit.spare import fs_now, spare_fits, sweep_leftovers
+from charterkit.spare import Stock, take_stock
 from charterkit.store import explain_os_error
 
 __all__ = ["LOCK_WAIT", "BuildLock", "OutputUnusable", "StagedOutput"]
@@ -108,9 +108,8 @@ class StagedOutput:
         self._old = target.parent / f".{target.name}.charterkit-old-{os.getpid()}"
         self.spare = target.parent / f".{target.name}.charterkit-spare"
         """The site before this one, which the next build writes into (see the module's notes)."""
-        self._since: int | None = None
-        """When the spare was taken (the file system's clock, ns): what it holds from before is older."""
-        self._written: set[Path] = set()
+        self._stock: Stock | None = None
+        """The spare as this build took it, until :meth:`sweep`."""
         self._making: threading.Thread | None = None
         self._placeholders: list[Path] = []
         self._folders: list[Path] = []
@@ -126,8 +125,7 @@ class StagedOutput:
         Call it after MkDocs emptied the new folder and before anything is written into it."""
         inside = sorted(p for p in folders if p.is_relative_to(self.stage) and p != self.stage)
         empty = [p for p in pages if p.is_relative_to(self.stage)]
-        self._written = {*empty, *(p for p in others if p.is_relative_to(self.stage))}
-        self._take_spare(inside)
+        self._take_spare({*empty, *others}, inside)
         self._folders = inside
         self._making = threading.Thread(
             target=self._make, args=(inside, empty), name="charterkit-folders", daemon=True
@@ -166,12 +164,13 @@ class StagedOutput:
             with contextlib.suppress(OSError):  # not empty: in use
                 folder.rmdir()
 
-    def _take_spare(self, folders: list[Path]) -> None:
-        """Put the spare in the place of the (empty) new folder, when it fits (:func:`spare_fits`)."""
+    def _take_spare(self, written: set[Path], folders: list[Path]) -> None:
+        """Put the spare in the place of the (empty) new folder, when the build may take it
+        (:func:`~charterkit.spare.take_stock`), and delete what of it the build does not say it writes."""
         try:
-            if not spare_fits(self.spare, self.stage, self._written, folders):
+            stock = take_stock(self.spare, self.stage, written, folders)
+            if stock is None:
                 return
-            since = fs_now(self.stage.parent / f".{self.target.name}.charterkit-since-{os.getpid()}")
             self.stage.rmdir()  # only when empty: nothing is written yet
         except OSError:
             return  # the spare is left, and replaced when this build's site is swapped in
@@ -180,18 +179,19 @@ class StagedOutput:
         except OSError:
             self.stage.mkdir(exist_ok=True)
             return
-        self._since = since
+        stock.clear_others(self.stage)
+        self._stock = stock
 
     def sweep(self) -> None:
         """Delete what the new folder kept of the spare that this build did not write
-        (:func:`sweep_leftovers`). Call it once the pages are written, before anything reads the new
-        site as a whole (the search index)."""
-        if self._since is None:
+        (:meth:`~charterkit.spare.Stock.sweep`). Call it once the pages are written, before anything
+        reads the new site as a whole (the search index); :meth:`commit` calls it too."""
+        if self._stock is None:
             return
         if self._making is not None:
             self._making.join()  # its folders and pages are this build's
-        sweep_leftovers(self.stage, self._since, self._written)
-        self._since = None
+        self._stock.sweep(self.stage)
+        self._stock = None
 
     def begin(self) -> Path:
         """Remove what killed builds left, make the new folder and return it. Call with the lock held."""
@@ -216,6 +216,7 @@ class StagedOutput:
         """Put the new folder in the place of ``target``: two renames, so the site is never half
         written. Hidden files of the old site (such as ``.git``) are kept, as MkDocs keeps them."""
         try:
+            self.sweep()
             self._settle()
             if self.target.is_dir() and not self.target.is_symlink():
                 for item in self.target.iterdir():

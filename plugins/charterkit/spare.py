@@ -1,71 +1,135 @@
 """The spare: the site before the last, which the next build writes into (see :mod:`charterkit.output`).
 
-Whether it fits the build (:func:`spare_fits`), and, once the build has written its files, deleting what
-it still holds from before (:func:`sweep_leftovers`): a file is this build's when it was written after the
-spare was taken, by the file system's own clock (:func:`fs_now`), or when the build said it writes it.
+:func:`take_stock` looks at the spare before a build takes it, and refuses one that could make the new
+site differ from a fresh build's (or change what it shares with others). What it accepts, :class:`Stock`
+remembers: each file the build says it writes, as the file system then describes it (inode, size, times).
+Once the build has written its files, :meth:`Stock.sweep` deletes every one still described the same (the
+build did not write it) and the folders left empty. Every other file of the spare is deleted when the
+build takes it (:meth:`Stock.clear_others`): those the build writes without saying so (the search index,
+the sitemap) are made anew. No clock is read: a file is the build's when the build changed it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
+import stat
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["fs_now", "spare_fits", "sweep_leftovers"]
+__all__ = ["Stock", "take_stock"]
+
+_Seen = tuple[int, int, int, int]
+"""A file as the file system describes it: inode, size, modification and change times (ns)."""
 
 
-def spare_fits(spare: Path, stage: Path, written: Collection[Path], folders: Collection[Path]) -> bool:
-    """Whether the folder ``spare`` may become the new folder ``stage``, where the build writes the files
-    ``written`` and makes ``folders``: not when something of it is in the way (a folder where a file
-    goes, a file where a folder goes), nor when it holds a hidden file (such as ``.git``, which the swap
-    brings from the current site). Raises OSError when it cannot be read."""
-    if not spare.is_dir() or spare.is_symlink():
-        return False
-    if any(name.startswith(".") for name in os.listdir(spare)):
-        return False
-    spare_folders, spare_files = _contents(spare)
+@dataclass
+class Stock:
+    """The spare as the build took it."""
+
+    written: dict[str, _Seen] = field(default_factory=dict)
+    """Each file the build says it writes that the spare holds (path from the spare's root)."""
+    others: list[str] = field(default_factory=list)
+    """The spare's other files."""
+    folders: list[str] = field(default_factory=list)
+    """The spare's folders, the deepest first."""
+
+    def clear_others(self, root: Path) -> None:
+        """Delete, under ``root`` (the spare, now the new folder), the files the build does not say it
+        writes, and the folders they leave empty: the build writes those files anew, wherever it goes."""
+        for name in self.others:
+            with contextlib.suppress(FileNotFoundError):
+                (root / name).unlink()
+        self.others = []
+        self._remove_empty_folders(root)
+
+    def sweep(self, root: Path) -> None:
+        """Delete, under ``root``, each file the build said it writes but left as the spare had it, then
+        the spare's folders left empty."""
+        for name, seen in self.written.items():
+            path = root / name
+            with contextlib.suppress(FileNotFoundError):
+                if _seen(path.lstat()) == seen:
+                    path.unlink()
+        self.written = {}
+        self._remove_empty_folders(root)
+        self.folders = []
+
+    def _remove_empty_folders(self, root: Path) -> None:
+        kept = []
+        for name in self.folders:  # the deepest first
+            try:
+                (root / name).rmdir()
+            except OSError:  # not empty: in use
+                kept.append(name)
+        self.folders = kept
+
+
+def take_stock(
+    spare: Path, stage: Path, written: Collection[Path], folders: Collection[Path]
+) -> Stock | None:
+    """The spare's :class:`Stock`, or None when the build must not take it: a build writing ``written``
+    and making ``folders`` under ``stage`` would find in it
+
+    - a folder where a file goes, or a file where a folder goes;
+    - a link (the build would write through it), a file with other links to it (a copy sharing its
+      bytes, which writing over would change), a hidden file at its top (``.git``: the swap brings the
+      current site's);
+    - a file or folder of another owner, or with other permissions than a new one gets (a file the build
+      writes over keeps its owner and mode);
+    - times to the second or coarser (a file system that could not tell a file written over).
+
+    Raises OSError when the spare cannot be read."""
+    if not spare.is_dir() or spare.is_symlink() or any(n.startswith(".") for n in os.listdir(spare)):
+        return None
     files = {p.relative_to(stage).as_posix() for p in written if p.is_relative_to(stage)}
     needed = {p.relative_to(stage).as_posix() for p in folders if p.is_relative_to(stage)}
-    needed.update(posixpath.dirname(p) for p in files)
-    return not (files & spare_folders or needed & spare_files)
-
-
-def fs_now(marker: Path) -> int:
-    """The file system's time now (ns), read from a file made and deleted at ``marker``: the clock that
-    dates what is written next, which may lag the system's finer clock."""
-    marker.touch()
-    try:
-        return marker.stat().st_ctime_ns
-    finally:
-        marker.unlink()
-
-
-def sweep_leftovers(stage: Path, since: int, written: Collection[Path]) -> None:
-    """Delete every file under ``stage`` changed before ``since`` and not in ``written``, then the folders
-    left empty. Hidden files at the top are left alone (MkDocs keeps them there)."""
-    for folder, _, names in os.walk(stage, topdown=False):
-        here = Path(folder)
-        if here == stage:
-            names = [n for n in names if not n.startswith(".")]
-        for name in names:
-            path = here / name
-            with contextlib.suppress(FileNotFoundError):
-                if path not in written and path.lstat().st_ctime_ns < since:
-                    path.unlink()
-        if here != stage:
-            with contextlib.suppress(OSError):  # not empty: in use
-                here.rmdir()  # empty: each file in it was the spare's
-
-
-def _contents(folder: Path) -> tuple[set[str], set[str]]:
-    """The folders and the other entries under ``folder``, as paths relative to it."""
-    folders: set[str] = set()
-    others: set[str] = set()
-    for here, subfolders, names in os.walk(folder):
-        prefix = os.path.relpath(here, folder).replace(os.sep, "/")
+    for name in files:
+        parent = os.path.dirname(name)
+        while parent:
+            needed.add(parent)
+            parent = os.path.dirname(parent)
+    mask = _new_file_mode(spare)
+    stock = Stock()
+    fine = True
+    for here, subfolders, names in os.walk(spare):
+        prefix = os.path.relpath(here, spare).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        folders.update(prefix + name for name in subfolders)
-        others.update(prefix + name for name in names)
-    return folders, others
+        for name in subfolders:
+            info = os.lstat(os.path.join(here, name))
+            fine &= not stat.S_ISLNK(info.st_mode) and prefix + name not in files
+            fine &= _owned(info, 0o777 & mask)
+            stock.folders.append(prefix + name)
+        for name in names:
+            info = os.lstat(os.path.join(here, name))
+            fine &= stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and prefix + name not in needed
+            fine &= _owned(info, 0o666 & mask) and info.st_mtime_ns % 1_000_000_000 != 0
+            if prefix + name in files:
+                stock.written[prefix + name] = _seen(info)
+            else:
+                stock.others.append(prefix + name)
+        if not fine:
+            return None
+    stock.folders.reverse()  # os.walk lists a folder before those in it
+    return stock
+
+
+def _seen(info: os.stat_result) -> _Seen:
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _owned(info: os.stat_result, mode: int) -> bool:
+    return info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) == mode
+
+
+def _new_file_mode(beside: Path) -> int:
+    """The permissions a new file gets here (what the umask leaves of 0o777), read from a file made and
+    deleted beside ``beside``."""
+    probe = beside.parent / f".{beside.name}.probe-{os.getpid()}"
+    fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o777)
+    try:
+        return stat.S_IMODE(os.fstat(fd).st_mode)
+    finally:
+        os.close(fd)
+        probe.unlink()

@@ -74,7 +74,8 @@ def test_a_failed_build_in_the_spare_leaves_the_site_and_the_next_build_is_whole
     assert _files(project / "site") == good
     (project / "docs" / "extra.md").unlink()
     broken.write_text(text.replace("Coproduction principles", "Mended"), encoding="utf-8")
-    again = _build(project)
+    _build(project)  # the failed build's folder was thrown away: this one has no spare
+    again = _build(project)  # and this one writes into the spare again
     assert "Mended" in again.html("charters/one/")
     fresh = tmp_path / "fresh" / "project"
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))

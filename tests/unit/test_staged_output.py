@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from charterkit.output import StagedOutput
@@ -42,15 +43,17 @@ def test_an_abandoned_build_leaves_nothing_it_prepared(tmp_path: Path) -> None:
     assert [p.name for p in site.iterdir()] == ["index.html"]
 
 
-def _build(site: Path, pages: dict[str, str], *, told: bool = True) -> StagedOutput:
+def _build(
+    site: Path, pages: dict[str, str], *, told: bool = True, unwritten: tuple[str, ...] = ()
+) -> StagedOutput:
     """One build as charterkit/charters runs it: begin, prepare, write the pages, sweep, swap in. ``told``:
-    whether the pages are among the files the build says it writes."""
+    whether the pages are among the files the build says it writes; ``unwritten``: files it says it
+    writes but does not (a page whose output is empty)."""
     staged = StagedOutput(site)
     stage = staged.begin()
     paths = {stage / name: text for name, text in pages.items()}
-    staged.prepare(
-        sorted({p.parent for p in paths}), list(paths) if told else [], list(paths) if told else []
-    )
+    said = [*paths, *(stage / name for name in unwritten)] if told else []
+    staged.prepare(sorted({p.parent for p in paths}), said, said)
     for path, text in paths.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -133,3 +136,73 @@ def test_an_abandoned_build_in_the_spare_leaves_the_site_as_it_was(tmp_path: Pat
     assert _site(site) == {"index.html": "two"}
     _build(site, {"index.html": "five"})
     assert _site(site) == {"index.html": "five"}
+
+
+def _spare_used(site: Path, pages: dict[str, str]) -> bool:
+    """Build ``pages`` and say whether the build wrote into the spare (its ``index.html`` written over)."""
+    inode = (site.parent / ".site.charterkit-spare" / "index.html").stat().st_ino
+    _build(site, pages)
+    assert _site(site) == pages
+    return (site / "index.html").stat().st_ino == inode
+
+
+def test_a_file_the_build_said_it_writes_but_did_not_is_not_left_from_the_spare(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "empty/index.html": "a page then"})
+    _build(site, {"index.html": "two", "empty/index.html": "a page then"})
+    _build(site, {"index.html": "three"}, unwritten=("empty/index.html",))  # its output was empty
+    assert _site(site) == {"index.html": "three"}
+
+
+def test_a_spare_sharing_its_files_is_not_written_over(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one"})
+    _build(site, {"index.html": "two"})
+    release = tmp_path / "release-1.html"
+    release.hardlink_to(tmp_path / ".site.charterkit-spare" / "index.html")  # a copy made by linking
+    assert not _spare_used(site, {"index.html": "three"})
+    assert release.read_text(encoding="utf-8") == "one"  # never changed
+
+
+def test_a_spare_with_a_link_or_other_permissions_is_not_used(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "a/index.html": "A"})
+    _build(site, {"index.html": "two", "a/index.html": "A"})
+    spare = tmp_path / ".site.charterkit-spare"
+    assert _spare_used(site, {"index.html": "three", "a/index.html": "A"})  # as it is, it is used
+    _build(site, {"index.html": "four", "a/index.html": "A"})
+
+    (spare / "a" / "index.html").chmod(0o600)  # written over, it would keep this mode
+    assert not _spare_used(site, {"index.html": "five", "a/index.html": "A"})
+    _build(site, {"index.html": "six", "a/index.html": "A"})
+
+    (spare / "b").symlink_to(tmp_path)  # the build would write through it
+    assert not _spare_used(site, {"index.html": "seven", "a/index.html": "A"})
+    _build(site, {"index.html": "eight", "a/index.html": "A"})
+
+    if os.geteuid() == 0:  # a site built once by another user (or root) keeps its owner when written over
+        os.chown(spare / "a" / "index.html", 4321, 4321)
+        assert not _spare_used(site, {"index.html": "nine", "a/index.html": "A"})
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["site"]
+
+
+def test_a_spare_with_a_file_where_a_deeper_folder_goes_is_not_used(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "downloads": "a file"})
+    _build(site, {"index.html": "two", "downloads": "a file"})
+    assert not _spare_used(site, {"index.html": "three", "downloads/2024/a.pdf": "a PDF"})
+
+
+def test_a_file_the_build_writes_unannounced_where_the_spare_has_a_folder(tmp_path: Path) -> None:
+    # The files the build does not say it writes, and the folders they fill, are cleared when the spare
+    # is taken: a file written later where the spare had a folder of them is written as a file.
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one", "feed/a.xml": "old", "feed/b.xml": "old"})
+    _build(site, {"index.html": "two", "feed/a.xml": "old", "feed/b.xml": "old"})
+    staged = StagedOutput(site)
+    stage = staged.begin()
+    staged.prepare([stage], [stage / "index.html"], [stage / "index.html"])
+    (stage / "index.html").write_text("three", encoding="utf-8")
+    (stage / "feed").write_text("a file now", encoding="utf-8")
+    staged.commit()
+    assert _site(site) == {"index.html": "three", "feed": "a file now"}

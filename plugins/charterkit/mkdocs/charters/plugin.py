@@ -155,8 +155,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.output.start(config, self.command, self.dirty)
         return config
 
-    # The very last step of a build, after every other plugin's on_post_build (search writes its index,
-    # charterkit/readability its report): only a complete site is swapped in.
+    # The last step of a build, after every other plugin's on_post_build: only a whole site is swapped in.
     @event_priority(-100)
     def _swap_in(self, *, config: MkDocsConfig) -> None:
         if isinstance(self.store, KeptDatabase):
@@ -265,14 +264,15 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview.rendered.add(page.url)
         return context
 
-    # Before search (priority 0), which indexes the site: the preview's bookkeeping; the spare's leftovers.
-    @event_priority(50)
-    def _finish_preview(self, *, config: MkDocsConfig) -> None:
-        self.preview.finish(config, self.by_slug)
+    @event_priority(10_000)  # first: no plugin sees what the spare kept that this build did not write
+    def _sweep(self, *, config: MkDocsConfig) -> None:
         self.output.sweep()
 
-    # Two steps at two priorities: the preview's bookkeeping early, the swap of the new site last of all.
-    on_post_build = CombinedEvent(_finish_preview, _swap_in)
+    @event_priority(50)  # before search (priority 0), whose entries the preview merges
+    def _finish_preview(self, *, config: MkDocsConfig) -> None:
+        self.preview.finish(config, self.by_slug)
+
+    on_post_build = CombinedEvent(_sweep, _finish_preview, _swap_in)  # the swap of the new site: last
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         gen = self.plan.generated.get(page.file.src_uri)
