@@ -186,12 +186,10 @@ class StagedOutput:
         """Delete what the new folder kept of the spare that this build did not write
         (:meth:`~charterkit.spare.Stock.sweep`). Call it once the pages are written, before anything
         reads the new site as a whole (the search index); :meth:`commit` calls it too."""
-        if self._stock is None:
-            return
-        if self._making is not None:
-            self._making.join()  # its folders and pages are this build's
-        self._stock.sweep(self.stage)
-        self._stock = None
+        self._settle()  # the empty pages and folders prepare made that the build did not fill
+        if self._stock is not None:
+            self._stock.sweep(self.stage)
+            self._stock = None
 
     def begin(self) -> Path:
         """Remove what killed builds left, make the new folder and return it. Call with the lock held."""
@@ -217,11 +215,7 @@ class StagedOutput:
         written. Hidden files of the old site (such as ``.git``) are kept, as MkDocs keeps them."""
         try:
             self.sweep()
-            self._settle()
             if self.target.is_dir() and not self.target.is_symlink():
-                for item in self.target.iterdir():
-                    if item.name.startswith(".") and not (self.stage / item.name).exists():
-                        os.replace(item, self.stage / item.name)
                 try:
                     os.replace(self.target, self._old)
                 except OSError as exc:
@@ -229,10 +223,20 @@ class StagedOutput:
                         raise
                     self._replace_contents()  # a mount point: its contents are replaced instead
                     return
+                moved = [
+                    item.name
+                    for item in self._old.iterdir()
+                    if item.name.startswith(".") and not (self.stage / item.name).exists()
+                ]
                 try:
+                    for name in moved:
+                        os.replace(self._old / name, self.stage / name)
                     os.replace(self.stage, self.target)
-                except OSError:
-                    os.replace(self._old, self.target)  # put the old site back
+                except OSError:  # put the old site back as it was, hidden files and all
+                    for name in moved:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.replace(self.stage / name, self._old / name)
+                    os.replace(self._old, self.target)
                     raise
                 self._keep_spare()
             else:

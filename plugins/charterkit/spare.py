@@ -90,21 +90,21 @@ def take_stock(
         while parent:
             needed.add(parent)
             parent = os.path.dirname(parent)
-    mask = _new_file_mode(spare)
+    file_mode, folder_mode, group = _new_modes(spare)
     stock = Stock()
-    fine = True
-    for here, subfolders, names in os.walk(spare):
+    fine = _owned(os.lstat(spare), folder_mode, group)
+    for here, subfolders, names in os.walk(spare, onerror=_unreadable):
         prefix = os.path.relpath(here, spare).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
         for name in subfolders:
             info = os.lstat(os.path.join(here, name))
             fine &= not stat.S_ISLNK(info.st_mode) and prefix + name not in files
-            fine &= _owned(info, 0o777 & mask)
+            fine &= _owned(info, folder_mode, group)
             stock.folders.append(prefix + name)
         for name in names:
             info = os.lstat(os.path.join(here, name))
             fine &= stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and prefix + name not in needed
-            fine &= _owned(info, 0o666 & mask) and info.st_mtime_ns % 1_000_000_000 != 0
+            fine &= _owned(info, file_mode, group) and info.st_mtime_ns % 1_000_000_000 != 0
             if prefix + name in files:
                 stock.written[prefix + name] = _seen(info)
             else:
@@ -119,17 +119,27 @@ def _seen(info: os.stat_result) -> _Seen:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _owned(info: os.stat_result, mode: int) -> bool:
-    return info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) == mode
+def _owned(info: os.stat_result, mode: int, group: int) -> bool:
+    return info.st_uid == os.geteuid() and info.st_gid == group and stat.S_IMODE(info.st_mode) == mode
 
 
-def _new_file_mode(beside: Path) -> int:
-    """The permissions a new file gets here (what the umask leaves of 0o777), read from a file made and
-    deleted beside ``beside``."""
+def _unreadable(error: OSError) -> None:
+    raise error  # a folder that cannot be read may hold anything: the spare is not taken
+
+
+def _new_modes(beside: Path) -> tuple[int, int, int]:
+    """The permissions a new file and a new folder get next to ``beside`` (what the umask and a setgid
+    folder make of them), and their group: read from a file and a folder made and deleted there."""
     probe = beside.parent / f".{beside.name}.probe-{os.getpid()}"
-    fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o777)
+    fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     try:
-        return stat.S_IMODE(os.fstat(fd).st_mode)
+        made = os.fstat(fd)
     finally:
         os.close(fd)
         probe.unlink()
+    probe.mkdir()
+    try:
+        folder = probe.stat()
+    finally:
+        probe.rmdir()
+    return stat.S_IMODE(made.st_mode), stat.S_IMODE(folder.st_mode), made.st_gid

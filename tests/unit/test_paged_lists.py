@@ -11,6 +11,7 @@ from pathlib import Path
 from charterkit.load.loader import load_charter
 from charterkit.render.credits import CREDITS_PAGE_SIZE, credit_page_uri, render_credits
 from charterkit.render.jinja import make_env
+from charterkit.render.pager import pager_links, pager_numbers
 from charterkit.render.pages import EASY_READ_PAGE_SIZE, render_easy_read_index
 
 from tests.conftest import MINIMAL
@@ -76,3 +77,42 @@ def test_the_easy_read_page_of_many_charters_is_in_pages_a_to_z(
     assert "Not yet in easy read" in pages[2] and "Not yet in easy read" not in pages[0]
     assert '<nav class="ck-pager" aria-label="Pages of this list">' in pages[1]
     assert '<a href="/easy-read/2/" aria-current="page">2</a>' in pages[1]
+
+
+def test_a_long_pager_links_the_first_last_current_and_nearby_pages() -> None:
+    # A hundred links a page would be a hundred stops for a keyboard or a screen reader (and grow the site
+    # with the square of its charters): the ends, the page and its neighbours, an ellipsis between.
+    assert pager_numbers(5, 3) == [1, 2, 3, 4, 5]
+    assert pager_numbers(7, 1) == [1, 2, 3, 4, 5, 6, 7]
+    assert pager_numbers(100, 1) == [1, 2, None, 100]
+    assert pager_numbers(100, 3) == [1, 2, 3, 4, None, 100]  # page 2 is shown: no ellipsis for one page
+    assert pager_numbers(100, 50) == [1, None, 49, 50, 51, None, 100]
+    assert pager_numbers(100, 100) == [1, None, 99, 100]
+    for count in range(1, 60):
+        for current in range(1, count + 1):
+            shown = pager_numbers(count, current)
+            numbers = [n for n in shown if n is not None]
+            assert numbers == sorted(set(numbers)) and {1, current, count} <= set(numbers)
+            assert {current - 1, current + 1} & set(range(1, count + 1)) <= set(numbers)  # previous, next
+            assert len(shown) <= 9
+
+
+def test_a_page_of_a_long_list_links_its_neighbours_and_both_ends(tmp_path: Path) -> None:
+    env = make_env([])
+    pager = pager_links(40, 20, lambda n: f"/credits/{n}/")
+    html = env.get_template("charterkit/partials/pager.html").render(
+        pager=pager, page={"number": 20, "count": 40}
+    )
+    links = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', html)
+    assert links == [
+        ("/credits/19/", "Previous page"),
+        ("/credits/1/", "1"),
+        ("/credits/19/", "19"),
+        ("/credits/20/", "20"),
+        ("/credits/21/", "21"),
+        ("/credits/40/", "40"),
+        ("/credits/21/", "Next page"),
+    ]
+    assert html.count('<li class="ck-pager__gap">…</li>') == 2
+    assert "Page 20 of 40" in html
+    assert pager_links(1, 1, lambda n: "x") == []

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 from charterkit.output import StagedOutput
+from charterkit.spare import take_stock
 
 
 def test_prepared_pages_are_filled_by_the_build_and_unfilled_ones_never_published(tmp_path: Path) -> None:
@@ -150,8 +153,11 @@ def test_a_file_the_build_said_it_writes_but_did_not_is_not_left_from_the_spare(
     site = tmp_path / "site"
     _build(site, {"index.html": "one", "empty/index.html": "a page then"})
     _build(site, {"index.html": "two", "empty/index.html": "a page then"})
+    inode = (site.parent / ".site.charterkit-spare" / "index.html").stat().st_ino
     _build(site, {"index.html": "three"}, unwritten=("empty/index.html",))  # its output was empty
+    assert (site / "index.html").stat().st_ino == inode  # the spare was written into
     assert _site(site) == {"index.html": "three"}
+    assert not (site / "empty").exists()
 
 
 def test_a_spare_sharing_its_files_is_not_written_over(tmp_path: Path) -> None:
@@ -199,10 +205,83 @@ def test_a_file_the_build_writes_unannounced_where_the_spare_has_a_folder(tmp_pa
     site = tmp_path / "site"
     _build(site, {"index.html": "one", "feed/a.xml": "old", "feed/b.xml": "old"})
     _build(site, {"index.html": "two", "feed/a.xml": "old", "feed/b.xml": "old"})
+    inode = (site.parent / ".site.charterkit-spare" / "index.html").stat().st_ino
     staged = StagedOutput(site)
     stage = staged.begin()
     staged.prepare([stage], [stage / "index.html"], [stage / "index.html"])
     (stage / "index.html").write_text("three", encoding="utf-8")
     (stage / "feed").write_text("a file now", encoding="utf-8")
     staged.commit()
+    assert (site / "index.html").stat().st_ino == inode  # the spare was written into
     assert _site(site) == {"index.html": "three", "feed": "a file now"}
+
+
+def _spare(tmp_path: Path) -> tuple[Path, Path]:
+    """A spare as a build leaves it (a page in a folder), and the folder the next build writes into."""
+    spare = tmp_path / ".site.charterkit-spare"
+    (spare / "a").mkdir(parents=True)
+    (spare / "a" / "index.html").write_text("A", encoding="utf-8")
+    return spare, tmp_path / ".site.charterkit-new-1"
+
+
+def _taken(spare: Path, stage: Path) -> bool:
+    return take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"]) is not None
+
+
+def test_take_stock_refuses_what_a_fresh_build_would_not_make(tmp_path: Path) -> None:
+    spare, stage = _spare(tmp_path)
+    assert _taken(spare, stage)
+
+    old = os.umask(0)  # so that a link's own mode (0o777) is what a new folder gets: only the link is wrong
+    try:
+        spare.chmod(0o777)
+        (spare / "a").chmod(0o777)
+        (spare / "a" / "index.html").chmod(0o666)
+        assert _taken(spare, stage)
+        (spare / "elsewhere").symlink_to(tmp_path)
+        assert not _taken(spare, stage)
+        (spare / "elsewhere").unlink()
+    finally:
+        os.umask(old)
+
+    spare.chmod(0o700)  # the site folder itself would keep it
+    assert not _taken(spare, stage)
+    spare.chmod(0o755)
+    (spare / "a").chmod(0o755)
+    (spare / "a" / "index.html").chmod(0o644)
+    assert _taken(spare, stage)
+
+    whole = 1_700_000_000 * 1_000_000_000
+    os.utime(spare / "a" / "index.html", ns=(whole, whole))  # a file system with times to the second
+    assert not _taken(spare, stage)
+
+
+def test_take_stock_refuses_a_folder_of_another_group_and_learns_a_setgid_folders_modes(
+    tmp_path: Path,
+) -> None:
+    spare, stage = _spare(tmp_path)
+    if os.geteuid() == 0:
+        os.chown(spare / "a", -1, 4321)
+        assert not _taken(spare, stage)
+        os.chown(spare / "a", -1, os.getegid())
+    tmp_path.chmod(0o2755)  # a setgid folder (as /var/www often is): new folders get 0o2755 too
+    inside = tmp_path / "www"
+    inside.mkdir()
+    spare2, stage2 = _spare(inside)
+    assert _taken(spare2, stage2)
+
+
+def test_take_stock_refuses_a_spare_it_cannot_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spare, stage = _spare(tmp_path)
+    real_scandir = os.scandir
+
+    def failing(path: str) -> Any:
+        if str(path).endswith("/a"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing)
+    with pytest.raises(PermissionError):
+        take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"])

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from jinja2 import Environment
 
 from charterkit.load.loader import LoadedCharter
+from charterkit.render.pager import pager_links
 
 __all__ = [
     "CREDITS_PAGE_SIZE",
@@ -59,14 +60,7 @@ def render_credits(
     pages. ``whole_page``: the body of a continuation page (with its own heading), not a marker's list."""
     pages = credit_pages(charters)
     chunk = pages[number - 1]
-    pager = (
-        [
-            {"number": n, "href": href(credit_page_uri(n)), "current": n == number}
-            for n in range(1, len(pages) + 1)
-        ]
-        if len(pages) > 1
-        else []
-    )
+    pager = pager_links(len(pages), number, lambda n: href(credit_page_uri(n)))
     return env.get_template("charterkit/credits.html").render(
         items=[(c.charter, href(f"{base}/{c.slug}/index.md")) for c in chunk],
         page={"number": number, "count": len(pages)},

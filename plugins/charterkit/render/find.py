@@ -27,6 +27,7 @@ from charterkit.render.findplan import (
     with_anchor,
 )
 from charterkit.render.fragments import kept_part
+from charterkit.render.pager import pager_links
 from charterkit.render.pages import Rendered
 from charterkit.render.views import Heading
 
@@ -106,12 +107,7 @@ class Finder(FindPlan):
 
     def _pager(self, planned: Planned, href: Href, uri: Callable[[int], str]) -> list[dict[str, Any]]:
         assert planned.paged is not None
-        if planned.paged.count == 1:
-            return []
-        return [
-            {"number": n, "href": href(uri(n)), "current": n == planned.paged.number}
-            for n in range(1, planned.paged.count + 1)
-        ]
+        return pager_links(planned.paged.count, planned.paged.number, lambda n: href(uri(n)))
 
     def _narrow(self, href: Href) -> dict[str, Any]:
         """The links that narrow the list without JavaScript: the main facets' pages."""

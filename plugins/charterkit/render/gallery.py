@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from charterkit.format.icons import ICON_SETS, IconSet
 from charterkit.memo import BytesStore, Memo
+from charterkit.render.pager import pager_links
 from charterkit.render.pages import Rendered
 from charterkit.render.views import Heading, heading_id
 
@@ -188,11 +189,8 @@ def render_picture_page(
         )
     pages = gallery.pages
     same = [p for p in pages if p.letter == page.letter]
-    pager = (
-        [{"number": p.number, "href": href(p.uri), "current": p == page} for p in same]
-        if page.count > 1
-        else []
-    )
+    uri_of = {p.number: p.uri for p in same}
+    pager = pager_links(page.count, page.number, lambda n: href(uri_of[n]))
     html = env.get_template("charterkit/pictures-page.html").render(
         h1_id=h1,
         page=page,

@@ -19,6 +19,7 @@ from charterkit.render.credits import credit_page_count, render_credits
 from charterkit.render.find import Finder, Planned
 from charterkit.render.gallery import Gallery, GalleryPage, render_picture_index, render_picture_page
 from charterkit.render.markers import charter_href, easy_hrefs
+from charterkit.render.pager import pager_links
 from charterkit.render.pages import (
     PageLinks,
     ReadabilityNote,
@@ -166,12 +167,9 @@ def render_generated(
     if gen.kind == "easy-read-index":
         listed = [(c, charter_href(href, site.base, c.slug)) for c in site.charters]
         count = easy_read_index_pages(len(site.charters))
-        pager = [
-            {"number": n, "href": href(easy_read_index_uri(n)), "current": n == gen.number}
-            for n in range(1, count + 1)
-        ]
+        pager = pager_links(count, gen.number, lambda n: href(easy_read_index_uri(n)))
         return render_easy_read_index(
-            env, listed, easy_hrefs(href, site.base, site.charters), gen.number, pager if count > 1 else []
+            env, listed, easy_hrefs(href, site.base, site.charters), gen.number, pager
         )
     assert gen.planned is not None
     return site.finder.render(env, gen.planned, href)

@@ -27,6 +27,7 @@ from charterkit.readability.scoring import (
     Targets,
     summary_sentence,
 )
+from charterkit.render.pager import pager_links
 from charterkit.render.pages import ReadabilityNote
 from charterkit.render.views import Heading
 
@@ -103,15 +104,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return html
         assert self.charters.env is not None
         rows: list[dict[str, Any]] = []
-        pager = []
-        for number, uri in enumerate(self.pages, 1):
-            pager.append(
-                {
-                    "number": number,
-                    "href": site_href(files, uri, page.file),
-                    "current": uri == page.file.src_uri,
-                }
-            )
+        uris = list(self.pages)
+        number = uris.index(page.file.src_uri) + 1
+        pager = pager_links(len(uris), number, lambda n: site_href(files, uris[n - 1], page.file))
         base = self.charters.config.url.strip("/")
         for cs in self.pages[page.file.src_uri]:
             rows.append(
@@ -128,6 +123,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             EASY_READ=EASY_READ,
             method_href=site_href(files, "readability-method.md", page.file),
             pager=pager,
+            page={"number": number, "count": len(uris)},
             total=len(self.scores),
         )
         outline = [Heading(2, "comparison", "All charters compared")]
