@@ -211,3 +211,25 @@ def test_find_pages_pass_axe_and_fit_the_screen(page: Any, base: str) -> None:
         if page.viewport_size["width"] == 320:
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
             assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 320 px"
+
+
+@pytest.mark.parametrize("page", [(1280, "light"), (320, "dark")], indirect=True, ids=["1280px", "320px"])
+def test_a_long_report_is_paged_with_a_few_links_to_tab_through(page: Any, base: str) -> None:
+    # 125 charters, 10 a page: 13 pages. Each page links its neighbours and both ends, not all 13.
+    page.goto(base + "readability/page-7/")
+    page.wait_for_load_state("load")
+    pager = page.locator("nav.ck-pager").first
+    assert "on 13 pages" in pager.inner_text() and "This is page 7" in pager.inner_text()
+    assert pager.locator("a").all_inner_texts() == ["Previous page", "1", "6", "7", "8", "13", "Next page"]
+    assert pager.locator("a[aria-current=page]").inner_text() == "7"
+    assert pager.locator(".ck-pager__gap").count() == 2  # the pages left out: text, never a stop
+    _no_violations(page, "readability/page-7/")
+    pager.get_by_role("link", name="Next page").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/readability/page-8/")
+    assert page.locator("nav.ck-pager a[aria-current=page]").first.inner_text() == "8"
+    page.locator("nav.ck-pager").first.get_by_role("link", name="13", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/readability/page-13/")
+    last = page.locator("nav.ck-pager").first
+    assert last.locator("a").all_inner_texts() == ["Previous page", "1", "12", "13"]  # no next page

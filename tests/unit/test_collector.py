@@ -8,9 +8,11 @@ page helper's end, though no helper ran), and a full round then cost 0.6 s of a 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 
 import pytest
+from charterkit import memo
 from charterkit.memo import POOL_THRESHOLD, collector_paused, parallel_map
 from charterkit.mkdocs.charters.helper import PageHelper
 
@@ -71,3 +73,51 @@ def test_the_collector_is_paused_only_while_many_lasting_objects_are_made() -> N
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+FREED: list[str] = []
+
+
+class _Cycle:
+    """Garbage only the collector frees: it points at itself."""
+
+    def __init__(self, name: str) -> None:
+        self.me = self
+        self.name = name
+
+    def __del__(self) -> None:
+        FREED.append(self.name)
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    yield
+    memo.hold_collector()  # cancels any pending round
+    memo._cancel_idle()
+    gc.enable()
+
+
+def test_the_preview_collects_the_rebuilds_garbage_once_idle(collector_restored: None) -> None:
+    memo.hold_collector()  # a rebuild starts: no round while it runs
+    assert not gc.isenabled()
+    FREED.clear()
+    for n in range(50_000):  # far more than a round's threshold
+        _Cycle(f"during {n}")
+    assert not FREED
+    memo.collect_when_idle(0.05)  # the rebuild ended: the page is shown, then the garbage goes
+    time.sleep(0.5)
+    assert len(FREED) == 50_000 and gc.isenabled()
+
+
+def test_a_new_rebuild_before_the_idle_round_keeps_it_off_and_it_never_stays_off(
+    collector_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memo.hold_collector()
+    memo.collect_when_idle(0.1)
+    memo.hold_collector()  # the next save came first
+    time.sleep(0.3)
+    assert not gc.isenabled()
+    monkeypatch.setattr(memo, "LONGEST_HOLD", 0.1)  # a rebuild that failed never says it ended
+    memo.hold_collector()
+    time.sleep(0.5)
+    assert gc.isenabled()

@@ -109,8 +109,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     # broken charter stops the build with the old site untouched.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.preview.rebuilding()
         root = project_root(config)
-        folder = root / self.config.charters_dir
         problem = charters_folder_problem(root, self.config.charters_dir)
         if problem:
             raise PluginError(f"charterkit: {problem}")
@@ -124,7 +124,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         project = Project(
             root=root,
             config_file=config_file(config),
-            charters_dir=folder,
+            charters_dir=root / self.config.charters_dir,
             targets=targets_of(readability.config)
             if readability is not None and isinstance(readability.config, ReadabilityConfig)
             else None,

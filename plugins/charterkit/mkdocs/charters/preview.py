@@ -27,7 +27,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from charterkit.memo import set_aside
+from charterkit.memo import collect_when_idle, hold_collector, set_aside
 from charterkit.render.markers import MARKER_START
 
 
@@ -95,6 +95,12 @@ class Preview:
         self.contents: dict[str, str | bytes] = {}
         """Output file of each :class:`ContentFile` → what the last finished build wrote there."""
         self.now_contents: dict[str, str | bytes] = {}
+
+    def rebuilding(self) -> None:
+        """At the start of each rebuild after the first: the garbage collector waits until the page is
+        shown (:func:`charterkit.memo.hold_collector`)."""
+        if self.dirty and self.settled:
+            hold_collector()
 
     def begin(self, config: MkDocsConfig, settings: str, charters: Mapping[str, Any]) -> None:
         """Compare this build's charters and settings with the last finished build's."""
@@ -181,6 +187,8 @@ class Preview:
         if self.dirty and not self.settled:
             _settle()
             self.settled = True
+        elif self.dirty:
+            collect_when_idle()
         self.pages = dict(self.now_pages)
         self.contents = dict(self.now_contents)
         self.page_slugs = dict(self.now_page_slugs)
