@@ -19,6 +19,7 @@ def test_a_file_is_read_whole_whatever_its_size(tmp_path: Path, size: int) -> No
 
 def test_the_gallery_shows_every_picture_of_its_sets() -> None:
     icons = load_icon_set()
+    assert icons is not None
     gallery = load_gallery(icons, None)
     assert len(gallery.svgs) > 10_000
     assert sum(len(page.names) for page in gallery.pages) == len(gallery.svgs)
