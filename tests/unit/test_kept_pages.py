@@ -55,3 +55,19 @@ def test_the_page_helper_takes_half_the_work_counting_the_files_the_build_copies
     assert helper_share(340, 377, 0) == round(377 / 2)  # nothing to copy: half the pages each
     assert helper_share(50, 400, 300) == 50  # never more than the pages it may draw
     assert helper_share(0, 0, 0) == 0
+
+
+def test_a_whole_page_is_keyed_by_its_bodys_key_only_while_no_plugin_changed_the_body() -> None:
+    from typing import Any, cast
+
+    from charterkit.mkdocs.charters.rendering import PageMaker
+
+    none = cast(Any, None)
+    maker = PageMaker(none, [], {}, none, "", "", "", None, None, "", None, None, 12)
+    page = cast(Any, type("Page", (), {"url": "charters/a/"})())
+    body = "".join(["<p>", "the body", "</p>"])
+    maker._bodies[page.url] = (body, "k" * 64)
+    assert maker.body_key(page, "<p>the body</p>") is None  # equal text, but another plugin's string
+    maker._bodies[page.url] = (body, "k" * 64)
+    assert maker.body_key(page, body) == "k" * 64
+    assert maker.body_key(page, body) is None  # once a build

@@ -9,9 +9,10 @@ from and to, and links to the other pages of its letter.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
@@ -92,6 +93,8 @@ class GalleryPage:
     count: int
     """How many pages the letter has."""
     names: tuple[str, ...]
+    shown: str = ""
+    """A hash of its pictures' text (made once, with the gallery): a page is kept by it."""
 
     @property
     def uri(self) -> str:
@@ -150,11 +153,20 @@ def load_gallery(icons: IconSet, store: BytesStore | None = None, page_bytes: in
             chunks[-1].append(name)
             size += cost
         pages += [
-            GalleryPage(letter, i, len(chunks), tuple(chunk)) for i, chunk in enumerate(chunks, start=1)
+            GalleryPage(letter, i, len(chunks), tuple(chunk), _hash(svgs[name] for name in chunk))
+            for i, chunk in enumerate(chunks, start=1)
         ]
     gallery = Gallery(tuple(pages), svgs)
     memo.put(key, gallery)
     return gallery
+
+
+def _hash(texts: Iterable[str]) -> str:
+    h = hashlib.sha256()
+    for text in texts:
+        data = text.encode("utf-8")
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
 
 
 def _theme_version() -> str:

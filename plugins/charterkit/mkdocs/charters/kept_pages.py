@@ -167,7 +167,8 @@ class KeptPages(BasePlugin):  # type: ignore[type-arg]
         if self.drawn_elsewhere(page):
             page.meta["template"] = KEPT_TEMPLATE
             return html
-        key = _page_key(self._build, page, html)
+        maker = getattr(config.plugins.get("charterkit/charters"), "maker", None)
+        key = _page_key(self._build, page, html, maker.body_key(page, html) if maker is not None else None)
         kept = Memo[str]("whole-page", self.store).get(key)
         if kept is not None:
             page.meta["template"] = KEPT_TEMPLATE
@@ -270,7 +271,9 @@ def _templates(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _page_key(build: str, page: Page, html: str) -> str:
+def _page_key(build: str, page: Page, html: str, body_key: str | None = None) -> str:
+    """The key of the whole page: its body by ``body_key`` when known (the key of everything the body is
+    made from), else by its text."""
     about = {
         "url": page.url,
         "title": page.title,
@@ -280,7 +283,10 @@ def _page_key(build: str, page: Page, html: str) -> str:
         "canonical": page.canonical_url,
         "home": page.is_homepage,
     }
-    return memo_key("whole-page", build, json.dumps(about, sort_keys=True, default=str), html)
+    about_text = json.dumps(about, sort_keys=True, default=str)
+    if body_key is not None:
+        return memo_key("whole-page", build, about_text, "body kept as", body_key)
+    return memo_key("whole-page", build, about_text, html)
 
 
 def _heading(item: Any) -> Any:

@@ -66,6 +66,8 @@ class PageMaker:
     """Whether pages about many charters are kept too (not in the preview)."""
     _templates: str = ""
     _site: str | None = None
+    _bodies: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Each page's body as given (by address) and the key it is kept under: :meth:`body_key`."""
 
     def href(self, page: Page, files: Files, uri: str) -> str:
         """``uri`` (a source path) as a link from ``page``, or "" when the site has no such file."""
@@ -99,6 +101,7 @@ class PageMaker:
         memo: Memo[Rendered] = Memo("page", self.store)
         kept = memo.get(key) if key else None
         if kept is not None:
+            self._bodies[page.url] = (kept.html, key)
             return kept
         site = SiteText(
             env=self.env,
@@ -123,7 +126,14 @@ class PageMaker:
         )
         if key:
             memo.put(key, rendered)
+            self._bodies[page.url] = (rendered.html, key)
         return rendered
+
+    def body_key(self, page: Page, html: str) -> str | None:
+        """The key ``page``'s body is kept under, when ``html`` is that very body (no plugin changed it
+        since): the whole page's key is then made from it, not from hashing the body again."""
+        given = self._bodies.pop(page.url, None)
+        return given[1] if given is not None and given[0] is html else None
 
     def _key(
         self, gen: Generated, page: Page, files: Files, item: LoadedCharter | None, links: PageLinks | None
@@ -141,7 +151,7 @@ class PageMaker:
         elif gen.kind == "pictures" and gen.gallery is not None and self.gallery is not None:
             # A page links to the others of the gallery, and shows its pictures.
             pages = repr([(other.letter, other.number, other.count) for other in self.gallery.pages])
-            made_from = [repr(gen.gallery), pages, *(self.gallery.svgs[name] for name in gen.gallery.names)]
+            made_from = [repr(gen.gallery), pages]  # its pictures by their hash (GalleryPage.shown)
         elif self.keep_lists and not gen.own_page and gen.kind != "pictures" and self._site_made_from(files):
             made_from = [self._site_made_from(files), _place(gen), *self._gallery_made_from(gen)]
         else:
@@ -173,7 +183,7 @@ class PageMaker:
         """For the gallery's first page: the pictures it counts and the gallery's pages it links to."""
         if gen.kind != "pictures-index" or self.gallery is None:
             return []
-        return [repr(self.gallery.pages), "\0".join(sorted(self.gallery.svgs))]
+        return [repr(self.gallery.pages)]  # every picture is on one of them, each page with its hash
 
     def fill_markers(self, html: str, page: Page, files: Files) -> str:
         """A site page's HTML with its ``<!-- charterkit:... -->`` markers filled."""
