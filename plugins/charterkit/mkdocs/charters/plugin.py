@@ -14,13 +14,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -42,7 +41,6 @@ from charterkit.mkdocs.charters.preview import Preview
 from charterkit.mkdocs.charters.rendering import PageMaker
 from charterkit.mkdocs.charters.shell import OncePerBuild
 from charterkit.mkdocs.charters.site_files import SitePlan
-from charterkit.mkdocs.charters.watching import watch_for_preview
 from charterkit.mkdocs.output import AtomicOutput
 from charterkit.mkdocs.readability.config import ReadabilityConfig, targets_of
 from charterkit.mkdocs.theme_files import skip_hidden_folders
@@ -53,6 +51,9 @@ from charterkit.render.gallery import Gallery
 from charterkit.render.generated import page_title
 from charterkit.render.jinja import bytecode_cache
 from charterkit.render.pages import Link, ReadabilityNote
+
+if TYPE_CHECKING:  # the preview's server: a build need not import it (0.02 s)
+    from mkdocs.livereload import LiveReloadServer
 
 __all__ = ["ChartersPlugin"]
 
@@ -105,8 +106,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         self.preview.dirty = dirty
         self.command, self.dirty = command, dirty
 
-    # Validation runs first of all (high priority) and before MkDocs cleans or writes anything, so a
-    # broken charter stops the build with the old site untouched.
+    # First of all, before MkDocs cleans or writes anything: a broken charter leaves the old site as it was.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.preview.rebuilding()
@@ -165,8 +165,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
         except OutputUnusable as exc:
             raise PluginError(f"charterkit: {exc}") from None
 
-    # Last, so other plugins clean up first; a fault of the machine then stops the build with a plain
-    # message (MkDocs would print a traceback), and the previous site is kept.
+    # Last, after other plugins clean up: a fault of the machine stops the build with a plain message.
     @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
         self.output.fail(error, self.command)
@@ -174,6 +173,8 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]
     ) -> None:
+        from charterkit.mkdocs.charters.watching import watch_for_preview  # the preview only
+
         charters = project_root(config) / self.config.charters_dir
         watch_for_preview(server, charters, instant=self.config.instant_preview)
 
@@ -199,8 +200,7 @@ class ChartersPlugin(BasePlugin[ChartersConfig]):
             plan.add_schema(files, config, self.store)
         return files
 
-    # After charterkit/pdf's on_files (priority -10): the open data lists each charter's PDFs. Pages are
-    # rendered later, so the downloads page can link these files.
+    # After charterkit/pdf's on_files (priority -10), so the open data lists each charter's PDFs.
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.open_data:
             base = self.config.url.strip("/")
