@@ -220,3 +220,32 @@ def test_lists_kept_by_a_warm_build_show_an_edited_added_or_removed_charter(tmp_
     assert "An edited title" not in removed.html("charters/")
     assert "An edited title" not in removed.html("easy-read/")
     assert "A third one" in removed.html("charters/")
+
+
+def test_the_sites_own_pages_are_converted_once_and_their_messages_come_every_build(tmp_path: Path) -> None:
+    # A site page's conversion from Markdown is kept while its text, the site's files and the settings
+    # are the same: the page is the same; an edit shows; a link MkDocs cannot resolve is said each time.
+    project = make_project(tmp_path, _charters())
+    page = project / "docs" / "extra.md"
+    page.write_text(
+        "# Extra\n\nSee [the charters](charters/index.md) and [gone](missing.md).\n", encoding="utf-8"
+    )
+    first = run_build(project, strict=False)
+    assert first.returncode == 0, first.output
+    assert "missing.md" in first.output
+    again = run_build(project, strict=False)
+    assert again.html("extra/") == first.html("extra/")
+    assert "missing.md" in again.output  # said again: a conversion that logged anything is not kept
+    assert run_build(project, strict=True).returncode != 0  # and --strict fails every time
+
+    page.write_text("# Extra\n\nSee [the charters](charters/index.md), now edited.\n", encoding="utf-8")
+    edited = run_build(project, strict=False)
+    assert "now edited" in edited.html("extra/")
+    assert "missing.md" not in edited.output
+
+    (project / "docs" / "other.md").write_text("# Other\n\nBack to [extra](extra.md).\n", encoding="utf-8")
+    kept = run_build(project, strict=False)
+    assert 'href="../extra/"' in kept.html("other/")
+    (project / "docs" / "extra.md").unlink()  # the page it links to goes: its conversion is made again
+    gone = run_build(project, strict=False)
+    assert "extra.md" in gone.output

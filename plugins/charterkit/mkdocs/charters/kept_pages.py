@@ -41,6 +41,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from charterkit.memo import BytesStore, Memo, memo_key
 from charterkit.mkdocs.charters.helper import MIN_PAGES, PageHelper, helper_share
+from charterkit.mkdocs.charters.kept_markdown import NAME as MARKDOWN_NAME
+from charterkit.mkdocs.charters.kept_markdown import KeptMarkdown
 
 __all__ = ["KEPT_TEMPLATE", "KeptPages", "add_kept_pages", "drawn_elsewhere"]
 
@@ -65,9 +67,11 @@ NAME = "charterkit/kept-pages"
 def add_kept_pages(
     config: MkDocsConfig, store: BytesStore | None, made: Callable[[str], bool], helper: Callable[[], bool]
 ) -> None:
-    """Add :class:`KeptPages` to the build's plugins (once: the preview's rebuilds keep it)."""
+    """Add :class:`KeptPages`, and :class:`KeptMarkdown` for the site's own pages, to the build's plugins
+    (once: the preview's rebuilds keep them)."""
     if NAME not in config.plugins:
         config.plugins[NAME] = KeptPages(made, store, helper)
+        config.plugins[MARKDOWN_NAME] = KeptMarkdown(made, store)
 
 
 def drawn_elsewhere(config: MkDocsConfig, page: Page) -> bool:
