@@ -71,7 +71,7 @@ def add_kept_pages(
     (once: the preview's rebuilds keep them)."""
     if NAME not in config.plugins:
         config.plugins[NAME] = KeptPages(made, store, helper)
-        config.plugins[MARKDOWN_NAME] = KeptMarkdown(made, store)
+        config.plugins[MARKDOWN_NAME] = KeptMarkdown(store)
 
 
 def drawn_elsewhere(config: MkDocsConfig, page: Page) -> bool:
