@@ -254,7 +254,7 @@ def render_easy_read_index(
 ) -> Rendered:
     """Page ``number`` of the "Easy read" page, written in easy read: every charter with an easy-read
     version, A to Z, then those without one and how to ask for one; :data:`EASY_READ_PAGE_SIZE` a page,
-    ``pager`` the links to every page (number, href, current)."""
+    ``pager`` the links to its pages (:func:`charterkit.render.pager.pager_links`)."""
     ordered = sorted(items, key=lambda pair: pair[0].charter.title.lower())
     data = [_card(c, href, easy) for c, href in ordered]
     data = [d for d in data if d["easy_href"]] + [d for d in data if not d["easy_href"]]

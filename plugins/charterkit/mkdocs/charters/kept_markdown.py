@@ -49,21 +49,27 @@ class KeptMarkdown(BasePlugin):  # type: ignore[type-arg]
     # Last: the page's Markdown as every plugin leaves it; MkDocs converts it right after this hook.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.store is None:
-            return markdown
+        convert = page.render
+        function = getattr(convert, "__func__", None)
+        engine = getattr(function, "__module__", "")
+        if self.store is None or engine not in _ENGINE_PAGES or type(page).render is not function:
+            return markdown  # a Page of a plugin's own (Material's blog) may render otherwise: left alone
         if self._site is None:
             self._site = _site(config, files)
-        # What is logged at all (mkdocs build -q logs only errors): a quiet build's pages, kept, never
-        # stand in for those of a build that shows more.
-        levels = repr([logging.getLogger(name).getEffectiveLevel() for name in _LOGGERS])
-        key = memo_key("markdown", self._site, levels, page.file.src_uri, page.url, markdown)
-        convert = page.render
+        if not self._site:
+            return markdown  # an extension or a setting this cannot see through: every page converted
+        site = self._site
 
         def render(config: MkDocsConfig, files: Files) -> None:
+            # What is logged at all (mkdocs build -q logs only errors): a quiet build's pages, kept, never
+            # stand in for those of a build that shows more. The Markdown as MkDocs converts it, after
+            # every plugin's hook.
+            levels = repr([logging.getLogger(name).getEffectiveLevel() for name in _LOGGERS])
+            key = memo_key("markdown", site, levels, page.file.src_uri, page.url, page.markdown or "")
             memo: Memo[dict[str, Any]] = Memo("markdown", self.store)
             kept = memo.get(key)
             if kept is not None:
-                _restore(page, kept, files)
+                _restore(page, kept, files, engine)
                 return
             with _heard() as said:
                 convert(config, files)
@@ -76,19 +82,69 @@ class KeptMarkdown(BasePlugin):  # type: ignore[type-arg]
 
 def _site(config: MkDocsConfig, files: Files) -> str:
     """What every page's conversion is made from besides its own text: the versions, the settings, and
-    each of the site's files and its address."""
+    each of the site's files and its address; "" when an extension may read more than that (a file it
+    includes) or a setting is not plain data (a function), as then no key could hold everything."""
+    extensions, settings = config.markdown_extensions, config.mdx_configs or {}
+    if not all(isinstance(e, str) and _pure(e) for e in extensions) or not _plain(settings):
+        return ""
     h = hashlib.sha256()
     for name in _ENGINES:
         h.update(f"{name}={_version(name)}\n".encode())
-    settings = (config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)
-    h.update(repr(settings).encode())
+    h.update(repr((extensions, settings, config.validation, config.use_directory_urls)).encode())
     for file in files:
         h.update(f"{file.src_uri}\0{file.url}\0{file.inclusion}\n".encode())
     return h.hexdigest()
 
 
-_ENGINES = ("mkdocs", "properdocs", "markdown", "pymdown-extensions")
-_LOGGERS = ("mkdocs", "properdocs", "MARKDOWN")
+def _pure(extension: str) -> bool:
+    """Whether an extension's output depends on the page's Markdown and its settings only."""
+    name = extension.removeprefix("markdown.extensions.")
+    return name in _PURE or (name.startswith("pymdownx.") and name not in _READS_FILES)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+_PURE = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "def_list",
+        "fenced_code",
+        "footnotes",
+        "legacy_attrs",
+        "legacy_em",
+        "md_in_html",
+        "meta",
+        "nl2br",
+        "sane_lists",
+        "smarty",
+        "tables",
+        "toc",
+        "wikilinks",
+    }
+)
+"""Python-Markdown's own extensions."""
+_READS_FILES = frozenset({"pymdownx.snippets", "pymdownx.b64", "pymdownx.pathconverter"})
+"""PyMdown extensions whose output depends on files (or their places) besides the page."""
+_ENGINE_PAGES = ("mkdocs.structure.pages", "properdocs.structure.pages")
+_ENGINES = (
+    "mkdocs",
+    "properdocs",
+    "markdown",
+    "pymdown-extensions",
+    "mkdocs-material",
+    "mkdocs-material-extensions",
+    "pygments",
+)
+_LOGGERS = ("mkdocs", "properdocs", "MARKDOWN", "")
 
 
 def _version(name: str) -> str:
@@ -145,8 +201,8 @@ def _token(item: Any) -> dict[str, Any]:
     }
 
 
-def _restore(page: Page, kept: dict[str, Any], files: Files) -> None:
-    toc = importlib.import_module(type(page).__module__.rsplit(".", 1)[0] + ".toc")  # MkDocs' or ProperDocs'
+def _restore(page: Page, kept: dict[str, Any], files: Files, engine: str) -> None:
+    toc = importlib.import_module(engine.rsplit(".", 1)[0] + ".toc")  # MkDocs' or ProperDocs'
     page.content = kept["content"]
     page.toc = toc.get_toc(kept["toc"])
     page._title_from_render = kept["title"]
