@@ -35,9 +35,10 @@ otherwise, where ``PYTHONDONTWRITEBYTECODE`` is set, every charterkit build woul
 Figures are wall-clock seconds on whatever machine runs this; on a shared machine they are noisy.
 ``--repeat N`` builds each side cold N times, in turns (charterkit cold and warm, then plain Material),
 and prints the medians and every run's figure. A cold build starts without the project's cache and site
-(nor the spare site a build keeps to write into); the compiled page templates, kept in the user's
-temporary folder, are warm after the first build of a run, as on any machine that has built a charterkit
-site before.
+(nor the spare site a build keeps to write into); ``--settle S`` makes each cold build, of either side,
+wait S seconds after writing everything out (:func:`cold_build` says why). The compiled page templates,
+kept in the user's temporary folder, are warm after the first build of a run, as on any machine that
+has built a charterkit site before.
 """
 
 from __future__ import annotations
@@ -157,6 +158,21 @@ def build(project: Path, env: dict[str, str] = ENV) -> float:
         stderr=subprocess.PIPE,
     )
     return time.perf_counter() - start
+
+
+SETTLE = [0.0]
+"""Seconds each cold build waits, after everything is written out (``--settle``)."""
+
+
+def cold_build(project: Path) -> float:
+    """:func:`build` once the disk has settled (``--settle``): written out (``sync``) and left idle. On
+    some file systems (ext4 without a journal, as on the machine these figures come from) making a file
+    skips over the files deleted in the last seconds to minutes, so a build right after deleting the last
+    run's thousands of files costs more system time, the more so the more files it makes."""
+    if SETTLE[0]:
+        os.sync()
+        time.sleep(SETTLE[0])
+    return build(project)
 
 
 @dataclass
@@ -336,17 +352,17 @@ def run(
             if i:  # a cold build: no cache, no site, and no spare site for it to write into
                 for made in ("site", ".site.charterkit-spare", ".cache"):
                     shutil.rmtree(ck / made, ignore_errors=True)
-            colds.append(build(ck))
+            colds.append(cold_build(ck))
             if i == 0:
                 ck_sizes = sizes(ck / "site", f"charters/{slug}/index.html")
             warms.append(build(ck))
             agains.append(build(ck))  # the next: into the spare site the first build left
             if material:
-                plains.append(build(plain))
+                plains.append(cold_build(plain))
                 if i == 0:
                     plain_sizes = sizes(plain / "site", f"charters/{slug}/index.html")
                 shutil.rmtree(plain / "site")
-                onlys.append(build(only))
+                onlys.append(cold_build(only))
                 shutil.rmtree(only / "site")
         edit(ck / "charters" / first, "An edited title")
         edited = build(ck)
@@ -416,9 +432,13 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="cold and warm builds of each side, in turns; medians shown"
     )
+    parser.add_argument(
+        "--settle", type=float, default=0.0, help="seconds each cold build waits after a sync (both sides)"
+    )
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat: at least 1")
+    SETTLE[0] = max(0.0, args.settle)
     compile_package()
     if args.serve_only:
         for n in args.serve:
