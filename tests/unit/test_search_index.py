@@ -89,13 +89,18 @@ def test_a_missing_pagefind_names_the_package_to_install(tmp_path: Path) -> None
     assert "pip install 'pagefind[bin]'" in done.stdout, done.stdout + done.stderr
 
 
+def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Have the build run ``script`` (shell) in place of Pagefind."""
+    program = tmp_path / "pagefind"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+
+
 def test_the_preview_indexes_at_the_lowest_priority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # In mkdocs serve the index is made while the next rebuild may run: it must not take the cores from it.
     said = tmp_path / "nice.txt"
-    program = tmp_path / "pagefind"
-    program.write_text(f"#!/bin/sh\nsleep 0.5\ncut -d' ' -f19 /proc/$$/stat > {said}\n", encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+    _fake_pagefind(tmp_path, monkeypatch, f"sleep 0.5\ncut -d' ' -f19 /proc/$$/stat > {said}")
     build_index(tmp_path / "site", background=True)
     assert said.read_text(encoding="utf-8").strip() == "19"
     build_index(tmp_path / "site")
@@ -192,10 +197,7 @@ def test_the_build_writes_its_cache_while_pagefind_runs(
 ) -> None:
     # The cache is written meanwhile, not after: Pagefind is still running when the store is flushed.
     started = tmp_path / "started"
-    program = tmp_path / "pagefind"
-    program.write_text(f"#!/bin/sh\ntouch {started}\nsleep 0.5\n", encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+    _fake_pagefind(tmp_path, monkeypatch, f"touch {started}\nsleep 0.5")
     seen: list[bool] = []
 
     class Store(MemoryStore):
@@ -210,10 +212,7 @@ def test_the_build_writes_its_cache_while_pagefind_runs(
 
 def test_a_failure_meanwhile_stops_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     done = tmp_path / "done"
-    program = tmp_path / "pagefind"
-    program.write_text(f"#!/bin/sh\nsleep 2\ntouch {done}\n", encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(core, "pagefind_executable", lambda: program)
+    _fake_pagefind(tmp_path, monkeypatch, f"sleep 2\ntouch {done}")
 
     def full_disk() -> None:
         raise OSError("No space left on device")
