@@ -168,7 +168,8 @@ class StagedOutput:
         """Put the spare in the place of the (empty) new folder, when the build may take it
         (:func:`~charterkit.spare.take_stock`), and delete what of it the build does not say it writes."""
         try:
-            stock = take_stock(self.spare, self.stage, written, folders)
+            probe = self.target.parent / f".{self.target.name}.charterkit-probe-{os.getpid()}"
+            stock = take_stock(self.spare, self.stage, written, folders, probe)
             if stock is None:
                 return
             self.stage.rmdir()  # only when empty: nothing is written yet
@@ -201,14 +202,18 @@ class StagedOutput:
         return self.stage
 
     def clean_leftovers(self) -> None:
-        """Delete the new and old folders of earlier builds that never finished (killed, or out of
-        power). With the lock held, no running build owns them."""
+        """Delete the new and old folders (and the spare's probes) of earlier builds that never finished
+        (killed, or out of power). With the lock held, no running build owns them."""
         if not self.target.parent.is_dir():
             return
-        prefixes = (f".{self.target.name}.charterkit-new-", f".{self.target.name}.charterkit-old-")
+        prefixes = tuple(f".{self.target.name}.charterkit-{kind}-" for kind in ("new", "old", "probe"))
         for item in self.target.parent.iterdir():
-            if item.name.startswith(prefixes) and item.is_dir() and not item.is_symlink():
+            if not item.name.startswith(prefixes):
+                continue
+            if item.is_dir() and not item.is_symlink():
                 shutil.rmtree(item, ignore_errors=True)
+            else:
+                item.unlink(missing_ok=True)
 
     def commit(self) -> None:
         """Put the new folder in the place of ``target``: two renames, so the site is never half

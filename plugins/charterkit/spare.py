@@ -67,7 +67,7 @@ class Stock:
 
 
 def take_stock(
-    spare: Path, stage: Path, written: Collection[Path], folders: Collection[Path]
+    spare: Path, stage: Path, written: Collection[Path], folders: Collection[Path], probe: Path
 ) -> Stock | None:
     """The spare's :class:`Stock`, or None when the build must not take it: a build writing ``written``
     and making ``folders`` under ``stage`` would find in it
@@ -80,7 +80,8 @@ def take_stock(
       writes over keeps its owner and mode);
     - times to the second or coarser (a file system that could not tell a file written over).
 
-    Raises OSError when the spare cannot be read."""
+    A file and a folder are made and deleted at ``probe`` to learn what a new one gets. Raises OSError
+    when the spare cannot be read."""
     if not spare.is_dir() or spare.is_symlink() or any(n.startswith(".") for n in os.listdir(spare)):
         return None
     files = {p.relative_to(stage).as_posix() for p in written if p.is_relative_to(stage)}
@@ -90,7 +91,7 @@ def take_stock(
         while parent:
             needed.add(parent)
             parent = os.path.dirname(parent)
-    file_mode, folder_mode, group = _new_modes(spare)
+    file_mode, folder_mode, group = _new_modes(probe)
     stock = Stock()
     fine = _owned(os.lstat(spare), folder_mode, group)
     for here, subfolders, names in os.walk(spare, onerror=_unreadable):
@@ -127,10 +128,9 @@ def _unreadable(error: OSError) -> None:
     raise error  # a folder that cannot be read may hold anything: the spare is not taken
 
 
-def _new_modes(beside: Path) -> tuple[int, int, int]:
-    """The permissions a new file and a new folder get next to ``beside`` (what the umask and a setgid
+def _new_modes(probe: Path) -> tuple[int, int, int]:
+    """The permissions a new file and a new folder get where ``probe`` is (what the umask and a setgid
     folder make of them), and their group: read from a file and a folder made and deleted there."""
-    probe = beside.parent / f".{beside.name}.probe-{os.getpid()}"
     fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     try:
         made = os.fstat(fd)

@@ -169,9 +169,10 @@ def test_each_charters_record_is_kept_for_the_next_build(monkeypatch: pytest.Mon
 def test_the_previews_next_rebuild_publishes_what_a_fresh_build_would(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Each charter's CSV rows and nested JSON are taken from the last rebuild while its record is the same:
+    # Each charter's record, JSON and CSV rows are taken from the last rebuild while its file is the same:
     # after one charter changes, the files are those a fresh build of the new charters makes.
     from charterkit.load.prepared import load_each
+    from charterkit.memo import Memo
     from charterkit.opendata import assemble
 
     paths = find_charter_files(REPO / "charters")
@@ -184,8 +185,7 @@ def test_the_previews_next_rebuild_publishes_what_a_fresh_build_would(
     )
     edited = [changed, *charters[1:]]
     again = assemble.open_data_files(edited, {}, site_url="", base="charters", site_name="Charters")
-    monkeypatch.setattr(assemble, "_LAST_ROWS", {})
-    monkeypatch.setattr(assemble, "_LAST_NESTED", {})
+    monkeypatch.setattr(Memo, "_memory", {})  # a new process: nothing kept
     fresh = assemble.open_data_files(edited, {}, site_url="", base="charters", site_name="Charters")
     assert again == fresh
     assert any("A new title" in f.content for f in again if f.name == "principles.csv")

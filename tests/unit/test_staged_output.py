@@ -225,7 +225,10 @@ def _spare(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _taken(spare: Path, stage: Path) -> bool:
-    return take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"]) is not None
+    return (
+        take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"], spare.parent / "probe")
+        is not None
+    )
 
 
 def test_take_stock_refuses_what_a_fresh_build_would_not_make(tmp_path: Path) -> None:
@@ -284,4 +287,16 @@ def test_take_stock_refuses_a_spare_it_cannot_read_whole(
 
     monkeypatch.setattr(os, "scandir", failing)
     with pytest.raises(PermissionError):
-        take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"])
+        take_stock(spare, stage, [stage / "a" / "index.html"], [stage / "a"], spare.parent / "probe")
+
+
+def test_what_a_killed_build_left_while_looking_at_the_spare_is_cleared(tmp_path: Path) -> None:
+    # A build killed between making and deleting its probe leaves it: the next build removes it, and the
+    # probe's name is free again, so the spare is still used.
+    site = tmp_path / "site"
+    _build(site, {"index.html": "one"})
+    _build(site, {"index.html": "two"})
+    (tmp_path / f".site.charterkit-probe-{os.getpid()}").mkdir()  # this process's name, taken
+    (tmp_path / ".site.charterkit-probe-2").write_text("", encoding="utf-8")
+    assert _spare_used(site, {"index.html": "three"})
+    assert not list(tmp_path.glob(".site.charterkit-probe-*"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from charterkit.format.icons import IconSet
 from charterkit.render.jinja import make_env
 
-__all__ = ["config_file", "custom_dir", "jinja_env", "project_root"]
+__all__ = ["config_file", "custom_dir", "files_fingerprint", "jinja_env", "project_root"]
 
 
 def config_file(config: MkDocsConfig) -> Path | None:
@@ -59,3 +60,12 @@ def site_href(files: Files, uri: str, page: File) -> str:
 @lru_cache(maxsize=1 << 17)
 def _relative(url: str, base: str) -> str:
     return get_relative_url(url, base)
+
+
+def files_fingerprint(files: Files) -> str:
+    """A hash of each of the site's files, its address and whether it is published: what a page's links
+    are made against, for the keys of what is kept between builds."""
+    h = hashlib.sha256()
+    for file in files:
+        h.update(f"{file.src_uri}\0{file.url}\0{file.inclusion}\n".encode())
+    return h.hexdigest()

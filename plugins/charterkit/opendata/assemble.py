@@ -7,7 +7,7 @@ holds (empty for the one-per-charter files, which the downloads page does not li
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,15 @@ OPEN_DATA = "data"
 
 
 @dataclass(frozen=True)
+class _Made:
+    """One charter's open data, made once: its record, the record's JSON text and its rows of the CSV."""
+
+    record: dict[str, Any]
+    text: str
+    rows: str
+
+
+@dataclass(frozen=True)
 class DataFile:
     name: str
     """The file's path under :data:`OPEN_DATA`."""
@@ -47,8 +56,9 @@ def _charter_records(
     prefix: str,
     base: str,
     store: BytesStore | None,
-) -> list[tuple[dict[str, Any], str]]:
-    """Each charter's record and its JSON text, by title, with the addresses of its pages and PDFs."""
+) -> list[_Made]:
+    """Each charter's record, its JSON text and CSV rows, by title, with the addresses of its pages and
+    PDFs."""
     made = []
     for item in sorted(charters, key=lambda c: (c.charter.title.lower(), c.slug)):
         pdfs = [FormatLink("application/pdf", prefix + p.href, p.label) for p in pdf_links.get(item.slug, [])]
@@ -73,21 +83,20 @@ def open_data_files(
     site = site_url.rstrip("/")
     prefix = f"{site}/" if site else ""
     made = _charter_records(charters, pdf_links, prefix=prefix, base=base, store=store)
-    records = [record for record, _ in made]
-    rows = _again(_LAST_ROWS, made, lambda record, _: principle_rows_csv(record))
-    files = [DataFile(f"charters/{record['slug']}.json", "", text) for record, text in made]
+    records = [m.record for m in made]
+    files = [DataFile(f"charters/{m.record['slug']}.json", "", m.text) for m in made]
     files.append(
         DataFile(
             "charters.json",
             "Every charter: its details, sections, principles with their themes, and links to its formats",
-            _collection(_again(_LAST_NESTED, made, lambda _, text: _nested(text)), site_name),
+            _collection([m.text for m in made], site_name),
         )
     )
     files.append(
         DataFile(
             "principles.csv",
             "One row per principle: charter, organisation, area, sector, title, text, themes, address",
-            principles_csv(records, rows),
+            principles_csv(records, [m.rows for m in made]),
         )
     )
     feed = atom_feed(
@@ -109,11 +118,12 @@ def open_data_files(
 
 def _record(
     item: LoadedCharter, pdfs: list[FormatLink], prefix: str, base: str, store: BytesStore | None
-) -> tuple[dict[str, Any], str]:
-    """The charter's record and its JSON text (Python's encoder is slow with indents). Each is kept, in
-    this process for the preview's next rebuild and in ``store`` for the next build, under the charter
-    file's fingerprint (its bytes and name) and its links."""
-    memo: Memo[tuple[dict[str, Any], str]] = Memo("open-data-record", store)
+) -> _Made:
+    """The charter's record, its JSON text (Python's encoder is slow with indents) and its CSV rows. Each
+    is kept, in this process for the preview's next rebuild and in ``store`` for the next build, under
+    the charter file's fingerprint (its bytes and name) and its links: a rebuild at 1,000 charters makes
+    them only for the charter edited."""
+    memo: Memo[_Made] = Memo("open-data-record", store)
     key = memo.key(item.source, item.slug, repr(pdfs), prefix, base) if item.source else ""
     found = memo.get(key) if key else None
     if found is not None:
@@ -125,42 +135,19 @@ def _record(
         formats=pdfs,
         reserved=RESERVED_IDS,
     )
-    text = dumps(record)
+    made = _Made(record, dumps(record), principle_rows_csv(record))
     if key:
-        memo.put(key, (record, text))
-    return record, text
+        memo.put(key, made)
+    return made
 
 
-def _collection(nested: Sequence[str], site_name: str) -> str:
-    """``dumps(collection_record(records))``, made from each record's own JSON text, nested
-    (:func:`_nested`)."""
-    marks = [f"\0{i}\0" for i in range(len(nested))]
+def _collection(texts: Sequence[str], site_name: str) -> str:
+    """``dumps(collection_record(records))``, made from each record's own JSON text: the collection
+    holds each record two levels in, so its text is the record's with four more spaces on each line."""
+    marks = [f"\0{i}\0" for i in range(len(texts))]
     out = dumps(collection_record(marks, site_name=site_name))  # type: ignore[arg-type]
+    nested = [text.rstrip("\n").replace("\n", "\n    ") for text in texts]
     return _MARK.sub(lambda m: nested[int(m.group(1))], out)
-
-
-def _nested(text: str) -> str:
-    """A record's JSON text as the collection holds it, two levels in: four more spaces on each line."""
-    return text.rstrip("\n").replace("\n", "\n    ")
-
-
-_LAST_ROWS: dict[str, str] = {}
-_LAST_NESTED: dict[str, str] = {}
-
-
-def _again(
-    last: dict[str, str],
-    made: Sequence[tuple[dict[str, Any], str]],
-    make: Callable[[dict[str, Any], str], str],
-) -> list[str]:
-    """``make(record, text)`` of each record, taken from ``last`` (what the last call made, by the record's
-    JSON text) when its text is the same: the preview's rebuilds make it again only for the charters that
-    changed (a thousand charters' CSV rows and nesting took 0.1 s a rebuild). ``last`` then holds this
-    call's, and no more."""
-    out = [last[text] if text in last else make(record, text) for record, text in made]
-    last.clear()
-    last.update(zip((text for _, text in made), out, strict=True))
-    return out
 
 
 _MARK = re.compile(r'"\\u0000(\d+)\\u0000"')

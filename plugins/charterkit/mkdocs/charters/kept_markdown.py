@@ -29,6 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charterkit.memo import BytesStore, Memo, memo_key
+from charterkit.mkdocs._common import files_fingerprint
 
 __all__ = ["KeptMarkdown"]
 
@@ -91,8 +92,7 @@ def _site(config: MkDocsConfig, files: Files) -> str:
     for name in _ENGINES:
         h.update(f"{name}={_version(name)}\n".encode())
     h.update(repr((extensions, settings, config.validation, config.use_directory_urls)).encode())
-    for file in files:
-        h.update(f"{file.src_uri}\0{file.url}\0{file.inclusion}\n".encode())
+    h.update(files_fingerprint(files).encode())
     return h.hexdigest()
 
 

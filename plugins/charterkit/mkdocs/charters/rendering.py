@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from charterkit.format.icons import IconSet
 from charterkit.load.loader import LoadedCharter
 from charterkit.memo import BytesStore, Memo, memo_key
-from charterkit.mkdocs._common import site_href
+from charterkit.mkdocs._common import files_fingerprint, site_href
 from charterkit.render.find import Finder
 from charterkit.render.gallery import Gallery
 from charterkit.render.generated import Generated, SiteText, render_generated
@@ -170,8 +170,7 @@ class PageMaker:
                 h = hashlib.sha256()
                 for item in self.charters:
                     h.update(f"{item.slug}\0{item.display_path}\0{item.source}\n".encode())
-                for file in files:
-                    h.update(f"{file.src_uri}\0{file.url}\n".encode())
+                h.update(files_fingerprint(files).encode())
                 settings = (self.base, self.lang, self.contact, self.formats, self.list_size)
                 h.update(
                     repr((settings, sorted(self.pdf_links.items()), sorted(self.file_links.items()))).encode()
