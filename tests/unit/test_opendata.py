@@ -189,3 +189,18 @@ def test_the_previews_next_rebuild_publishes_what_a_fresh_build_would(
     fresh = assemble.open_data_files(edited, {}, site_url="", base="charters", site_name="Charters")
     assert again == fresh
     assert any("A new title" in f.content for f in again if f.name == "principles.csv")
+
+
+def test_json_is_written_as_pythons_encoder_writes_it(seeds: list[LoadedCharter]) -> None:
+    # orjson writes the published JSON: byte for byte what json.dumps wrote before it.
+    records = _records(seeds)
+    awkward = {
+        "b": ["é", "\u2028", "tab\there", 'quote " back\\slash', "\x01", "🙂"],
+        "a": {},
+        "c": [],
+        "n": 3,
+    }
+    for data in [*records, collection_record(records, site_name="Charters"), opendata_schema(), awkward]:
+        assert dumps(data) == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    # A number orjson cannot write is written by Python's encoder.
+    assert dumps({"big": 2**70}) == '{\n  "big": 1180591620717411303424\n}\n'

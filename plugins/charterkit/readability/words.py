@@ -4,7 +4,7 @@ word hard; and words to avoid, with their plain alternatives, found in a sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -73,6 +73,8 @@ def is_common(key: str, common: frozenset[str]) -> bool:
     return len(parts) > 1 and all(len(p) > 2 and is_common(p, common) for p in parts)
 
 
+# Every word of every sentence is looked up; text repeats the same few thousand words.
+@lru_cache(maxsize=16384)
 def hard_word_key(word: str) -> str:
     """The word as the hard-word list holds it: lower case, without a possessive."""
     # Possessives are the same word for a reader: list "organisation" once, not also "organisation's".
@@ -172,15 +174,82 @@ def avoid_matcher(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str]
     # Whole words only: no letter, digit, apostrophe or hyphen directly before or after, so "keynote",
     # "key-worker" and "pre-deliver" are not matches, but "stakeholder's" is.
     pattern = re.compile(rf"(?<![\w'’‐‑-])(?:{alternatives})(?![\w‐‑-])", re.IGNORECASE)
+    _RUNS[id(pattern)] = (pattern, _runs(ordered))
     return pattern, tuple(value for _, value in ordered)
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """What a sentence must hold for a pattern of :func:`avoid_matcher` to find anything in it.
+
+    Each word of a match starts a run of word characters (letters, digits, ``_``) in the sentence, and
+    stops after that run or at a character that is not one: so the run is the start of one of that word's
+    forms, up to its first character that is not a word character. A sentence holds "in order to" only
+    if it holds the runs "in", "order" and "to", whole."""
+
+    words: tuple[tuple[frozenset[str], ...], ...]
+    """For each entry, for each of its words, the runs its forms start with."""
+    by_anchor: dict[str, tuple[int, ...]]
+    """The entries (by place in ``words``) each run is the longest word of (its anchor)."""
+    anchors: frozenset[str]
+    """The keys of ``by_anchor``."""
+
+
+_RUNS: dict[int, tuple[re.Pattern[str], _Runs | None]] = {}
+"""For each pattern :func:`avoid_matcher` made (by its ``id``: a pattern's own hash reads all of its
+compiled code), what a sentence must hold (None when a form of a word starts with a character that is
+not a word character: every sentence is then searched in full)."""
+
+_RUN = re.compile(r"\w+")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+"""A letter or digit outside ASCII: lower case letters may then match other letters than they read as
+(the Kelvin sign is a K to the pattern), so such a sentence is always searched in full."""
+
+
+def _runs(entries: Sequence[tuple[str, str]]) -> _Runs | None:
+    words: list[tuple[frozenset[str], ...]] = []
+    by_anchor: dict[str, list[int]] = {}
+    for place, (key, _) in enumerate(entries):
+        parts = key.split(" ")
+        runs = []
+        for part in parts:
+            found = [_RUN.match(form) for form in _inflections(part)]
+            if not all(found):
+                return None
+            runs.append(frozenset(run.group() for run in found if run is not None))
+        words.append(tuple(runs))
+        anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
+        for run in runs[anchor]:
+            by_anchor.setdefault(run, []).append(place)
+    return _Runs(tuple(words), {run: tuple(p) for run, p in by_anchor.items()}, frozenset(by_anchor))
+
+
+def _cannot_match(sentence: str, matcher: re.Pattern[str]) -> bool:
+    """Whether no entry can be in ``sentence``, found without the whole pattern (which took most of the
+    time scoring takes): no entry has each of its words' runs in it (:class:`_Runs`). Matched in lower
+    case, so only for a sentence without letters or digits outside ASCII."""
+    made = _RUNS.get(id(matcher))
+    runs = made[1] if made is not None and made[0] is matcher else None
+    if runs is None or _NON_ASCII_WORD.search(sentence):
+        return False
+    held = set(_RUN.findall(sentence.lower()))
+    for anchor in held & runs.anchors:
+        for place in runs.by_anchor[anchor]:
+            if all(not word.isdisjoint(held) for word in runs.words[place]):
+                return False
+    return True
 
 
 def find_avoid_words(
     sentence: str, matcher: re.Pattern[str], alternatives: tuple[str, ...]
 ) -> Iterator[FlaggedWord]:
     """The words to avoid in ``sentence``, outside its links."""
-    links = [link.span() for link in LINK_RE.finditer(sentence)]
+    if _cannot_match(sentence, matcher):
+        return
+    links: list[tuple[int, int]] | None = None  # found once something is
     for match in matcher.finditer(sentence):
+        if links is None:
+            links = [link.span() for link in LINK_RE.finditer(sentence)]
         start, end = match.span()
         if any(start < link_end and link_start < end for link_start, link_end in links):
             continue
