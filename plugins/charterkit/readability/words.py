@@ -163,7 +163,10 @@ def _entry_pattern(key: str) -> str:
     return r"[\s‐‑-]+".join(parts)
 
 
-@lru_cache(maxsize=8)
+_KEPT_PATTERNS = 8
+
+
+@lru_cache(maxsize=_KEPT_PATTERNS)
 def avoid_matcher(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     """One pattern finding every entry (longest first), and the alternatives in the order of its groups."""
     if not entries:
@@ -175,6 +178,8 @@ def avoid_matcher(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str]
     # "key-worker" and "pre-deliver" are not matches, but "stakeholder's" is.
     pattern = re.compile(rf"(?<![\w'’‐‑-])(?:{alternatives})(?![\w‐‑-])", re.IGNORECASE)
     _RUNS[id(pattern)] = (pattern, _runs(ordered))
+    while len(_RUNS) > _KEPT_PATTERNS:  # as many as are cached: a pattern left out is searched in full
+        del _RUNS[next(iter(_RUNS))]
     return pattern, tuple(value for _, value in ordered)
 
 
@@ -216,7 +221,7 @@ def _runs(entries: Sequence[tuple[str, str]]) -> _Runs | None:
             found = [_RUN.match(form) for form in _inflections(part)]
             if not all(found):
                 return None
-            runs.append(frozenset(run.group() for run in found if run is not None))
+            runs.append(frozenset(run.group().lower() for run in found if run is not None))
         words.append(tuple(runs))
         anchor = max(range(len(parts)), key=lambda i: len(parts[i]))
         for run in runs[anchor]:
