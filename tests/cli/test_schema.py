@@ -88,3 +88,23 @@ def test_every_field_of_the_schema_is_described_from_its_docstring() -> None:
     assert not undescribed
     assert schema["properties"]["title"]["description"] == "The charter's title, as the source gives it."
     assert Charter.model_fields["title"].description is None  # read only when the schema is made
+
+
+def test_field_docstrings_are_taken_as_pydantic_takes_them() -> None:
+    # From the last class that annotates a field: one that annotates it again without a docstring
+    # leaves it without, as pydantic's use_attribute_docstrings did.
+    from charterkit.format.schema import _field_docs
+    from pydantic import BaseModel
+
+    class Parent(BaseModel):
+        kept: str
+        """From the parent."""
+        again: str
+        """Also from the parent."""
+
+    class Child(Parent):
+        again: str
+        own: int
+        """The child's own."""
+
+    assert _field_docs(Child) == {"kept": "From the parent.", "own": "The child's own."}

@@ -719,3 +719,7 @@ def test_sentences_skipped_by_the_quick_check_hold_no_word_to_avoid() -> None:
             words._RUNS[id(matcher)] = kept
     assert r.score_texts(["In order to help, we facilitate."]).avoid_words  # still found
     assert skipped  # the check rules sentences out
+    # An entry with a letter outside ASCII that the pattern reads as an ASCII one ("ſ" is an "s").
+    for entry, sentence in (("ſtakeholder", "Our stakeholders met."), ("ımpact", "The impact was big.")):
+        flagged = r.score_texts([sentence], words_to_avoid={entry: "x"}).avoid_words
+        assert [w.word for w in flagged] == [sentence.split()[1].rstrip(".")], entry

@@ -71,13 +71,25 @@ class IconSet:
     extra: tuple[Path, ...] = ()
     _names: list[str] = field(default_factory=list, repr=False)
     _files: dict[str, str] = field(default_factory=dict, repr=False)
+    _found: dict[str, Path | None] = field(default_factory=dict, repr=False)
+    """Each name looked up so far, and its file: charters use the same pictures again and again, and
+    the folders are installed package data, which does not change while a process runs."""
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to the processes that read charters without what was found here: each finds its own.
+        return {"root": self.root, "extra": self.extra, "_names": [], "_files": {}, "_found": {}}
 
     def _path(self, name: str) -> Path | None:
+        if name in self._found:
+            return self._found[name]
+        found = None
         for folder in (*self.extra, self.root):
             candidate = folder / f"{name}.svg"
             if candidate.is_file():
-                return candidate
-        return None
+                found = candidate
+                break
+        self._found[name] = found
+        return found
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and is_picture_name(name) and self._path(name) is not None

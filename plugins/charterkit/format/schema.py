@@ -67,12 +67,14 @@ def _types_in(annotation: Any) -> list[Any]:
 
 
 def _field_docs(model: type[BaseModel]) -> dict[str, str]:
-    """The docstring of each field of ``model``: its own, else its parent classes'."""
-    docs: dict[str, str] = {}
+    """The docstring of each field of ``model``, as pydantic takes it: from the last class that
+    annotates the field (a class that annotates it again without one leaves it without)."""
+    docs: dict[str, str | None] = {}
     for cls in reversed(model.__mro__):
         if issubclass(cls, BaseModel) and cls is not BaseModel:
-            docs.update(_own_field_docs(cls))
-    return docs
+            own = _own_field_docs(cls)
+            docs.update({name: own.get(name) for name in inspect.get_annotations(cls)})
+    return {name: doc for name, doc in docs.items() if doc is not None}
 
 
 def _own_field_docs(cls: type[Any]) -> dict[str, str]:

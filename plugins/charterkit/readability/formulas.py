@@ -33,7 +33,8 @@ def round_ratio(top: int, bottom: int, places: int) -> float:
 
 
 def _in_units(top: int, bottom: int, places: int) -> int:
-    """``top / bottom`` rounded half away from zero to ``places`` decimals, in units of the last one."""
+    """``top / bottom`` (``bottom`` above 0) rounded half away from zero to ``places`` decimals, in
+    units of the last one."""
     scale: int = 10**places
     magnitude = (2 * abs(top) * scale + bottom) // (2 * bottom)  # floor(|top / bottom| * scale + 1/2)
     return -magnitude if top < 0 else magnitude

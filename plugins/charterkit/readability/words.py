@@ -203,7 +203,7 @@ class _Runs:
 _RUNS: dict[int, tuple[re.Pattern[str], _Runs | None]] = {}
 """For each pattern :func:`avoid_matcher` made (by its ``id``: a pattern's own hash reads all of its
 compiled code), what a sentence must hold (None when a form of a word starts with a character that is
-not a word character: every sentence is then searched in full)."""
+not a word character, or holds one outside ASCII: every sentence is then searched in full)."""
 
 _RUN = re.compile(r"\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
@@ -218,8 +218,10 @@ def _runs(entries: Sequence[tuple[str, str]]) -> _Runs | None:
         parts = key.split(" ")
         runs = []
         for part in parts:
-            found = [_RUN.match(form) for form in _inflections(part)]
-            if not all(found):
+            forms = _inflections(part)
+            found = [_RUN.match(form) for form in forms]
+            # A letter outside ASCII in an entry may match an ASCII one ("ſ" is an "s" to the pattern).
+            if not all(found) or not all(form.isascii() for form in forms):
                 return None
             runs.append(frozenset(run.group().lower() for run in found if run is not None))
         words.append(tuple(runs))
