@@ -116,3 +116,13 @@ def test_a_page_of_a_long_list_links_its_neighbours_and_both_ends(tmp_path: Path
     assert html.count('<li class="ck-pager__gap">…</li>') == 2
     assert "Page 20 of 40" in html
     assert pager_links(1, 1, lambda n: "x") == []
+
+
+def test_page_count_is_the_number_of_pages_paginate_makes() -> None:
+    # The credits and the "Easy read" page count their pages without making them (their titles say
+    # "page 2 of 3"): the count must be paginate's.
+    from charterkit.compare.paging import page_count, paginate
+
+    for per_page in (1, 3, 50, 300):
+        for items in (0, 1, per_page - 1, per_page, per_page + 1, 7 * per_page + 2):
+            assert page_count(items, per_page) == len(paginate(range(items), per_page)), (items, per_page)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["PER_PAGE", "Paged", "page_dir", "paginate"]
+__all__ = ["PER_PAGE", "Paged", "page_count", "page_dir", "paginate"]
 
 T = TypeVar("T")
 
@@ -59,6 +59,12 @@ def paginate(
         pages.append(Paged(n, len(groups), group, first, len(items)))
         first += len(group)
     return pages
+
+
+def page_count(items: int, per_page: int = PER_PAGE) -> int:
+    """How many pages :func:`paginate` makes of ``items`` items, ``per_page`` a page (one at least),
+    without the items."""
+    return max(1, -(-items // per_page))
 
 
 def page_dir(base: str, number: int) -> str:

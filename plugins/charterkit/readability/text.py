@@ -9,9 +9,9 @@ The method is described for editors in ``docs/readability-method.md``. In short:
   use textstat itself because its English syllable counter downloads the CMU dictionary through NLTK on
   first use, and importing textstat imports NLTK. The build must work with no network, so this module
   never imports either.
-* Flesch reading ease and Flesch–Kincaid grade are computed from those counts (:mod:`.formulas`) with exact
-  (``Fraction``) arithmetic and rounded half away from zero, so the figures are stable across platforms
-  and can be checked by hand.
+* Flesch reading ease and Flesch–Kincaid grade are computed from those counts (:mod:`.formulas`) exactly,
+  in whole numbers, and rounded half away from zero, so the figures are stable across platforms and can
+  be checked by hand.
 * UK reading age is the Flesch–Kincaid (US school) grade + 5.
 
 Scores are a prompt for editors, not proof that text is easy: they cannot see meaning, layout or whether

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from jinja2 import Environment
 
+from charterkit.compare.paging import page_count
 from charterkit.load.loader import LoadedCharter
 from charterkit.render.pager import pager_links
 
@@ -38,7 +39,7 @@ def credit_page_uri(number: int) -> str:
 
 def credit_page_count(charters: int) -> int:
     """How many pages the credits of ``charters`` charters take (:func:`credit_pages`, without sorting)."""
-    return max(1, -(-charters // CREDITS_PAGE_SIZE))
+    return page_count(charters, CREDITS_PAGE_SIZE)
 
 
 def credit_pages(charters: Sequence[LoadedCharter]) -> list[list[LoadedCharter]]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from charterkit.compare.paging import page_count
 from charterkit.format.model import Charter
 from charterkit.format.rules import OTHER_FORMATS_ID, RESERVED_IDS, SIMILAR_ID, SOURCE_ID
 from charterkit.format.themes import load_themes
@@ -242,7 +243,7 @@ EASY_READ_PAGE_SIZE = 300
 
 def easy_read_index_pages(count: int) -> int:
     """How many pages the "Easy read" page of ``count`` charters has."""
-    return max(1, -(-count // EASY_READ_PAGE_SIZE))
+    return page_count(count, EASY_READ_PAGE_SIZE)
 
 
 def render_easy_read_index(

@@ -72,9 +72,9 @@ class KeptMarkdown(BasePlugin):  # type: ignore[type-arg]
             if kept is not None:
                 _restore(page, kept, files, engine)
                 return
-            with _heard() as said:
+            with _heard() as heard:
                 convert(config, files)
-            if not said:
+            if not heard.count:
                 memo.put(key, _taken(page))
 
         page.render = render  # type: ignore[method-assign]  # this page, this build
@@ -165,20 +165,16 @@ class _Heard(logging.Handler):
 
 
 @contextmanager
-def _heard() -> Iterator[list[int]]:
-    """Whether anything was logged (at INFO or above) meanwhile: ``said`` is non-empty then."""
+def _heard() -> Iterator[_Heard]:
+    """Counts what is logged (at INFO or above) meanwhile, to any of :data:`_LOGGERS`."""
     handler = _Heard()
-    names = _LOGGERS
-    for name in names:
+    for name in _LOGGERS:
         logging.getLogger(name).addHandler(handler)
-    said: list[int] = []
     try:
-        yield said
+        yield handler
     finally:
-        for name in names:
+        for name in _LOGGERS:
             logging.getLogger(name).removeHandler(handler)
-        if handler.count:
-            said.append(handler.count)
 
 
 def _taken(page: Page) -> dict[str, Any]:
